@@ -1,0 +1,97 @@
+package io.actionport.server.cli;
+
+import io.actionport.server.store.Json;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Creates, lists and deletes connections in the key's environment. */
+@Command(
+        name = "connections",
+        description = "Manage connections.",
+        subcommands = {ConnectionsCommand.Create.class, ConnectionsCommand.List.class, ConnectionsCommand.Delete.class})
+final class ConnectionsCommand {
+
+    @Command(name = "create", description = "Create a connection with its credentials.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        RemoteOptions remote;
+
+        @Parameters(index = "0", description = "Connection id.")
+        String connectionId;
+
+        @Option(names = "--integration", required = true, description = "Provider config key.")
+        String integration;
+
+        @Option(names = "--credential", description = "A credential, name=value (repeatable), e.g. token=...")
+        Map<String, String> credentials = Map.of();
+
+        @Option(names = "--metadata", description = "A non-secret setting, name=value (repeatable).")
+        Map<String, String> metadata = Map.of();
+
+        @Override
+        public Integer call() {
+            var body = Json.MAPPER
+                    .createObjectNode()
+                    .put("integration", integration)
+                    .put("connection_id", connectionId);
+            body.set("credentials", Json.MAPPER.valueToTree(credentials));
+            body.set("metadata", Json.MAPPER.valueToTree(metadata));
+            remote.send(
+                    "POST",
+                    "/connections",
+                    HttpRequest.BodyPublishers.ofString(body.toString()),
+                    "application/json",
+                    null);
+            System.out.println("created connection " + connectionId + " of " + integration);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List connections (never their credentials).")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        RemoteOptions remote;
+
+        @Override
+        public Integer call() {
+            for (var connection :
+                    Json.MAPPER.readTree(remote.get("/connections")).get("connections")) {
+                System.out.printf(
+                        "%-16s %-32s credentials: %s%n",
+                        connection.get("integration").asString(),
+                        connection.get("connection_id").asString(),
+                        connection.get("credential_names"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a connection.")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        RemoteOptions remote;
+
+        @Parameters(index = "0", description = "Connection id.")
+        String connectionId;
+
+        @Option(names = "--integration", required = true, description = "Provider config key.")
+        String integration;
+
+        @Override
+        public Integer call() {
+            remote.send(
+                    "DELETE",
+                    "/connections/" + integration + "/" + connectionId,
+                    HttpRequest.BodyPublishers.noBody(),
+                    "application/json",
+                    null);
+            System.out.println("deleted connection " + connectionId + " of " + integration);
+            return 0;
+        }
+    }
+}

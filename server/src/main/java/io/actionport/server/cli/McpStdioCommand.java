@@ -1,0 +1,39 @@
+package io.actionport.server.cli;
+
+import io.actionport.server.Actionport;
+import io.actionport.server.mcp.StdioMcp;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Speaks MCP over stdin and stdout for desktop clients; logs go to stderr. */
+@Command(name = "mcp", description = "Speak MCP over stdio with the tools of one environment.")
+final class McpStdioCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOptions data;
+
+    @Option(
+            names = {"--env", "-e"},
+            defaultValue = "dev",
+            description = "Environment (default: ${DEFAULT-VALUE}).")
+    String environment;
+
+    @Option(names = "--connection", description = "Connection id tools run with.")
+    String connection;
+
+    @Option(names = "--integration", description = "Only this integration's tools.")
+    String integration;
+
+    @Override
+    public Integer call() {
+        var server = Actionport.start(data.config());
+        if (!server.environments().exists(environment)) {
+            server.close();
+            throw new IllegalArgumentException("environment '" + environment + "' does not exist in " + data.dataDir);
+        }
+        StdioMcp.serve(server, environment, integration, connection);
+        return 0;
+    }
+}

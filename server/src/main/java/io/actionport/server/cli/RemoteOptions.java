@@ -1,0 +1,60 @@
+package io.actionport.server.cli;
+
+import io.actionport.server.http.HttpApi;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** How management commands reach a running server: its URL and an environment key. */
+final class RemoteOptions {
+
+    @Option(
+            names = "--url",
+            defaultValue = "${env:ACTIONPORT_URL:-http://127.0.0.1:8787}",
+            description = "Server URL (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(
+            names = "--key",
+            defaultValue = "${env:ACTIONPORT_KEY}",
+            description = "Environment secret key (or ACTIONPORT_KEY).")
+    String key;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Sends a request and returns the body; a non-2xx answer becomes an error with the server's message. */
+    String send(String method, String path, HttpRequest.BodyPublisher body, String contentType, String environment) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("pass the environment's secret key with --key or ACTIONPORT_KEY");
+        }
+        var request = HttpRequest.newBuilder(URI.create(url + path))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", contentType)
+                .method(method, body);
+        if (environment != null) {
+            request.header(HttpApi.ENVIRONMENT_HEADER, environment);
+        }
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("server answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    String get(String path) {
+        return send("GET", path, HttpRequest.BodyPublishers.noBody(), "application/json", null);
+    }
+}

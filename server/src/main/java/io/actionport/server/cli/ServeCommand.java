@@ -1,0 +1,45 @@
+package io.actionport.server.cli;
+
+import io.actionport.server.Actionport;
+import io.actionport.server.demo.DemoSetup;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Starts the server: HTTP API and MCP on one port. */
+@Command(name = "serve", description = "Serve the HTTP API and MCP (/mcp) on one port.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--port", defaultValue = "8787", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Bind address (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--allow-origin", description = "A browser Origin allowed on /mcp (repeatable).")
+    List<String> allowedOrigins = List.of();
+
+    @Override
+    public Integer call() {
+        var server = Actionport.start(
+                data.config().withPort(port).withBindAddress(bind).withAllowedOrigins(allowedOrigins));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        var out = System.out;
+        out.println("Actionport " + Actionport.VERSION + " serving on " + server.baseUrl());
+        out.println("  MCP (Streamable HTTP): " + server.baseUrl() + "/mcp");
+        server.environments().secretKey(DemoSetup.ENVIRONMENT).ifPresent(key -> {
+            out.println("  dev key:  " + key);
+            out.println("  try:      curl -s " + server.baseUrl() + "/action/trigger -H 'Authorization: Bearer " + key
+                    + "' -H 'Connection-Id: demo' -H 'Provider-Config-Key: demo' -H 'Content-Type: application/json'"
+                    + " -d '{\"action_name\":\"echo\",\"input\":{\"message\":\"hi\"}}'");
+        });
+        out.flush();
+        server.awaitShutdown();
+        return 0;
+    }
+}

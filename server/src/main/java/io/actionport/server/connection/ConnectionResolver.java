@@ -1,0 +1,69 @@
+package io.actionport.server.connection;
+
+import io.actionport.server.store.Connection;
+import io.actionport.server.store.ConnectionStore;
+import io.actionport.server.store.Integration;
+import java.net.URI;
+import java.util.Map;
+
+/** Finds the integration and connection an execution runs with. */
+public final class ConnectionResolver {
+
+    private final ConnectionStore store;
+    private final Map<String, URI> servedHere;
+
+    /**
+     * @param servedHere base URLs of integrations whose provider this process hosts (the demo
+     *     tracker), by integration key; they replace the stored base URL, which names another port
+     */
+    public ConnectionResolver(ConnectionStore store, Map<String, URI> servedHere) {
+        this.store = store;
+        this.servedHere = servedHere;
+    }
+
+    /**
+     * The connection named {@code connectionId}, or, when none is named, the integration's only
+     * connection; naming none when there are several is an error that lists them.
+     */
+    public ResolvedConnection resolve(String environment, String integrationKey, String connectionId) {
+        Integration integration = store.findIntegration(environment, integrationKey)
+                .map(this::servedHere)
+                .orElseThrow(() -> new ConnectionException(
+                        "unknown_integration",
+                        "integration '" + integrationKey + "' is not configured in environment " + environment));
+        if (connectionId == null || connectionId.isBlank()) {
+            var all = store.list(environment, integrationKey);
+            if (all.size() != 1) {
+                throw new ConnectionException(
+                        "missing_connection",
+                        "name the connection to use with the Connection-Id header; integration '" + integrationKey
+                                + "' has "
+                                + (all.isEmpty()
+                                        ? "no connections"
+                                        : "connections "
+                                                + all.stream()
+                                                        .map(Connection::connectionId)
+                                                        .toList()));
+            }
+            return new ResolvedConnection(integration, all.getFirst());
+        }
+        Connection connection = store.find(environment, integrationKey, connectionId)
+                .orElseThrow(() -> new ConnectionException(
+                        "unknown_connection",
+                        "connection '" + connectionId + "' does not exist for integration '" + integrationKey
+                                + "' in environment " + environment));
+        return new ResolvedConnection(integration, connection);
+    }
+
+    private Integration servedHere(Integration integration) {
+        var local = servedHere.get(integration.key());
+        return local == null
+                ? integration
+                : new Integration(
+                        integration.environment(),
+                        integration.key(),
+                        local,
+                        integration.authScheme(),
+                        integration.authName());
+    }
+}

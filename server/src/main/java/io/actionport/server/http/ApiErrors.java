@@ -1,0 +1,119 @@
+package io.actionport.server.http;
+
+import io.actionport.server.ActionportException;
+import io.actionport.server.auth.AuthException;
+import io.actionport.server.connection.ConnectionException;
+import io.actionport.server.registry.AmbiguousActionException;
+import io.actionport.server.registry.BundleLoader;
+import io.actionport.server.registry.DeploymentConflictException;
+import io.actionport.server.runner.ErrorKind;
+import io.actionport.server.runner.ExecutionError;
+import io.actionport.server.runner.InvalidInputException;
+import io.actionport.server.runner.UnknownActionException;
+import io.actionport.server.schema.Violation;
+import io.actionport.server.store.DuplicateException;
+import io.actionport.server.store.Json;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The HTTP door's one mapping from failures to a status and an error body; never a stack trace. */
+final class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {}
+
+    /** A status and a body {@code {"error": {"code", "message", ...}}}. */
+    record ApiError(int status, ObjectNode body) {}
+
+    static ApiError of(Throwable failure) {
+        return switch (failure) {
+            case InvalidInputException e -> error(400, e.code(), e.getMessage(), "input", e.violations());
+            case RequestBodies.BodyTooLargeException e -> error(413, e.code(), e.getMessage(), "input", List.of());
+            case BadRequestException e -> error(400, e.code(), e.getMessage(), "input", List.of());
+            case JacksonException e ->
+                error(
+                        400,
+                        "malformed_json",
+                        "the request body is not valid JSON: " + e.getOriginalMessage(),
+                        "input",
+                        List.of());
+            case AuthException e -> error(e.status(), e.code(), e.getMessage(), "auth", List.of());
+            case UnknownActionException e -> error(404, e.code(), e.getMessage(), "input", List.of());
+            case ConnectionException e ->
+                error(e.isNotFound() ? 404 : 400, e.code(), e.getMessage(), "input", List.of());
+            case NotFoundException e -> error(404, e.code(), e.getMessage(), "input", List.of());
+            case AmbiguousActionException e -> error(400, e.code(), e.getMessage(), "input", List.of());
+            case DeploymentConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case DuplicateException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case BundleLoader.InvalidBundleException e -> error(400, e.code(), e.getMessage(), "input", List.of());
+            case ActionportException e -> error(500, e.code(), e.getMessage(), "server", List.of());
+            default -> {
+                log.error("unexpected failure in the HTTP API", failure);
+                yield error(
+                        500,
+                        "internal_error",
+                        "the server failed unexpectedly; the server log has the details",
+                        "server",
+                        List.of());
+            }
+        };
+    }
+
+    /** A failed execution: the status says whose fault it is. */
+    static ApiError ofExecution(String executionId, ExecutionError error) {
+        int status = switch (error.kind()) {
+            case PROVIDER -> 502;
+            case ACTION -> 422;
+            case TIMEOUT -> 504;
+            case CANCELLED -> 409;
+            case CRASH, INVALID_OUTPUT, OUTPUT_TOO_LARGE -> 500;
+        };
+        var apiError = error(status, error.code(), error.message(), kindName(error.kind()), error.violations());
+        var body = (ObjectNode) apiError.body().get("error");
+        body.put("execution_id", executionId);
+        if (error.providerStatus() != null) {
+            body.put("provider_status", error.providerStatus());
+        }
+        return apiError;
+    }
+
+    static String kindName(ErrorKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static ApiError error(int status, String code, String message, String kind, List<Violation> violations) {
+        var error = Json.MAPPER.createObjectNode();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("kind", kind);
+        if (!violations.isEmpty()) {
+            var list = error.putArray("violations");
+            violations.forEach(v -> list.addObject()
+                    .put("pointer", v.pointer())
+                    .put("keyword", v.keyword())
+                    .put("message", v.message()));
+        }
+        var body = Json.MAPPER.createObjectNode();
+        body.set("error", error);
+        return new ApiError(status, body);
+    }
+
+    /** The request is malformed in a way no schema describes (a missing header, a bad parameter). */
+    static final class BadRequestException extends ActionportException {
+        BadRequestException(String code, String message) {
+            super(code, message);
+        }
+    }
+
+    /** The thing the request names does not exist in the caller's environment. */
+    static final class NotFoundException extends ActionportException {
+        NotFoundException(String code, String message) {
+            super(code, message);
+        }
+    }
+}

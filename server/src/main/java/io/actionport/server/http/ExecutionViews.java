@@ -1,0 +1,50 @@
+package io.actionport.server.http;
+
+import io.actionport.server.store.ExecutionRecord;
+import io.actionport.server.store.Json;
+import io.actionport.server.store.LogLine;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The JSON view of an execution record, shared by the HTTP API and the MCP result resources. */
+public final class ExecutionViews {
+
+    private ExecutionViews() {}
+
+    public static ObjectNode view(ExecutionRecord record, List<LogLine> logs) {
+        var view = Json.MAPPER.createObjectNode();
+        view.put("id", record.id());
+        view.put("status", record.status().wireName());
+        view.put("action", record.integration() + "/" + record.actionName());
+        view.put("action_version", record.actionVersion());
+        view.put("environment", record.environment());
+        view.put("connection_id", record.connectionId());
+        view.put("caller", record.caller());
+        view.put("attempts", record.attempts());
+        view.put("created_at", String.valueOf(record.createdAt()));
+        view.put(
+                "started_at",
+                record.startedAt() == null ? null : record.startedAt().toString());
+        view.put(
+                "finished_at",
+                record.finishedAt() == null ? null : record.finishedAt().toString());
+        view.set("input", Json.MAPPER.readTree(record.input()));
+        if (record.output() != null) {
+            view.set("output", Json.MAPPER.readTree(record.output()));
+        }
+        if (record.errorCode() != null) {
+            var error = view.putObject("error");
+            error.put("code", record.errorCode());
+            error.put("message", record.errorMessage());
+            if (record.errorDetails() != null) {
+                error.setAll((ObjectNode) Json.MAPPER.readTree(record.errorDetails()));
+            }
+        }
+        var lines = view.putArray("logs");
+        logs.forEach(line -> lines.addObject()
+                .put("at", line.at().toString())
+                .put("level", line.level())
+                .put("message", line.message()));
+        return view;
+    }
+}

@@ -1,0 +1,258 @@
+package io.actionport.server.http;
+
+import io.actionport.server.Blocking;
+import io.actionport.server.auth.EnvironmentKeys;
+import io.actionport.server.registry.ActionRegistry;
+import io.actionport.server.registry.DeployedAction;
+import io.actionport.server.registry.DeploymentService;
+import io.actionport.server.runner.ActionRunner;
+import io.actionport.server.runner.Caller;
+import io.actionport.server.runner.ExecutionOutcome;
+import io.actionport.server.runner.ExecutionRequest;
+import io.actionport.server.store.ConnectionStore;
+import io.actionport.server.store.ExecutionStatus;
+import io.actionport.server.store.ExecutionStore;
+import io.actionport.server.store.Json;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The HTTP API: Nango's {@code POST /action/trigger} and {@code GET /action/{id}}, the execution
+ * view, the action catalog and deploys. It translates to and from the runner and nothing else.
+ */
+public final class HttpApi {
+
+    /** Optional header naming the environment the caller means; a key of another one gets 403. */
+    public static final String ENVIRONMENT_HEADER = "X-Actionport-Environment";
+
+    private static final long BODY_LIMIT = 4L * 1024 * 1024;
+    private static final long BUNDLE_LIMIT = 64L * 1024 * 1024;
+
+    private final EnvironmentKeys keys;
+    private final ActionRunner runner;
+    private final ActionRegistry registry;
+    private final ExecutionStore executions;
+    private final DeploymentService deployments;
+    private final ConnectionAdmin connectionAdmin;
+
+    public HttpApi(
+            EnvironmentKeys keys,
+            ActionRunner runner,
+            ActionRegistry registry,
+            ExecutionStore executions,
+            DeploymentService deployments,
+            ConnectionStore connections) {
+        this.keys = keys;
+        this.runner = runner;
+        this.registry = registry;
+        this.executions = executions;
+        this.deployments = deployments;
+        this.connectionAdmin = new ConnectionAdmin(connections);
+    }
+
+    public void register(HttpServerRoutes routes) {
+        routes.get(
+                        "/health",
+                        (request, response) -> json(
+                                response, 200, Json.MAPPER.createObjectNode().put("status", "ok")))
+                .post("/action/trigger", authenticated(this::trigger))
+                .get("/action/{id}", authenticated(this::nangoStatus))
+                .get("/executions/{id}", authenticated(this::execution))
+                .get("/executions", authenticated(this::recentExecutions))
+                .get("/actions", authenticated(this::actions))
+                .post("/admin/deploy", authenticated(this::deploy))
+                .delete("/admin/bundles/{name}", authenticated(this::undeploy));
+        connectionAdmin.register(routes, this);
+    }
+
+    /** A handler that runs once the caller's environment is known. */
+    @FunctionalInterface
+    interface EnvironmentHandler {
+        Mono<Void> handle(String environment, HttpServerRequest request, HttpServerResponse response);
+    }
+
+    java.util.function.BiFunction<HttpServerRequest, HttpServerResponse, org.reactivestreams.Publisher<Void>>
+            authenticated(EnvironmentHandler handler) {
+        return (request, response) -> Blocking.call(() -> keys.authenticate(
+                        request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
+                        request.requestHeaders().get(ENVIRONMENT_HEADER)))
+                .flatMap(environment -> handler.handle(environment, request, response))
+                .onErrorResume(failure -> error(response, ApiErrors.of(failure)));
+    }
+
+    private Mono<Void> trigger(String environment, HttpServerRequest request, HttpServerResponse response) {
+        return RequestBodies.read(request, BODY_LIMIT)
+                .map(HttpApi::parseTrigger)
+                .flatMap(body -> Mono.fromFuture(
+                        () -> runner.submit(new ExecutionRequest(
+                                environment,
+                                header(request, "Provider-Config-Key"),
+                                body.actionName(),
+                                header(request, "Connection-Id"),
+                                body.input(),
+                                Caller.HTTP,
+                                null)),
+                        false))
+                .flatMap(outcome -> switch (outcome) {
+                    case ExecutionOutcome.Succeeded ok ->
+                        json(response.header("X-Execution-Id", ok.executionId()), 200, ok.output());
+                    case ExecutionOutcome.Failed failed ->
+                        error(
+                                response.header("X-Execution-Id", failed.executionId()),
+                                ApiErrors.ofExecution(failed.executionId(), failed.error()));
+                });
+    }
+
+    private record TriggerBody(String actionName, JsonNode input) {}
+
+    private static TriggerBody parseTrigger(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new ApiErrors.BadRequestException(
+                    "malformed_json", "the request body is empty; send {\"action_name\": \"...\", \"input\": {...}}");
+        }
+        var body = Json.MAPPER.readTree(bytes);
+        if (!(body instanceof ObjectNode object)) {
+            throw new ApiErrors.BadRequestException(
+                    "malformed_json",
+                    "the request body must be a JSON object {\"action_name\": \"...\", \"input\": {...}}");
+        }
+        var name = object.get("action_name");
+        if (name == null || !name.isString() || name.asString().isBlank()) {
+            throw new ApiErrors.BadRequestException(
+                    "missing_action_name",
+                    "the body needs \"action_name\": the name of a deployed action (GET /actions lists them)");
+        }
+        return new TriggerBody(name.asString(), object.get("input"));
+    }
+
+    /** Nango's contract: 404 while running, 200 with the output, 500 with the error. */
+    private Mono<Void> nangoStatus(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var id = request.param("id");
+        return Blocking.call(() -> executions.find(environment, id)).flatMap(found -> {
+            if (found.isEmpty()) {
+                return error(
+                        response,
+                        ApiErrors.of(new ApiErrors.NotFoundException(
+                                "unknown_execution", "no execution " + id + " in environment " + environment)));
+            }
+            var record = found.get();
+            if (!record.status().isFinished()) {
+                return error(
+                        response,
+                        ApiErrors.of(new ApiErrors.NotFoundException(
+                                "execution_running",
+                                "execution " + id + " is " + record.status().wireName()
+                                        + "; poll again, or GET /executions/" + id + " for its status")));
+            }
+            if (record.status() == ExecutionStatus.SUCCEEDED) {
+                return json(response, 200, Json.MAPPER.readTree(record.output()));
+            }
+            var body = Json.MAPPER.createObjectNode();
+            body.putObject("error").put("code", record.errorCode()).put("message", record.errorMessage());
+            return json(response, 500, body);
+        });
+    }
+
+    private Mono<Void> execution(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var id = request.param("id");
+        return Blocking.call(() -> executions
+                        .find(environment, id)
+                        .map(record -> ExecutionViews.view(record, executions.logs(id)))
+                        .orElseThrow(() -> new ApiErrors.NotFoundException(
+                                "unknown_execution", "no execution " + id + " in environment " + environment)))
+                .flatMap(view -> json(response, 200, view));
+    }
+
+    private Mono<Void> recentExecutions(String environment, HttpServerRequest request, HttpServerResponse response) {
+        return Blocking.call(() -> {
+                    var list = Json.MAPPER.createArrayNode();
+                    executions
+                            .recent(environment, 50)
+                            .forEach(record -> list.add(ExecutionViews.view(record, List.of())));
+                    return list;
+                })
+                .flatMap(list ->
+                        json(response, 200, Json.MAPPER.createObjectNode().set("executions", list)));
+    }
+
+    private Mono<Void> actions(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var integration = header(request, "Provider-Config-Key");
+        var list = Json.MAPPER.createArrayNode();
+        registry.actions(environment).stream()
+                .filter(action -> integration == null || action.integration().equals(integration))
+                .forEach(action -> list.add(describe(action)));
+        return json(response, 200, Json.MAPPER.createObjectNode().set("actions", list));
+    }
+
+    static ObjectNode describe(DeployedAction action) {
+        var descriptor = action.descriptor();
+        var node = Json.MAPPER.createObjectNode();
+        node.put("integration", descriptor.integration());
+        node.put("name", descriptor.name());
+        node.put("version", descriptor.version());
+        node.put("title", descriptor.title());
+        node.put("description", descriptor.description());
+        node.put("bundle", action.bundleName());
+        node.put("mode", descriptor.mode().wireName());
+        node.put("timeout_ms", descriptor.timeout().toMillis());
+        node.put("max_attempts", descriptor.retryPolicy().maxAttempts());
+        node.putObject("hints")
+                .put("read_only", descriptor.hints().readOnly())
+                .put("idempotent", descriptor.hints().idempotent())
+                .put("destructive", descriptor.hints().destructive())
+                .put("open_world", descriptor.hints().openWorld());
+        node.set("input_schema", action.inputSchema().json());
+        node.set("output_schema", action.outputSchema().json());
+        return node;
+    }
+
+    private Mono<Void> deploy(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var actions = new QueryStringDecoder(request.uri()).parameters().getOrDefault("action", List.of());
+        return RequestBodies.read(request, BUNDLE_LIMIT)
+                .flatMap(jar -> Blocking.call(() -> deployments.deploy(environment, jar, actions)))
+                .flatMap(deployed -> {
+                    var body = Json.MAPPER.createObjectNode();
+                    body.put("environment", environment);
+                    body.put("bundle", deployed.deployment().bundleName());
+                    body.put("version", deployed.deployment().version());
+                    var list = body.putArray("actions");
+                    deployed.actions().forEach(action -> list.add(action.qualifiedName()));
+                    return json(response, 200, body);
+                });
+    }
+
+    private Mono<Void> undeploy(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var name = request.param("name");
+        return Blocking.call(() -> deployments.undeploy(environment, name))
+                .flatMap(removed -> removed
+                        ? json(response, 200, Json.MAPPER.createObjectNode().put("undeployed", name))
+                        : error(
+                                response,
+                                ApiErrors.of(new ApiErrors.NotFoundException(
+                                        "unknown_bundle", "bundle '" + name + "' is not deployed in " + environment))));
+    }
+
+    static String header(HttpServerRequest request, String name) {
+        var value = request.requestHeaders().get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static Mono<Void> json(HttpServerResponse response, int status, JsonNode body) {
+        return response.status(status)
+                .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .sendByteArray(Mono.just(body.toString().getBytes(StandardCharsets.UTF_8)))
+                .then();
+    }
+
+    static Mono<Void> error(HttpServerResponse response, ApiErrors.ApiError error) {
+        return json(response, error.status(), error.body());
+    }
+}

@@ -1,0 +1,118 @@
+package io.actionport.server.mcp;
+
+import io.actionport.server.Blocking;
+import io.actionport.server.auth.AuthException;
+import io.actionport.server.auth.EnvironmentKeys;
+import io.actionport.server.http.HttpApi;
+import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
+import io.actionport.server.registry.ActionRegistry;
+import io.actionport.server.runner.ActionRunner;
+import io.actionport.server.store.Json;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+
+/**
+ * The MCP door over Streamable HTTP at {@code /mcp}: one MCP server per environment, chosen by the
+ * caller's secret key, so nothing crosses environments, not even a session id.
+ */
+public final class McpDoor implements AutoCloseable {
+
+    public static final String PATH = "/mcp";
+
+    private final EnvironmentKeys keys;
+    private final ActionRunner runner;
+    private final ActionRegistry registry;
+    private final Collection<String> allowedOrigins;
+    private final String version;
+    private final Map<String, EnvironmentServer> servers = new ConcurrentHashMap<>();
+
+    private record EnvironmentServer(
+            ReactorNettyStreamableServerTransportProvider transport, EnvironmentTools tools, McpAsyncServer server) {}
+
+    public McpDoor(
+            EnvironmentKeys keys,
+            ActionRunner runner,
+            ActionRegistry registry,
+            Collection<String> allowedOrigins,
+            String version) {
+        this.keys = keys;
+        this.runner = runner;
+        this.registry = registry;
+        this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.version = version;
+        registry.onChange(environment -> {
+            var live = servers.get(environment);
+            if (live != null) {
+                live.tools().refresh(live.server()).subscribe();
+            }
+        });
+    }
+
+    public void register(HttpServerRoutes routes) {
+        routes.route(
+                request -> request.fullPath().equals(PATH),
+                (request, response) -> Blocking.call(() -> keys.authenticate(
+                                request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
+                                request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER)))
+                        .map(this::serverFor)
+                        .flatMap(
+                                server -> Mono.from(server.transport().handler().apply(request, response)))
+                        .onErrorResume(AuthException.class, e -> refuse(response, e)));
+    }
+
+    private EnvironmentServer serverFor(String environment) {
+        return servers.computeIfAbsent(environment, env -> {
+            var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
+                    .endpoint(PATH)
+                    .allowedOrigins(allowedOrigins)
+                    .contextExtractor(McpDoor::scopeHeaders)
+                    .build();
+            var tools = McpServers.tools(env, runner, registry, SessionScope::of);
+            return new EnvironmentServer(transport, tools, McpServers.streamable(transport, tools, version));
+        });
+    }
+
+    /** The refusal of an unauthenticated request, in the JSON-RPC error shape the transport uses. */
+    private static Mono<Void> refuse(HttpServerResponse response, AuthException e) {
+        var body = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").putNull("id");
+        body.putObject("error")
+                .put("code", McpSchema.ErrorCodes.INVALID_REQUEST)
+                .put("message", e.getMessage());
+        return response.status(e.status())
+                .header(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer")
+                .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .sendString(Mono.just(body.toString()))
+                .then();
+    }
+
+    private static McpTransportContext scopeHeaders(HttpServerRequest request) {
+        var values = new HashMap<String, Object>();
+        for (var header : List.of(SessionScope.INTEGRATION, SessionScope.CONNECTION)) {
+            var value = request.requestHeaders().get(header);
+            if (value != null) {
+                values.put(header, value);
+            }
+        }
+        return McpTransportContext.create(values);
+    }
+
+    @Override
+    public void close() {
+        Flux.fromIterable(servers.values())
+                .flatMap(server -> server.server().closeGracefully())
+                .then()
+                .block(java.time.Duration.ofSeconds(5));
+    }
+}

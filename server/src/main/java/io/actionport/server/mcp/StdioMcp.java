@@ -1,0 +1,64 @@
+package io.actionport.server.mcp;
+
+import io.actionport.server.Actionport;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CountDownLatch;
+
+/** The MCP door over stdio, for desktop clients: the scope comes from flags instead of headers. */
+public final class StdioMcp {
+
+    private StdioMcp() {}
+
+    /** Serves MCP on stdin and stdout until stdin closes, then stops the server. */
+    public static void serve(Actionport server, String environment, String integration, String connectionId) {
+        var closed = new CountDownLatch(1);
+        var transport =
+                new StdioServerTransportProvider(McpServers.JSON, new EndOfInputSignal(System.in, closed), System.out);
+        var scope = new SessionScope(integration, connectionId);
+        var tools = McpServers.tools(environment, server.runner(), server.registry(), context -> scope);
+        var mcp = McpServers.stdio(transport, tools, Actionport.VERSION);
+        server.registry().onChange(changed -> {
+            if (changed.equals(environment)) {
+                tools.refresh(mcp).subscribe();
+            }
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            mcp.close();
+            server.close();
+        }
+    }
+
+    /** Counts down a latch when the client closes our stdin: the session is over. */
+    private static final class EndOfInputSignal extends FilterInputStream {
+        private final CountDownLatch closed;
+
+        EndOfInputSignal(InputStream in, CountDownLatch closed) {
+            super(in);
+            this.closed = closed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return signal(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return signal(super.read(buffer, offset, length));
+        }
+
+        private int signal(int result) {
+            if (result < 0) {
+                closed.countDown();
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.actionport.server.mcp;
+
+import io.actionport.server.ActionportException;
+import io.actionport.server.registry.AmbiguousActionException;
+import io.actionport.server.runner.ExecutionOutcome;
+import io.actionport.server.runner.InvalidInputException;
+import io.actionport.server.runner.UnknownActionException;
+import io.actionport.server.schema.Violation;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The MCP door's one mapping from runner results to tool results: a success carries structured
+ * content and the same JSON as text; a failure the model can act on is an {@code isError} result
+ * that says what to fix; a protocol fault (unknown tool) is a JSON-RPC error.
+ */
+final class ToolResults {
+
+    private static final Logger log = LoggerFactory.getLogger(ToolResults.class);
+
+    private ToolResults() {}
+
+    static CallToolResult of(ExecutionOutcome outcome) {
+        return switch (outcome) {
+            case ExecutionOutcome.Succeeded ok ->
+                CallToolResult.builder()
+                        .structuredContent(ok.output())
+                        .addTextContent(ok.output().toString())
+                        .isError(false)
+                        .build();
+            case ExecutionOutcome.Failed failed -> {
+                var error = failed.error();
+                var text = new StringBuilder()
+                        .append(error.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                        .append(" error (")
+                        .append(error.code())
+                        .append("): ")
+                        .append(error.message())
+                        .append(" [execution ")
+                        .append(failed.executionId())
+                        .append(']');
+                yield errorResult(text.toString());
+            }
+        };
+    }
+
+    /** A failure before anything ran: input problems as readable results, protocol faults as errors. */
+    static Mono<CallToolResult> ofFailure(String toolName, Throwable failure) {
+        return switch (failure) {
+            case InvalidInputException e ->
+                Mono.just(errorResult("Invalid arguments for tool '" + toolName
+                        + "'. Fix these and call again:\n"
+                        + e.violations().stream().map(ToolResults::line).collect(Collectors.joining("\n"))));
+            case UnknownActionException e -> Mono.error(unknownTool(toolName, e.getMessage()));
+            case AmbiguousActionException e -> Mono.error(unknownTool(toolName, e.getMessage()));
+            case ActionportException e -> Mono.just(errorResult(e.code() + ": " + e.getMessage()));
+            case McpError e -> Mono.error(e);
+            default -> {
+                log.error("tool {} failed unexpectedly", toolName, failure);
+                yield Mono.just(errorResult("internal error: the server failed unexpectedly; its log has the details"));
+            }
+        };
+    }
+
+    static McpError unknownTool(String toolName, String why) {
+        return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                .message("Unknown tool: " + toolName)
+                .data(why)
+                .build();
+    }
+
+    private static String line(Violation violation) {
+        var where = violation.pointer().isEmpty() ? "(the arguments object)" : violation.pointer();
+        return "- " + where + ": " + violation.message();
+    }
+
+    private static CallToolResult errorResult(String text) {
+        return CallToolResult.builder().addTextContent(text).isError(true).build();
+    }
+}

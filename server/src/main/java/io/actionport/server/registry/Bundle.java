@@ -1,0 +1,27 @@
+package io.actionport.server.registry;
+
+import io.actionport.sdk.Action;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A set of actions shipped together, with the class loader they were loaded by.
+ *
+ * @param name the bundle's name, from the {@code Actionport-Bundle} manifest attribute
+ * @param version the bundle's version
+ * @param sha256 the jar's hash, or {@code null} for a bundle built in memory (tests, embedding)
+ * @param actions the actions the bundle provides
+ */
+public record Bundle(String name, String version, String sha256, List<Action<?, ?>> actions) {
+
+    public Bundle {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        actions = List.copyOf(actions);
+    }
+
+    /** A bundle of action instances already on the class path, for tests and in-process embedding. */
+    public static Bundle of(String name, Action<?, ?>... actions) {
+        return new Bundle(name, "0", null, List.of(actions));
+    }
+}

@@ -1,0 +1,78 @@
+package io.actionport.server.runner;
+
+import io.actionport.sdk.ActionLogger;
+import io.actionport.server.store.LogLine;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.helpers.MessageFormatter;
+
+/** Collects an execution's log lines, secrets redacted, up to a bound, for storing with it. */
+final class ExecutionLog implements ActionLogger {
+
+    static final int MAX_LINES = 1_000;
+    private static final String REDACTED = "[REDACTED]";
+
+    private final Clock clock;
+    private final List<String> secrets;
+    private final List<LogLine> lines = new ArrayList<>();
+    private int dropped;
+
+    ExecutionLog(Clock clock, Collection<String> secrets) {
+        this.clock = clock;
+        // Longest first, so a secret that contains another is redacted whole.
+        this.secrets = secrets.stream()
+                .filter(secret -> secret != null && secret.length() >= 4)
+                .sorted((a, b) -> b.length() - a.length())
+                .toList();
+    }
+
+    @Override
+    public void debug(String message, Object... args) {
+        add("DEBUG", message, args);
+    }
+
+    @Override
+    public void info(String message, Object... args) {
+        add("INFO", message, args);
+    }
+
+    @Override
+    public void warn(String message, Object... args) {
+        add("WARN", message, args);
+    }
+
+    @Override
+    public void error(String message, Object... args) {
+        add("ERROR", message, args);
+    }
+
+    synchronized List<LogLine> lines() {
+        if (dropped == 0) {
+            return List.copyOf(lines);
+        }
+        var all = new ArrayList<>(lines);
+        all.add(new LogLine(clock.instant(), "WARN", dropped + " more lines dropped: the limit is " + MAX_LINES));
+        return all;
+    }
+
+    private synchronized void add(String level, String message, Object... args) {
+        if (lines.size() >= MAX_LINES) {
+            dropped++;
+            return;
+        }
+        lines.add(new LogLine(
+                clock.instant(),
+                level,
+                redact(MessageFormatter.arrayFormat(message, args).getMessage())));
+    }
+
+    private String redact(String text) {
+        var result = text == null ? "" : text;
+        for (var secret : secrets) {
+            result = result.replace(secret, REDACTED);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,43 @@
+package io.actionport.server.runner;
+
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A call to run an action, as every door hands it to the runner.
+ *
+ * @param environment the caller's environment, from its key
+ * @param integration the integration the caller is scoped to, or {@code null}
+ * @param actionName a bare or qualified ({@code integration/name}) action name
+ * @param connectionId the connection to use, or {@code null} for the integration's only one
+ * @param input the input JSON, {@code null} meaning an empty object
+ * @param caller the door
+ * @param progress where progress reports go
+ */
+public record ExecutionRequest(
+        String environment,
+        String integration,
+        String actionName,
+        String connectionId,
+        JsonNode input,
+        Caller caller,
+        ProgressListener progress) {
+
+    public ExecutionRequest {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(actionName, "actionName");
+        Objects.requireNonNull(caller, "caller");
+        progress = progress == null ? ProgressListener.NONE : progress;
+    }
+
+    /** A request with no progress listener. */
+    public static ExecutionRequest of(
+            String environment,
+            String integration,
+            String actionName,
+            String connectionId,
+            JsonNode input,
+            Caller caller) {
+        return new ExecutionRequest(environment, integration, actionName, connectionId, input, caller, null);
+    }
+}

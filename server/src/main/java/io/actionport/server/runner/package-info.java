@@ -1,0 +1,4 @@
+/**
+ * The validated runner: the one chain every door and job passes through to run an action.
+ */
+package io.actionport.server.runner;

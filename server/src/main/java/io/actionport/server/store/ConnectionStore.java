@@ -1,0 +1,137 @@
+package io.actionport.server.store;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Integrations and connections of each environment; credentials are stored encrypted. */
+public final class ConnectionStore {
+
+    private final Jdbc jdbc;
+    private final SecretCipher cipher;
+    private final Clock clock;
+
+    public ConnectionStore(Database database, SecretCipher cipher, Clock clock) {
+        this.jdbc = new Jdbc(database.dataSource());
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces an integration's configuration. */
+    public void saveIntegration(Integration integration) {
+        jdbc.inTransaction(connection -> {
+            int updated = Jdbc.update(
+                    connection,
+                    "UPDATE integrations SET base_url = ?, auth_scheme = ?, auth_name = ? "
+                            + "WHERE environment = ? AND integration_key = ?",
+                    integration.baseUrl().toString(),
+                    integration.authScheme().name(),
+                    integration.authName(),
+                    integration.environment(),
+                    integration.key());
+            if (updated == 0) {
+                Jdbc.update(
+                        connection,
+                        "INSERT INTO integrations (environment, integration_key, base_url, auth_scheme, auth_name, "
+                                + "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        integration.environment(),
+                        integration.key(),
+                        integration.baseUrl().toString(),
+                        integration.authScheme().name(),
+                        integration.authName(),
+                        clock.instant());
+            }
+            return null;
+        });
+    }
+
+    public Optional<Integration> findIntegration(String environment, String key) {
+        return jdbc.queryOne(
+                "SELECT * FROM integrations WHERE environment = ? AND integration_key = ?",
+                ConnectionStore::integration,
+                environment,
+                key);
+    }
+
+    public List<Integration> integrations(String environment) {
+        return jdbc.query(
+                "SELECT * FROM integrations WHERE environment = ? ORDER BY integration_key",
+                ConnectionStore::integration,
+                environment);
+    }
+
+    /** Creates a connection; an existing one with the same id is an error, not a replacement. */
+    public void create(Connection connection) {
+        if (find(connection.environment(), connection.integration(), connection.connectionId())
+                .isPresent()) {
+            throw new DuplicateException("connection '" + connection.connectionId() + "' of integration '"
+                    + connection.integration() + "' already exists in " + connection.environment()
+                    + "; delete it first to replace its credentials");
+        }
+        var now = clock.instant();
+        jdbc.update(
+                "INSERT INTO connections (environment, integration, connection_id, credentials_cipher, metadata, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                connection.environment(),
+                connection.integration(),
+                connection.connectionId(),
+                cipher.encrypt(Json.write(connection.credentials())),
+                Json.write(connection.metadata()),
+                now,
+                now);
+    }
+
+    public Optional<Connection> find(String environment, String integration, String connectionId) {
+        return jdbc.queryOne(
+                "SELECT * FROM connections WHERE environment = ? AND integration = ? AND connection_id = ?",
+                this::connection,
+                environment,
+                integration,
+                connectionId);
+    }
+
+    /** The connections of one integration, or of all when {@code integration} is null. */
+    public List<Connection> list(String environment, String integration) {
+        if (integration == null) {
+            return jdbc.query(
+                    "SELECT * FROM connections WHERE environment = ? ORDER BY integration, connection_id",
+                    this::connection,
+                    environment);
+        }
+        return jdbc.query(
+                "SELECT * FROM connections WHERE environment = ? AND integration = ? ORDER BY connection_id",
+                this::connection,
+                environment,
+                integration);
+    }
+
+    public boolean delete(String environment, String integration, String connectionId) {
+        return jdbc.update(
+                        "DELETE FROM connections WHERE environment = ? AND integration = ? AND connection_id = ?",
+                        environment,
+                        integration,
+                        connectionId)
+                > 0;
+    }
+
+    private static Integration integration(ResultSet row) throws SQLException {
+        return new Integration(
+                row.getString("environment"),
+                row.getString("integration_key"),
+                URI.create(row.getString("base_url")),
+                AuthScheme.valueOf(row.getString("auth_scheme")),
+                row.getString("auth_name"));
+    }
+
+    private Connection connection(ResultSet row) throws SQLException {
+        return new Connection(
+                row.getString("environment"),
+                row.getString("integration"),
+                row.getString("connection_id"),
+                Json.readStringMap(cipher.decrypt(row.getString("credentials_cipher"))),
+                Json.readStringMap(row.getString("metadata")));
+    }
+}

@@ -1,0 +1,70 @@
+package io.actionport.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** The connection pool and schema of the store: H2 in a file by default, PostgreSQL for many nodes. */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    /** The embedded default: an H2 file under the data directory, shareable by a CLI process. */
+    public static String embeddedUrl(Path dataDir) {
+        // AUTO_SERVER lets `actionport mcp` (stdio) open the same file while `serve` runs.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport") + ";AUTO_SERVER=TRUE";
+    }
+
+    /** Opens a pool on {@code jdbcUrl} and migrates the schema to the newest version. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("unsupported database URL " + jdbcUrl
+                    + ": use jdbc:h2:... (embedded) or jdbc:postgresql://host/db");
+        }
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("actionport");
+        config.setMaximumPoolSize(postgres ? 16 : 8);
+        var dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .placeholders(Map.of("blob", postgres ? "BYTEA" : "BLOB"))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, postgres);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

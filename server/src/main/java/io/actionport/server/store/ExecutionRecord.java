@@ -1,0 +1,50 @@
+package io.actionport.server.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The stored record of one execution.
+ *
+ * @param id the execution id
+ * @param environment the environment it ran in
+ * @param integration the action's integration
+ * @param actionName the action's name
+ * @param actionVersion the action's version
+ * @param connectionId the connection it ran with
+ * @param caller who asked: {@code mcp}, {@code http}, {@code cli} or {@code job}
+ * @param status where it is
+ * @param attempts attempts started so far
+ * @param input the input JSON
+ * @param output the output JSON, when it succeeded
+ * @param errorCode the error's code, when it failed
+ * @param errorMessage the error's message, when it failed
+ * @param errorDetails JSON details of the error (violations, provider status), or null
+ * @param createdAt when it was accepted
+ * @param startedAt when its first attempt started
+ * @param finishedAt when it finished
+ */
+public record ExecutionRecord(
+        String id,
+        String environment,
+        String integration,
+        String actionName,
+        String actionVersion,
+        String connectionId,
+        String caller,
+        ExecutionStatus status,
+        int attempts,
+        String input,
+        String output,
+        String errorCode,
+        String errorMessage,
+        String errorDetails,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public ExecutionRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+    }
+}

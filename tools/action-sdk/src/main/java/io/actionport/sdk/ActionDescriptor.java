@@ -1,0 +1,149 @@
+package io.actionport.sdk;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the server needs to know about an action besides its code.
+ *
+ * @param integration the provider config key this action belongs to, e.g. {@code github}
+ * @param name the action name, unique within its integration, e.g. {@code create-issue}
+ * @param version the action's own version, e.g. {@code 1.0.0}
+ * @param title a short human title for tool pickers
+ * @param description what the action does, written for a model choosing a tool
+ * @param inputType the input record
+ * @param outputType the output record
+ * @param hints read-only, idempotent, destructive and open-world hints
+ * @param mode how callers receive the result
+ * @param timeout how long one attempt may run
+ * @param retryPolicy how failed attempts are retried; only idempotent actions may retry
+ */
+public record ActionDescriptor<I, O>(
+        String integration,
+        String name,
+        String version,
+        String title,
+        String description,
+        Class<I> inputType,
+        Class<O> outputType,
+        ActionHints hints,
+        ExecutionMode mode,
+        Duration timeout,
+        RetryPolicy retryPolicy) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    public ActionDescriptor {
+        requireName("integration", integration);
+        requireName("name", name);
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(inputType, "inputType");
+        Objects.requireNonNull(outputType, "outputType");
+        Objects.requireNonNull(hints, "hints");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException(
+                    "action " + integration + "/" + name + " needs a description: models choose tools by it");
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("action " + integration + "/" + name + " needs a positive timeout");
+        }
+        if (retryPolicy.maxAttempts() > 1 && !hints.idempotent()) {
+            throw new IllegalArgumentException("action " + integration + "/" + name
+                    + " retries but is not idempotent: retried writes duplicate side effects");
+        }
+    }
+
+    /** Starts a descriptor with the required parts; the rest has safe defaults. */
+    public static <I, O> Builder<I, O> builder(
+            String integration, String name, Class<I> inputType, Class<O> outputType) {
+        return new Builder<>(integration, name, inputType, outputType);
+    }
+
+    /** The qualified name, {@code integration/name}. */
+    public String qualifiedName() {
+        return integration + "/" + name;
+    }
+
+    private static void requireName(String what, String value) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    what + " '" + value + "' must match " + NAME.pattern() + " (lowercase, digits, '-' and '_')");
+        }
+    }
+
+    /** Builds a descriptor; defaults: version 1.0.0, sync, 30 s timeout, no retries, a write. */
+    public static final class Builder<I, O> {
+        private final String integration;
+        private final String name;
+        private final Class<I> inputType;
+        private final Class<O> outputType;
+        private String version = "1.0.0";
+        private String title;
+        private String description;
+        private ActionHints hints = ActionHints.WRITE;
+        private ExecutionMode mode = ExecutionMode.SYNC;
+        private Duration timeout = Duration.ofSeconds(30);
+        private RetryPolicy retryPolicy = RetryPolicy.none();
+
+        private Builder(String integration, String name, Class<I> inputType, Class<O> outputType) {
+            this.integration = integration;
+            this.name = name;
+            this.inputType = inputType;
+            this.outputType = outputType;
+        }
+
+        public Builder<I, O> version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder<I, O> title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder<I, O> description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder<I, O> hints(ActionHints hints) {
+            this.hints = hints;
+            return this;
+        }
+
+        public Builder<I, O> mode(ExecutionMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder<I, O> timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder<I, O> retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public ActionDescriptor<I, O> build() {
+            return new ActionDescriptor<>(
+                    integration,
+                    name,
+                    version,
+                    title == null ? name : title,
+                    description,
+                    inputType,
+                    outputType,
+                    hints,
+                    mode,
+                    timeout,
+                    retryPolicy);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The action SDK: what an action author codes against.
+ *
+ * <p>An action is a class implementing {@link io.actionport.sdk.Action}: one {@code run} method
+ * from an input record to an output record, and an {@link io.actionport.sdk.ActionDescriptor}
+ * that names it and sets its hints, mode, timeout and retry policy. Input and output schemas are
+ * generated from the records; {@link io.actionport.sdk.Description}, {@link
+ * io.actionport.sdk.Optional}, {@link io.actionport.sdk.Default} and {@link
+ * io.actionport.sdk.Format} refine them. Actions are listed in
+ * {@code META-INF/services/io.actionport.sdk.Action} of a bundle jar.
+ */
+package io.actionport.sdk;
