@@ -1,0 +1,120 @@
+package io.actionport.server.it;
+
+import io.actionport.sdk.Action;
+import io.actionport.sdk.ActionContext;
+import io.actionport.sdk.ActionDescriptor;
+import io.actionport.sdk.ActionHints;
+import io.actionport.sdk.Description;
+import io.actionport.sdk.Optional;
+import java.time.Duration;
+
+/** Actions that misbehave on purpose, for the bad-input and failure matrix, on the {@code fake} integration. */
+final class TestActions {
+
+    private TestActions() {}
+
+    record Empty() {}
+
+    record Text(@Description("Some text.") String text) {}
+
+    record Thing(
+            @Description("Thing id.") String id, @Optional String name) {}
+
+    /** Sleeps past its 300 ms timeout. */
+    static final class Sleepy implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return ActionDescriptor.builder("fake", "sleepy", Empty.class, Text.class)
+                    .description("Sleeps for a minute.")
+                    .timeout(Duration.ofMillis(300))
+                    .hints(ActionHints.READ)
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) throws Exception {
+            Thread.sleep(60_000);
+            return new Text("woke up");
+        }
+    }
+
+    /** Throws. */
+    static final class Crashy implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return ActionDescriptor.builder("fake", "crashy", Empty.class, Text.class)
+                    .description("Always crashes.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    /** Returns just over 2 MB. */
+    static final class Huge implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return ActionDescriptor.builder("fake", "huge", Empty.class, Text.class)
+                    .description("Returns too much.")
+                    .hints(ActionHints.READ)
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            return new Text("x".repeat(2 * 1024 * 1024 + 1));
+        }
+    }
+
+    /** Returns null for a required output field. */
+    static final class Liar implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return ActionDescriptor.builder("fake", "liar", Empty.class, Text.class)
+                    .description("Breaks its own output schema.")
+                    .hints(ActionHints.READ)
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            return new Text(null);
+        }
+    }
+
+    /** Reads a thing from the fake provider, and logs the connection's token to prove redaction. */
+    static final class GetThing implements Action<Thing, Thing> {
+        @Override
+        public ActionDescriptor<Thing, Thing> descriptor() {
+            return ActionDescriptor.builder("fake", "get-thing", Thing.class, Thing.class)
+                    .description("Reads a thing.")
+                    .hints(ActionHints.READ)
+                    .build();
+        }
+
+        @Override
+        public Thing run(Thing input, ActionContext context) {
+            context.log().info("fetching {} with token {}", input.id(), TestServer.FAKE_TOKEN);
+            return context.provider().getJson("/things/" + input.id(), Thing.class);
+        }
+    }
+
+    /** Shares the name of a demo action, to make bare names ambiguous across integrations. */
+    static final class FakeEcho implements Action<Text, Text> {
+        @Override
+        public ActionDescriptor<Text, Text> descriptor() {
+            return ActionDescriptor.builder("fake", "echo", Text.class, Text.class)
+                    .description("Echoes text.")
+                    .hints(ActionHints.READ)
+                    .build();
+        }
+
+        @Override
+        public Text run(Text input, ActionContext context) {
+            return input;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.actionport.server.it;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.actionport.server.Actionport;
+import io.actionport.server.config.ServerConfig;
+import io.actionport.server.registry.Bundle;
+import io.actionport.server.store.AuthScheme;
+import io.actionport.server.store.Connection;
+import io.actionport.server.store.Integration;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real server on 127.0.0.1 with a fresh data directory: demo mode in {@code dev}, plus the
+ * {@code fake} integration whose provider is WireMock, and a {@code prod} environment.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final String DEV_KEY = "test-dev-key";
+    static final String PROD_KEY = "test-prod-key";
+    static final String FAKE_TOKEN = "s3cr3t-token-value";
+
+    final WireMockServer provider = new WireMockServer(
+            WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    final Actionport server;
+
+    TestServer(Path dataDir) {
+        provider.start();
+        var config =
+                ServerConfig.defaults(dataDir).withDevKey(DEV_KEY).withAllowedOrigins(List.of("http://localhost:6274"));
+        server = Actionport.start(new ServerConfig(
+                config.dataDir(),
+                null,
+                "127.0.0.1",
+                0,
+                DEV_KEY,
+                Base64.getEncoder().encodeToString(new byte[32]),
+                config.allowedOrigins(),
+                config.clock()));
+        server.environments().create("prod", PROD_KEY);
+        server.connections()
+                .saveIntegration(new Integration(
+                        "dev", "fake", URI.create(provider.baseUrl() + "/api"), AuthScheme.BEARER, null));
+        server.connections().create(new Connection("dev", "fake", "fake-conn", Map.of("token", FAKE_TOKEN), Map.of()));
+        server.registry()
+                .deploy(
+                        "dev",
+                        Bundle.of(
+                                "test",
+                                new TestActions.Sleepy(),
+                                new TestActions.Crashy(),
+                                new TestActions.Huge(),
+                                new TestActions.Liar(),
+                                new TestActions.GetThing()),
+                        List.of());
+    }
+
+    URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        provider.stop();
+    }
+}
