@@ -1,0 +1,120 @@
+package io.actionport.server.mcp.transport;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.HttpHeaders;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
+import io.modelcontextprotocol.spec.McpTransportException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/** Handles POST: one JSON-RPC message from the client, which may start a session. */
+final class PostHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PostHandler.class);
+
+    private final McpJsonMapper jsonMapper;
+    private final BoundedBodyReader bodyReader;
+    private final JsonRpcMessageReader messageReader;
+    private final SessionRegistry sessions;
+    private final Supplier<McpStreamableServerSession.Factory> sessionFactory;
+    private final HttpResponses responses;
+    private final StreamResponder responder;
+
+    PostHandler(
+            McpJsonMapper jsonMapper,
+            int maxBodyBytes,
+            SessionRegistry sessions,
+            Supplier<McpStreamableServerSession.Factory> sessionFactory,
+            HttpResponses responses,
+            StreamResponder responder) {
+        this.jsonMapper = jsonMapper;
+        this.bodyReader = new BoundedBodyReader(maxBodyBytes);
+        this.messageReader = new JsonRpcMessageReader(jsonMapper);
+        this.sessions = sessions;
+        this.sessionFactory = sessionFactory;
+        this.responses = responses;
+        this.responder = responder;
+    }
+
+    Mono<Void> handle(RequestScope scope) {
+        RequestChecks.requireAcceptsJsonAndEventStream(scope.headers());
+        RequestChecks.requireJsonContent(scope.headers());
+        return bodyReader.read(scope.request()).map(messageReader::read).flatMap(message -> route(scope, message));
+    }
+
+    private Mono<Void> route(RequestScope scope, McpSchema.JSONRPCMessage message) {
+        if (message instanceof McpSchema.JSONRPCRequest request
+                && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+            return initialize(scope, request);
+        }
+        String sessionId = RequestChecks.requireSessionId(scope.headers());
+        RequestChecks.requireSupportedProtocolVersion(scope.headers());
+        McpStreamableServerSession session = sessions.use(sessionId).orElseThrow(TransportRejection::sessionNotFound);
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+            return answer(scope, session, request);
+        }
+        Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse response
+                ? session.accept(response)
+                : session.accept((McpSchema.JSONRPCNotification) message);
+        return scope.withTransportContext(accepted)
+                // The SDK signals an answer to a request it never sent, for instance, as an McpError.
+                .onErrorMap(McpError.class, error -> TransportRejection.invalidRequest(error.getMessage()))
+                .then(responses.empty(scope.response(), 202));
+    }
+
+    private Mono<Void> initialize(RequestScope scope, McpSchema.JSONRPCRequest request) {
+        McpStreamableServerSession.Factory factory = sessionFactory.get();
+        if (factory == null) {
+            throw TransportRejection.of(503, "Service Unavailable: no MCP server is attached to this transport");
+        }
+        McpSchema.InitializeRequest initializeRequest;
+        try {
+            initializeRequest = jsonMapper.convertValue(request.params(), McpSchema.InitializeRequest.class);
+        } catch (IllegalArgumentException e) {
+            throw TransportRejection.invalidParams("Invalid params: malformed initialize request");
+        }
+        McpStreamableServerSession.McpStreamableServerSessionInit init = factory.startSession(initializeRequest);
+        String sessionId = init.session().getId();
+        sessions.add(init.session());
+        log.debug("Started MCP session {}", sessionId);
+        return scope.withTransportContext(init.initResult())
+                .map(result -> McpSchema.JSONRPCResponse.result(request.id(), result))
+                .flatMap(result ->
+                        responses.json(scope.response().header(HttpHeaders.MCP_SESSION_ID, sessionId), 200, result))
+                .doOnError(error -> sessions.remove(sessionId).ifPresent(McpStreamableServerSession::close));
+    }
+
+    /**
+     * Runs the request's handler apart from the HTTP write: the specification says a dropped
+     * connection is not a cancellation, so the work goes on and its late messages are discarded.
+     */
+    private Mono<Void> answer(
+            RequestScope scope, McpStreamableServerSession session, McpSchema.JSONRPCRequest request) {
+        SseSessionTransport transport = new SseSessionTransport(session.getId(), jsonMapper);
+        McpStreamableServerSession.McpStreamableServerSessionStream stream = session.responseStream(transport);
+        scope.withTransportContext(stream.handle(request))
+                .subscribe(null, error -> logFailure(request, session, error));
+        return responder.answer(scope.response(), transport.frames()).doFinally(signal -> {
+            stream.releaseTransport();
+            sessions.touch(session.getId());
+        });
+    }
+
+    private static void logFailure(
+            McpSchema.JSONRPCRequest request, McpStreamableServerSession session, Throwable error) {
+        if (error instanceof McpTransportException) {
+            // The client left before the answer; that is its choice, not a server fault.
+            log.debug(
+                    "Could not deliver the answer to {} in session {}: {}",
+                    request.method(),
+                    session.getId(),
+                    error.getMessage());
+        } else {
+            log.warn("Handling {} in session {} failed", request.method(), session.getId(), error);
+        }
+    }
+}

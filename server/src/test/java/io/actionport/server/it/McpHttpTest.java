@@ -1,0 +1,232 @@
+package io.actionport.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.actionport.server.registry.Bundle;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class McpHttpTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static TestServer server;
+    final List<McpSyncClient> clients = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(McpSyncClient::closeGracefully);
+    }
+
+    McpSyncClient client(String integration) {
+        var client = McpClients.http(server.baseUrl(), TestServer.DEV_KEY, integration, tools -> {});
+        clients.add(client);
+        return client;
+    }
+
+    static McpSchema.TextContent text(McpSchema.CallToolResult result) {
+        return (McpSchema.TextContent) result.content().getFirst();
+    }
+
+    @Test
+    void lists_the_integrations_tools_with_schemas_and_annotations() {
+        var tools = client("demo").listTools().tools();
+
+        assertThat(tools)
+                .extracting(McpSchema.Tool::name)
+                .containsExactlyInAnyOrder("echo", "create-issue", "list-issues", "bulk-import");
+        var createIssue = tools.stream()
+                .filter(t -> t.name().equals("create-issue"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(createIssue.inputSchema().get("required")).isEqualTo(List.of("title"));
+        assertThat(createIssue.outputSchema()).containsKey("properties");
+        assertThat(createIssue.annotations().readOnlyHint()).isFalse();
+        assertThat(createIssue.annotations().idempotentHint()).isFalse();
+        var echo =
+                tools.stream().filter(t -> t.name().equals("echo")).findFirst().orElseThrow();
+        assertThat(echo.annotations().readOnlyHint()).isTrue();
+        assertThat(echo.annotations().openWorldHint()).isFalse();
+    }
+
+    @Test
+    void a_session_without_integration_sees_every_integration() {
+        var names = client(null).listTools().tools().stream()
+                .map(McpSchema.Tool::name)
+                .toList();
+
+        assertThat(names).contains("echo", "crashy", "get-thing");
+    }
+
+    @Test
+    void calls_a_read_and_a_write_with_structured_content_and_json_text() {
+        var client = client("demo");
+
+        var echo = client.callTool(new CallToolRequest("echo", Map.of("message", "hi there")));
+        var created = client.callTool(new CallToolRequest("create-issue", Map.of("title", "From MCP")));
+
+        assertThat(echo.isError()).isFalse();
+        assertThat(echo.structuredContent()).isEqualTo(Map.of("message", "hi there"));
+        assertThat(text(echo).text()).isEqualTo("{\"message\":\"hi there\"}");
+        assertThat(((Map<?, ?>) created.structuredContent()).keySet().toString())
+                .isIn("[id, url]", "[url, id]");
+    }
+
+    @Test
+    void a_slow_call_reports_progress_and_finishes() {
+        var progress = new CopyOnWriteArrayList<McpSchema.ProgressNotification>();
+        var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(
+                        server.baseUrl().toString())
+                .requestBuilder(HttpRequest.newBuilder()
+                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                        .header("Provider-Config-Key", "demo"))
+                .build();
+        var client = io.modelcontextprotocol.client.McpClient.sync(transport)
+                .progressConsumer(progress::add)
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        clients.add(client);
+        client.initialize();
+
+        var result = client.callTool(CallToolRequest.builder("bulk-import")
+                .arguments(Map.of(
+                        "batch_id",
+                        "mcp-1",
+                        "issues",
+                        List.of(Map.of("title", "a"), Map.of("title", "b"), Map.of("title", "c"))))
+                .progressToken("tok-1")
+                .build());
+
+        assertThat(result.isError()).isFalse();
+        assertThat((List<?>) ((Map<?, ?>) result.structuredContent()).get("issues"))
+                .hasSize(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> progress.size() == 3);
+        assertThat(progress.getLast().progress()).isEqualTo(3.0);
+        assertThat(progress.getLast().total()).isEqualTo(3.0);
+    }
+
+    @Test
+    void missing_and_mistyped_arguments_come_back_as_a_readable_tool_error() {
+        var result = client("demo").callTool(new CallToolRequest("create-issue", Map.of("body", 7)));
+
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result).text())
+                .startsWith("Invalid arguments for tool 'create-issue'. Fix these and call again:")
+                .contains("- /title: required property 'title' not found")
+                .contains("- /body: integer found, [string, null] expected");
+    }
+
+    @Test
+    void an_unknown_tool_is_a_json_rpc_error() {
+        assertThatThrownBy(() -> client("demo").callTool(new CallToolRequest("nope", Map.of())))
+                .isInstanceOf(McpError.class)
+                .hasMessageContaining("Unknown tool");
+    }
+
+    @Test
+    void a_tool_of_another_integration_is_refused_even_by_name() {
+        assertThatThrownBy(() -> client("demo").callTool(new CallToolRequest("crashy", Map.of())))
+                .isInstanceOf(McpError.class)
+                .hasMessageContaining("Unknown tool: crashy");
+    }
+
+    @Test
+    void action_failures_are_tool_errors_that_say_whose_fault() {
+        var client = client("fake");
+
+        var crash = client.callTool(new CallToolRequest("crashy", Map.of()));
+        var timeout = client.callTool(new CallToolRequest("sleepy", Map.of()));
+        var huge = client.callTool(new CallToolRequest("huge", Map.of()));
+        var liar = client.callTool(new CallToolRequest("liar", Map.of()));
+
+        assertThat(crash.isError()).isTrue();
+        assertThat(text(crash).text())
+                .startsWith(
+                        "crash error (action_crashed): fake/crashy crashed with java.lang.IllegalStateException: boom");
+        assertThat(text(timeout).text()).startsWith("timeout error (action_timeout):");
+        assertThat(text(huge).text()).startsWith("output too large error (output_too_large):");
+        assertThat(text(liar).text()).startsWith("invalid output error (invalid_action_output):");
+    }
+
+    @Test
+    void a_deploy_sends_tools_list_changed_and_the_new_tool_is_listed() {
+        var changes = new CopyOnWriteArrayList<List<McpSchema.Tool>>();
+        var client = McpClients.http(server.baseUrl(), TestServer.DEV_KEY, null, changes::add);
+        clients.add(client);
+
+        server.server.registry().deploy("dev", Bundle.of("late", new TestActions.FakeEcho()), List.of());
+        try {
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> changes.stream()
+                            .anyMatch(tools ->
+                                    tools.stream().anyMatch(tool -> tool.name().equals("fake.echo"))));
+            assertThat(client.listTools().tools())
+                    .extracting(McpSchema.Tool::name)
+                    .contains("fake.echo", "demo.echo");
+        } finally {
+            server.server.registry().undeploy("dev", "late");
+        }
+    }
+
+    @Test
+    void raw_http_without_a_key_is_401_and_a_foreign_origin_is_403() throws Exception {
+        var http = HttpClient.newHttpClient();
+        var init =
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+        var base = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(init));
+
+        var noKey = http.send(base.copy().build(), HttpResponse.BodyHandlers.ofString());
+        var foreign = http.send(
+                base.copy()
+                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                        .header("Origin", "https://evil.example")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        var unknownSession = http.send(
+                base.copy()
+                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                        .header("Mcp-Session-Id", "no-such-session")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(noKey.statusCode()).isEqualTo(401);
+        assertThat(noKey.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        assertThat(noKey.body()).contains("Authorization: Bearer");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(unknownSession.statusCode()).isEqualTo(404);
+    }
+}
