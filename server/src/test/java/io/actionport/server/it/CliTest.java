@@ -1,0 +1,123 @@
+package io.actionport.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.actionport.server.cli.ActionportCli;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The management commands against a running server, as a user types them. */
+class CliTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    static Path work;
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Run(int code, String out, String err) {}
+
+    static Run cli(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = ActionportCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        var all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", server.baseUrl().toString(), "--key", TestServer.DEV_KEY));
+        var previous = System.out;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true));
+        try {
+            int code = commandLine.execute(all.toArray(String[]::new));
+            return new Run(code, captured + out.toString(), err.toString());
+        } finally {
+            System.setOut(previous);
+        }
+    }
+
+    @Test
+    void deploy_of_a_bundle_jar_makes_a_new_version_and_tells_mcp_clients() throws Exception {
+        var jar = work.resolve("demo-bundle.jar");
+        try (var in = CliTest.class.getResourceAsStream("/bundles/demo-bundle.jar")) {
+            Files.write(jar, in.readAllBytes());
+        }
+        var changes = new CopyOnWriteArrayList<List<McpSchema.Tool>>();
+        McpSyncClient client = McpClients.http(server.baseUrl(), TestServer.DEV_KEY, "demo", changes::add);
+        try {
+            var run = cli("deploy", jar.toString(), "dev", "--action", "echo");
+
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).contains("deployed demo v2 to dev: [\"demo/echo\"]");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !changes.isEmpty());
+            assertThat(client.listTools().tools())
+                    .extracting(McpSchema.Tool::name)
+                    .containsExactly("echo");
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void deploy_to_another_environment_than_the_keys_is_refused() throws Exception {
+        var jar = work.resolve("demo-bundle-2.jar");
+        try (var in = CliTest.class.getResourceAsStream("/bundles/demo-bundle.jar")) {
+            Files.write(jar, in.readAllBytes());
+        }
+
+        var run = cli("deploy", jar.toString(), "prod");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("server answered 403").contains("belongs to environment 'dev', not 'prod'");
+    }
+
+    @Test
+    void connections_are_created_listed_without_secrets_and_deleted() {
+        var created = cli(
+                "connections", "create", "acme", "--integration", "fake", "--credential", "token=very-secret-value");
+        var listed = cli("connections", "list");
+        var deleted = cli("connections", "delete", "acme", "--integration", "fake");
+        var again = cli("connections", "delete", "acme", "--integration", "fake");
+
+        assertThat(created.code()).isZero();
+        assertThat(listed.out()).contains("acme").contains("[\"token\"]").doesNotContain("very-secret-value");
+        assertThat(deleted.code()).isZero();
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("404");
+    }
+
+    @Test
+    void actions_list_shows_each_action_with_its_kind() {
+        var run = cli("actions", "list");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out())
+                .contains("demo/echo")
+                .contains("fake/crashy")
+                .containsPattern("fake/get-thing +1.0.0 +read");
+    }
+}
