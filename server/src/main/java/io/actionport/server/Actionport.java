@@ -26,6 +26,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -78,7 +79,15 @@ public final class Actionport implements AutoCloseable {
                 new ExecutionIds(clock));
         var keys = new EnvironmentKeys(environments);
         var api = new HttpApi(keys, runner, registry, executions, deployments, connections);
-        mcp = new McpDoor(keys, runner, registry, config.allowedOrigins(), VERSION);
+        var origins = new java.util.ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
+        origins.addAll(config.allowedOrigins());
+        mcp = new McpDoor(
+                keys,
+                runner,
+                registry,
+                origins,
+                isLoopback(config.bindAddress()) ? McpDoor.LOOPBACK_HOSTS : List.of(),
+                VERSION);
         var tracker = DemoSetup.trackerKey(connections).map(DemoIssueTracker::new);
         http = HttpServer.create()
                 .bindAddress(() -> new InetSocketAddress(config.bindAddress(), config.port()))
@@ -154,6 +163,14 @@ public final class Actionport implements AutoCloseable {
         mcp.close();
         runner.close();
         database.close();
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the bind address " + address, e);
+        }
     }
 
     private static void createDirectories(ServerConfig config) {

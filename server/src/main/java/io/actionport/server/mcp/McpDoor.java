@@ -31,10 +31,18 @@ public final class McpDoor implements AutoCloseable {
 
     public static final String PATH = "/mcp";
 
+    /** Browser pages on this machine may call; any other Origin is refused. */
+    public static final List<String> LOOPBACK_ORIGINS =
+            List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*");
+
+    /** The Host names a loopback-bound server answers to; others are DNS rebinding attempts. */
+    public static final List<String> LOOPBACK_HOSTS = List.of("localhost:*", "127.0.0.1:*", "[::1]:*");
+
     private final EnvironmentKeys keys;
     private final ActionRunner runner;
     private final ActionRegistry registry;
     private final Collection<String> allowedOrigins;
+    private final Collection<String> allowedHosts;
     private final String version;
     private final Map<String, EnvironmentServer> servers = new ConcurrentHashMap<>();
 
@@ -46,11 +54,13 @@ public final class McpDoor implements AutoCloseable {
             ActionRunner runner,
             ActionRegistry registry,
             Collection<String> allowedOrigins,
+            Collection<String> allowedHosts,
             String version) {
         this.keys = keys;
         this.runner = runner;
         this.registry = registry;
         this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.allowedHosts = List.copyOf(allowedHosts);
         this.version = version;
         registry.onChange(environment -> {
             var live = servers.get(environment);
@@ -77,6 +87,7 @@ public final class McpDoor implements AutoCloseable {
             var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
                     .endpoint(PATH)
                     .allowedOrigins(allowedOrigins)
+                    .allowedHosts(allowedHosts)
                     .contextExtractor(McpDoor::scopeHeaders)
                     .build();
             var tools = McpServers.tools(env, runner, registry, SessionScope::of);

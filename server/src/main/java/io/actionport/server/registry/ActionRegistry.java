@@ -36,19 +36,26 @@ public final class ActionRegistry {
     }
 
     /**
-     * Makes a bundle's actions live in an environment, replacing that bundle's earlier deploy.
+     * Makes a bundle's actions live in an environment. Deploying the whole bundle replaces its earlier
+     * deploy; deploying named actions replaces only those and leaves the bundle's others live.
      *
-     * @param only the qualified names ({@code integration/name}) to deploy, or empty for all
+     * @param only the names ({@code name} or {@code integration/name}) to deploy, or empty for all
      * @return the actions now live from this bundle
      * @throws DeploymentConflictException when another bundle holds one of the action names, or
      *     {@code only} names an action the bundle lacks
      */
     public synchronized List<DeployedAction> deploy(String environment, Bundle bundle, List<String> only) {
         var chosen = choose(bundle, only);
+        var replaced = chosen.stream()
+                .map(action -> action.descriptor().qualifiedName())
+                .toList();
         var current = byEnvironment.getOrDefault(environment, Map.of());
         var next = new LinkedHashMap<String, DeployedAction>();
         current.forEach((name, action) -> {
-            if (!action.bundleName().equals(bundle.name())) {
+            // A whole-bundle deploy replaces all of the bundle's actions; a one-action deploy only that one.
+            boolean replacedByThisDeploy =
+                    action.bundleName().equals(bundle.name()) && (only.isEmpty() || replaced.contains(name));
+            if (!replacedByThisDeploy) {
                 next.put(name, action);
             }
         });

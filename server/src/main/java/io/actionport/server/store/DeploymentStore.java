@@ -40,7 +40,10 @@ public final class DeploymentStore {
         return jdbc.queryOne("SELECT jar FROM bundles WHERE sha256 = ?", row -> row.getBytes(1), sha256);
     }
 
-    /** Records a new active deploy of the bundle; earlier ones of the same bundle stop being live. */
+    /**
+     * Records a new active deploy of the bundle. Deploying all its actions retires earlier deploys
+     * of the bundle; deploying named actions keeps them, and on restore later deploys win.
+     */
     public Deployment deploy(String environment, String bundleName, String sha256, List<String> actions) {
         var now = clock.instant();
         return jdbc.inTransaction(connection -> {
@@ -55,11 +58,14 @@ public final class DeploymentStore {
             long id = Jdbc.query(connection, "SELECT COALESCE(MAX(id), 0) FROM deployments", row -> row.getLong(1))
                             .getFirst()
                     + 1;
-            Jdbc.update(
-                    connection,
-                    "UPDATE deployments SET active = FALSE WHERE environment = ? AND bundle_name = ?",
-                    environment,
-                    bundleName);
+            if (actions.isEmpty()) {
+                // A whole-bundle deploy supersedes every earlier one; a one-action deploy layers on top.
+                Jdbc.update(
+                        connection,
+                        "UPDATE deployments SET active = FALSE WHERE environment = ? AND bundle_name = ?",
+                        environment,
+                        bundleName);
+            }
             Jdbc.update(
                     connection,
                     "INSERT INTO deployments (id, environment, bundle_name, version, bundle_sha256, actions, active, "

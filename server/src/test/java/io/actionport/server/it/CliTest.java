@@ -61,7 +61,7 @@ class CliTest {
     }
 
     @Test
-    void deploy_of_a_bundle_jar_makes_a_new_version_and_tells_mcp_clients() throws Exception {
+    void deploying_one_action_of_a_bundle_makes_a_new_version_and_tells_mcp_clients() throws Exception {
         var jar = work.resolve("demo-bundle.jar");
         try (var in = CliTest.class.getResourceAsStream("/bundles/demo-bundle.jar")) {
             Files.write(jar, in.readAllBytes());

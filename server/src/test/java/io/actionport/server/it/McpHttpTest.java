@@ -229,4 +229,32 @@ class McpHttpTest {
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(unknownSession.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void a_foreign_host_header_is_refused_as_dns_rebinding_but_loopback_origins_pass() {
+        var init =
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+        java.util.function.BiFunction<String, String, Integer> post =
+                (host, origin) -> reactor.netty.http.client.HttpClient.create()
+                        .headers(headers -> {
+                            headers.set("Host", host)
+                                    .set("Authorization", "Bearer " + TestServer.DEV_KEY)
+                                    .set("Content-Type", "application/json")
+                                    .set("Accept", "application/json, text/event-stream");
+                            if (origin != null) {
+                                headers.set("Origin", origin);
+                            }
+                        })
+                        .post()
+                        .uri(server.baseUrl() + "/mcp")
+                        .send(reactor.netty.ByteBufFlux.fromString(reactor.core.publisher.Mono.just(init)))
+                        .response()
+                        .map(response -> response.status().code())
+                        .block(Duration.ofSeconds(10));
+
+        assertThat(post.apply("attacker.example:" + server.baseUrl().getPort(), null))
+                .isEqualTo(421);
+        assertThat(post.apply("localhost:" + server.baseUrl().getPort(), "http://localhost:6274"))
+                .isEqualTo(200);
+    }
 }
