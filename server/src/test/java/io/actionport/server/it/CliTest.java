@@ -74,9 +74,10 @@ class CliTest {
             assertThat(run.code()).isZero();
             assertThat(run.out()).contains("deployed demo v2 to dev: [\"demo/echo\"]");
             await().atMost(Duration.ofSeconds(5)).until(() -> !changes.isEmpty());
+            // A one-action deploy replaces that action and leaves the bundle's others live.
             assertThat(client.listTools().tools())
                     .extracting(McpSchema.Tool::name)
-                    .containsExactly("echo");
+                    .containsExactlyInAnyOrder("echo", "create-issue", "list-issues", "bulk-import");
         } finally {
             client.closeGracefully();
         }
