@@ -42,7 +42,7 @@ public final class RecordSchemaGenerator {
                 })
                 .withDefaultResolver(field -> {
                     var value = annotation(field, Default.class);
-                    return value == null ? null : Json.MAPPER.readTree(value.value());
+                    return value == null ? null : Json.MAPPER.readValue(value.value(), Object.class);
                 });
         config.forTypesInGeneral().withDescriptionResolver(scope -> {
             var description = scope.getType().getErasedType().getAnnotation(Description.class);
