@@ -1,5 +1,9 @@
 package io.actionport.server;
 
+import io.actionport.server.async.AsyncExecutions;
+import io.actionport.server.async.Completions;
+import io.actionport.server.async.DurableQueue;
+import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.config.ServerConfig;
 import io.actionport.server.connection.ConnectionResolver;
@@ -9,23 +13,32 @@ import io.actionport.server.demo.DemoSetup;
 import io.actionport.server.http.HttpApi;
 import io.actionport.server.job.JobClient;
 import io.actionport.server.mcp.McpDoor;
+import io.actionport.server.mcp.ToolRunner;
+import io.actionport.server.metrics.Metrics;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.BundleLoader;
 import io.actionport.server.registry.DeploymentService;
 import io.actionport.server.runner.ActionRunner;
+import io.actionport.server.runner.ExecutionEvents;
 import io.actionport.server.runner.ExecutionIds;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.Database;
 import io.actionport.server.store.DeploymentStore;
 import io.actionport.server.store.EnvironmentStore;
 import io.actionport.server.store.ExecutionStore;
+import io.actionport.server.store.IdempotencyKeyStore;
 import io.actionport.server.store.SecretCipher;
+import io.actionport.server.store.WebhookStore;
+import io.actionport.server.webhook.WebhookDeliveries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.netty.DisposableServer;
@@ -33,19 +46,29 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * A running server, and the one place where its parts are wired together: store, registry,
- * runner, and the doors on one HTTP port.
+ * runner, durable queue, and the doors on one HTTP port.
  */
 public final class Actionport implements AutoCloseable {
 
     public static final String VERSION = "0.1.0";
 
+    /** Outputs up to this size ride in completion webhooks. */
+    private static final int WEBHOOK_OUTPUT_LIMIT = 64 * 1024;
+
     private final Database database;
     private final EnvironmentStore environments;
     private final ConnectionStore connections;
     private final ExecutionStore executions;
+    private final WebhookStore webhooks;
     private final ActionRegistry registry;
     private final DeploymentService deployments;
     private final ActionRunner runner;
+    private final ExecutionEvents events = new ExecutionEvents();
+    private final AsyncExecutions async;
+    private final Triggers triggers;
+    private final Completions completions;
+    private final DurableQueue queue;
+    private final ToolRunner toolRunner;
     private final McpDoor mcp;
     private final DisposableServer http;
     private final boolean seeded;
@@ -61,6 +84,8 @@ public final class Actionport implements AutoCloseable {
         environments = new EnvironmentStore(database, cipher, clock);
         connections = new ConnectionStore(database, cipher, clock);
         executions = new ExecutionStore(database);
+        webhooks = new WebhookStore(database, cipher, clock);
+        var idempotencyKeys = new IdempotencyKeyStore(database, clock);
         registry = new ActionRegistry();
         deployments = new DeploymentService(
                 new DeploymentStore(database, clock),
@@ -68,6 +93,10 @@ public final class Actionport implements AutoCloseable {
                 registry);
         deployments.restore();
         seeded = DemoSetup.seedIfEmpty(environments, connections, deployments, config.devKey());
+        if (config.devWebhookUrl() != null && environments.exists(DemoSetup.ENVIRONMENT)) {
+            webhooks.set(
+                    DemoSetup.ENVIRONMENT, new WebhookStore.Webhook(config.devWebhookUrl(), config.devWebhookSecret()));
+        }
 
         var servedHere = new ConcurrentHashMap<String, URI>();
         runner = new ActionRunner(
@@ -76,15 +105,35 @@ public final class Actionport implements AutoCloseable {
                 executions,
                 ProviderHttpClient.sharedHttpClient(),
                 clock,
-                new ExecutionIds(clock));
+                new ExecutionIds(clock),
+                events);
+        var metrics = new Metrics(events, executions);
+        async = new AsyncExecutions(runner, executions, config.async(), metrics, clock);
+        var webhookDeliveries = new WebhookDeliveries(
+                webhooks, executions, metrics, clock, WEBHOOK_OUTPUT_LIMIT, Duration.ofSeconds(1));
+        queue = DurableQueue.start(
+                database,
+                config.async(),
+                config.nodeName(),
+                idempotencyKeys,
+                clock,
+                List.of(async.task(), webhookDeliveries.task()));
+        async.attach(queue.scheduler());
+        webhookDeliveries.attach(queue.scheduler(), events);
+        completions = new Completions(events, executions);
+        triggers = new Triggers(runner, async, registry, executions, idempotencyKeys, completions);
+
         var keys = new EnvironmentKeys(environments);
-        var api = new HttpApi(keys, runner, registry, executions, deployments, connections);
-        var origins = new java.util.ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
+        var api = new HttpApi(keys, triggers, async, registry, executions, deployments, connections, webhooks, metrics);
+        var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
+        toolRunner = new ToolRunner(
+                runner, async, completions, executions, config.async().syncBudget());
         mcp = new McpDoor(
                 keys,
-                runner,
+                toolRunner,
                 registry,
+                events,
                 origins,
                 isLoopback(config.bindAddress()) ? McpDoor.LOOPBACK_HOSTS : List.of(),
                 VERSION);
@@ -102,6 +151,8 @@ public final class Actionport implements AutoCloseable {
             servedHere.put(
                     DemoSetup.INTEGRATION, URI.create("http://127.0.0.1:" + http.port() + DemoIssueTracker.PATH));
         }
+        // Workers start last: queued executions from before a restart need the provider URLs above.
+        queue.startWorkers();
     }
 
     /** Opens the store, restores deployments, seeds demo mode on first start, and serves. */
@@ -147,9 +198,30 @@ public final class Actionport implements AutoCloseable {
         return executions;
     }
 
-    /** A client for backend jobs in this JVM: the same runner, validation and records, no HTTP. */
+    public WebhookStore webhooks() {
+        return webhooks;
+    }
+
+    /** How MCP tool calls run, by mode; for the stdio door. */
+    public ToolRunner toolRunner() {
+        return toolRunner;
+    }
+
+    public AsyncExecutions async() {
+        return async;
+    }
+
+    public Completions completions() {
+        return completions;
+    }
+
+    public ExecutionEvents events() {
+        return events;
+    }
+
+    /** A client for backend jobs in this JVM: the same runner, validation, records and queue, no HTTP. */
     public JobClient jobs(String environment, String integration, String connectionId) {
-        return new JobClient(runner, environment, integration, connectionId);
+        return new JobClient(runner, async, completions, environment, integration, connectionId);
     }
 
     /** Blocks until the server is closed, e.g. by the shutdown hook. */
@@ -160,15 +232,17 @@ public final class Actionport implements AutoCloseable {
     @Override
     public void close() {
         http.disposeNow(Duration.ofSeconds(5));
+        queue.close();
         mcp.close();
+        completions.close();
         runner.close();
         database.close();
     }
 
     private static boolean isLoopback(String address) {
         try {
-            return java.net.InetAddress.getByName(address).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException("cannot resolve the bind address " + address, e);
         }
     }

@@ -1,5 +1,6 @@
 package io.actionport.server.config;
 
+import io.actionport.server.async.AsyncConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +16,10 @@ import java.util.Objects;
  * @param devKey the dev environment's key on first start, or null to generate one
  * @param masterKey Base64 of the 32-byte AES key for secrets at rest, or null for the key file
  * @param allowedOrigins browser Origins allowed on {@code /mcp}, besides loopback ones
+ * @param devWebhookUrl the dev environment's completion webhook, set at start when not null
+ * @param devWebhookSecret its Standard Webhooks secret ({@code whsec_...})
+ * @param nodeName this node's name in the shared queue
+ * @param async how the durable queue behaves
  * @param clock the clock
  */
 public record ServerConfig(
@@ -25,45 +30,186 @@ public record ServerConfig(
         String devKey,
         String masterKey,
         List<String> allowedOrigins,
+        String devWebhookUrl,
+        String devWebhookSecret,
+        String nodeName,
+        AsyncConfig async,
         Clock clock) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(nodeName, "nodeName");
+        Objects.requireNonNull(async, "async");
         Objects.requireNonNull(clock, "clock");
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
-    /** Loopback, any free port, the embedded database, keys from the process environment. */
+    /** Loopback, any free port, the embedded database, keys and webhook from the process environment. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(
                 dataDir,
-                null,
+                System.getenv("ACTIONPORT_DB_URL"),
                 "127.0.0.1",
                 0,
                 System.getenv("ACTIONPORT_DEV_KEY"),
                 System.getenv("ACTIONPORT_MASTER_KEY"),
                 List.of(),
+                System.getenv("ACTIONPORT_DEV_WEBHOOK_URL"),
+                System.getenv("ACTIONPORT_DEV_WEBHOOK_SECRET"),
+                defaultNodeName(),
+                AsyncConfig.defaults(),
                 Clock.systemUTC());
     }
 
+    private static String defaultNodeName() {
+        var pid = ProcessHandle.current().pid();
+        var host = System.getenv().getOrDefault("HOSTNAME", "node");
+        var name = host + "-" + pid;
+        return name.length() <= 50 ? name : name.substring(name.length() - 50);
+    }
+
     public ServerConfig withPort(int port) {
-        return new ServerConfig(dataDir, databaseUrl, bindAddress, port, devKey, masterKey, allowedOrigins, clock);
+        return new ServerConfig(
+                dataDir,
+                databaseUrl,
+                bindAddress,
+                port,
+                devKey,
+                masterKey,
+                allowedOrigins,
+                devWebhookUrl,
+                devWebhookSecret,
+                nodeName,
+                async,
+                clock);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(dataDir, url, bindAddress, port, devKey, masterKey, allowedOrigins, clock);
+        return new ServerConfig(
+                dataDir,
+                url,
+                bindAddress,
+                port,
+                devKey,
+                masterKey,
+                allowedOrigins,
+                devWebhookUrl,
+                devWebhookSecret,
+                nodeName,
+                async,
+                clock);
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(dataDir, databaseUrl, address, port, devKey, masterKey, allowedOrigins, clock);
+        return new ServerConfig(
+                dataDir,
+                databaseUrl,
+                address,
+                port,
+                devKey,
+                masterKey,
+                allowedOrigins,
+                devWebhookUrl,
+                devWebhookSecret,
+                nodeName,
+                async,
+                clock);
     }
 
     public ServerConfig withDevKey(String key) {
-        return new ServerConfig(dataDir, databaseUrl, bindAddress, port, key, masterKey, allowedOrigins, clock);
+        return new ServerConfig(
+                dataDir,
+                databaseUrl,
+                bindAddress,
+                port,
+                key,
+                masterKey,
+                allowedOrigins,
+                devWebhookUrl,
+                devWebhookSecret,
+                nodeName,
+                async,
+                clock);
+    }
+
+    public ServerConfig withMasterKey(String key) {
+        return new ServerConfig(
+                dataDir,
+                databaseUrl,
+                bindAddress,
+                port,
+                devKey,
+                key,
+                allowedOrigins,
+                devWebhookUrl,
+                devWebhookSecret,
+                nodeName,
+                async,
+                clock);
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
-        return new ServerConfig(dataDir, databaseUrl, bindAddress, port, devKey, masterKey, origins, clock);
+        return new ServerConfig(
+                dataDir,
+                databaseUrl,
+                bindAddress,
+                port,
+                devKey,
+                masterKey,
+                origins,
+                devWebhookUrl,
+                devWebhookSecret,
+                nodeName,
+                async,
+                clock);
+    }
+
+    public ServerConfig withDevWebhook(String url, String secret) {
+        return new ServerConfig(
+                dataDir,
+                databaseUrl,
+                bindAddress,
+                port,
+                devKey,
+                masterKey,
+                allowedOrigins,
+                url,
+                secret,
+                nodeName,
+                async,
+                clock);
+    }
+
+    public ServerConfig withNodeName(String name) {
+        return new ServerConfig(
+                dataDir,
+                databaseUrl,
+                bindAddress,
+                port,
+                devKey,
+                masterKey,
+                allowedOrigins,
+                devWebhookUrl,
+                devWebhookSecret,
+                name,
+                async,
+                clock);
+    }
+
+    public ServerConfig withAsync(AsyncConfig config) {
+        return new ServerConfig(
+                dataDir,
+                databaseUrl,
+                bindAddress,
+                port,
+                devKey,
+                masterKey,
+                allowedOrigins,
+                devWebhookUrl,
+                devWebhookSecret,
+                nodeName,
+                config,
+                clock);
     }
 }

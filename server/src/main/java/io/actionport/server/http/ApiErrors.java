@@ -1,6 +1,8 @@
 package io.actionport.server.http;
 
 import io.actionport.server.ActionportException;
+import io.actionport.server.async.AsyncExecutions;
+import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.connection.ConnectionException;
 import io.actionport.server.registry.AmbiguousActionException;
@@ -50,6 +52,9 @@ final class ApiErrors {
             case AmbiguousActionException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case DeploymentConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case DuplicateException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case ConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case Triggers.IdempotencyConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case AsyncExecutions.RetriesRefusedException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case BundleLoader.InvalidBundleException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case ActionportException e -> error(500, e.code(), e.getMessage(), "server", List.of());
             default -> {
@@ -106,6 +111,13 @@ final class ApiErrors {
     /** The request is malformed in a way no schema describes (a missing header, a bad parameter). */
     static final class BadRequestException extends ActionportException {
         BadRequestException(String code, String message) {
+            super(code, message);
+        }
+    }
+
+    /** The request conflicts with the state of what it names. */
+    static final class ConflictException extends ActionportException {
+        ConflictException(String code, String message) {
             super(code, message);
         }
     }

@@ -1,11 +1,13 @@
 package io.actionport.server.http;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.async.AsyncExecutions;
+import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
+import io.actionport.server.metrics.Metrics;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.registry.DeploymentService;
-import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.runner.Caller;
 import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.ExecutionRequest;
@@ -13,6 +15,7 @@ import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
+import io.actionport.server.store.WebhookStore;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
@@ -37,21 +40,30 @@ public final class HttpApi {
     private static final long BUNDLE_LIMIT = 64L * 1024 * 1024;
 
     private final EnvironmentKeys keys;
-    private final ActionRunner runner;
+    private final Triggers triggers;
+    private final AsyncExecutions async;
     private final ActionRegistry registry;
     private final ExecutionStore executions;
     private final DeploymentService deployments;
     private final ConnectionAdmin connectionAdmin;
+    private final WebhookAdmin webhookAdmin;
+    private final Metrics metrics;
 
     public HttpApi(
             EnvironmentKeys keys,
-            ActionRunner runner,
+            Triggers triggers,
+            AsyncExecutions async,
             ActionRegistry registry,
             ExecutionStore executions,
             DeploymentService deployments,
-            ConnectionStore connections) {
+            ConnectionStore connections,
+            WebhookStore webhooks,
+            Metrics metrics) {
         this.keys = keys;
-        this.runner = runner;
+        this.triggers = triggers;
+        this.async = async;
+        this.metrics = metrics;
+        this.webhookAdmin = new WebhookAdmin(webhooks);
         this.registry = registry;
         this.executions = executions;
         this.deployments = deployments;
@@ -69,8 +81,15 @@ public final class HttpApi {
                 .get("/executions", authenticated(this::recentExecutions))
                 .get("/actions", authenticated(this::actions))
                 .post("/admin/deploy", authenticated(this::deploy))
-                .delete("/admin/bundles/{name}", authenticated(this::undeploy));
+                .delete("/admin/bundles/{name}", authenticated(this::undeploy))
+                .post("/executions/{id}/cancel", authenticated(this::cancel))
+                .get(
+                        "/metrics",
+                        (request, response) -> response.header(
+                                        HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4")
+                                .sendString(Blocking.call(metrics::scrape)));
         connectionAdmin.register(routes, this);
+        webhookAdmin.register(routes, this);
     }
 
     /** A handler that runs once the caller's environment is known. */
@@ -89,26 +108,75 @@ public final class HttpApi {
     }
 
     private Mono<Void> trigger(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var options = new Triggers.Options(
+                "true".equalsIgnoreCase(header(request, "X-Async")),
+                maxRetries(header(request, "X-Max-Retries")),
+                header(request, "Idempotency-Key"));
         return RequestBodies.read(request, BODY_LIMIT)
                 .map(HttpApi::parseTrigger)
                 .flatMap(body -> Mono.fromFuture(
-                        () -> runner.submit(new ExecutionRequest(
-                                environment,
-                                header(request, "Provider-Config-Key"),
-                                body.actionName(),
-                                header(request, "Connection-Id"),
-                                body.input(),
-                                Caller.HTTP,
-                                null)),
+                        () -> triggers.trigger(
+                                new ExecutionRequest(
+                                        environment,
+                                        header(request, "Provider-Config-Key"),
+                                        body.actionName(),
+                                        header(request, "Connection-Id"),
+                                        body.input(),
+                                        Caller.HTTP,
+                                        null),
+                                options),
                         false))
-                .flatMap(outcome -> switch (outcome) {
-                    case ExecutionOutcome.Succeeded ok ->
-                        json(response.header("X-Execution-Id", ok.executionId()), 200, ok.output());
-                    case ExecutionOutcome.Failed failed ->
-                        error(
-                                response.header("X-Execution-Id", failed.executionId()),
-                                ApiErrors.ofExecution(failed.executionId(), failed.error()));
+                .flatMap(triggered -> switch (triggered) {
+                    case Triggers.Triggered.Accepted accepted ->
+                        accepted(response, accepted.record().id());
+                    case Triggers.Triggered.Completed completed ->
+                        switch (completed.outcome()) {
+                            case ExecutionOutcome.Succeeded ok ->
+                                json(response.header("X-Execution-Id", ok.executionId()), 200, ok.output());
+                            case ExecutionOutcome.Failed failed ->
+                                error(
+                                        response.header("X-Execution-Id", failed.executionId()),
+                                        ApiErrors.ofExecution(failed.executionId(), failed.error()));
+                        };
                 });
+    }
+
+    /** Nango's async answer: 202, the id and where to poll. */
+    private static Mono<Void> accepted(HttpServerResponse response, String executionId) {
+        var statusUrl = "/action/" + executionId;
+        var body = Json.MAPPER.createObjectNode().put("id", executionId).put("statusUrl", statusUrl);
+        return json(
+                response.header(HttpHeaderNames.LOCATION, statusUrl).header("X-Execution-Id", executionId), 202, body);
+    }
+
+    private static Integer maxRetries(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(header);
+        } catch (NumberFormatException e) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_header", "X-Max-Retries must be a whole number from 0 to 5, was '" + header + "'");
+        }
+    }
+
+    private Mono<Void> cancel(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var id = request.param("id");
+        return Blocking.call(() -> {
+                    if (async.cancel(environment, id)) {
+                        return Json.MAPPER.createObjectNode().put("id", id).put("status", "cancelled");
+                    }
+                    var record = executions
+                            .find(environment, id)
+                            .orElseThrow(() -> new ApiErrors.NotFoundException(
+                                    "unknown_execution", "no execution " + id + " in environment " + environment));
+                    throw new ApiErrors.ConflictException(
+                            "not_cancellable",
+                            "execution " + id + " is " + record.status().wireName()
+                                    + " and can no longer be cancelled");
+                })
+                .flatMap(body -> json(response, 200, body));
     }
 
     private record TriggerBody(String actionName, JsonNode input) {}

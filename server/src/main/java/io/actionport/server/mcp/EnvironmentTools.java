@@ -1,8 +1,8 @@
 package io.actionport.server.mcp;
 
+import io.actionport.sdk.ExecutionMode;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.DeployedAction;
-import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.runner.Caller;
 import io.actionport.server.runner.ExecutionRequest;
 import io.actionport.server.runner.ProgressListener;
@@ -10,7 +10,9 @@ import io.actionport.server.store.Json;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -22,10 +24,11 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The tools of one environment: one per deployed action, kept in step with the registry, each call
- * handed to the runner.
+ * The tools and result resources of one environment: one tool per deployed action, kept in step
+ * with the registry, each call handed to the {@link ToolRunner}.
  *
  * <p>A tool is named after its action; when two integrations of the environment deploy the same
  * name, both are qualified as {@code integration.name} so neither hides the other.
@@ -35,18 +38,18 @@ final class EnvironmentTools {
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
 
     private final String environment;
-    private final ActionRunner runner;
+    private final ToolRunner tools;
     private final ActionRegistry registry;
     private final Function<McpTransportContext, SessionScope> scopes;
     private Map<String, DeployedAction> byToolName = Map.of();
 
     EnvironmentTools(
             String environment,
-            ActionRunner runner,
+            ToolRunner tools,
             ActionRegistry registry,
             Function<McpTransportContext, SessionScope> scopes) {
         this.environment = environment;
-        this.runner = runner;
+        this.tools = tools;
         this.registry = registry;
         this.scopes = scopes;
     }
@@ -79,6 +82,31 @@ final class EnvironmentTools {
                 && (scope.integration() == null || scope.integration().equals(action.integration())));
     }
 
+    /** The {@code actionport://executions/{id}} template, read as the execution's JSON view. */
+    AsyncResourceTemplateSpecification executionResources() {
+        var template = McpSchema.ResourceTemplate.builder()
+                .uriTemplate(ToolResults.EXECUTION_URI_PREFIX + "{id}")
+                .name("execution")
+                .title("Execution result")
+                .description(
+                        "Status of an execution, then its output or error. Subscribe to be notified when it finishes.")
+                .mimeType("application/json")
+                .build();
+        return new AsyncResourceTemplateSpecification(template, (exchange, request) -> {
+            var uri = request.uri();
+            var id = uri.startsWith(ToolResults.EXECUTION_URI_PREFIX)
+                    ? uri.substring(ToolResults.EXECUTION_URI_PREFIX.length())
+                    : "";
+            return tools.view(environment, id)
+                    .flatMap(view -> view.map(json -> Mono.just(new McpSchema.ReadResourceResult(List.of(
+                                    new McpSchema.TextResourceContents(uri, "application/json", json.toString())))))
+                            .orElseGet(() -> Mono.error(McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
+                                    .message(
+                                            "Resource not found: no execution " + id + " in environment " + environment)
+                                    .build())));
+        });
+    }
+
     private AsyncToolSpecification specification(String toolName, DeployedAction action) {
         var descriptor = action.descriptor();
         var hints = descriptor.hints();
@@ -87,7 +115,7 @@ final class EnvironmentTools {
                 .title(descriptor.title())
                 .description(descriptor.description())
                 .inputSchema(Json.MAPPER.convertValue(action.inputSchema().json(), OBJECT_MAP))
-                .outputSchema(Json.MAPPER.convertValue(action.outputSchema().json(), OBJECT_MAP))
+                .outputSchema(Json.MAPPER.convertValue(advertisedOutputSchema(action), OBJECT_MAP))
                 .annotations(McpSchema.ToolAnnotations.builder()
                         .title(descriptor.title())
                         .readOnlyHint(hints.readOnly())
@@ -100,6 +128,30 @@ final class EnvironmentTools {
                 .tool(tool)
                 .callHandler((exchange, request) -> call(exchange, request, action))
                 .build();
+    }
+
+    /**
+     * The output schema clients check results against. A tool that may answer with a link to a
+     * result still running has no required output fields, and may carry {@code execution} instead.
+     */
+    static ObjectNode advertisedOutputSchema(DeployedAction action) {
+        var schema = action.outputSchema().json();
+        if (action.descriptor().mode() == ExecutionMode.SYNC) {
+            return schema;
+        }
+        var relaxed = schema.deepCopy();
+        relaxed.remove("required");
+        var execution = ((ObjectNode) relaxed.withObjectProperty("properties")).putObject("execution");
+        execution.put("type", "object");
+        execution.put(
+                "description",
+                "Present when the call answered before the execution finished: read or "
+                        + "subscribe to resource_uri for the result.");
+        var properties = execution.putObject("properties");
+        properties.putObject("id").put("type", "string");
+        properties.putObject("status").put("type", "string");
+        properties.putObject("resource_uri").put("type", "string").put("format", "uri");
+        return relaxed;
     }
 
     private Mono<CallToolResult> call(McpAsyncServerExchange exchange, CallToolRequest request, DeployedAction action) {
@@ -120,9 +172,7 @@ final class EnvironmentTools {
                 request.arguments() == null ? null : Json.MAPPER.valueToTree(request.arguments()),
                 Caller.MCP,
                 progress(exchange, request));
-        return Mono.fromFuture(() -> runner.submit(execution), false)
-                .map(ToolResults::of)
-                .onErrorResume(failure -> ToolResults.ofFailure(request.name(), failure));
+        return tools.call(execution, action).onErrorResume(failure -> ToolResults.ofFailure(request.name(), failure));
     }
 
     private static ProgressListener progress(McpAsyncServerExchange exchange, CallToolRequest request) {

@@ -6,7 +6,7 @@ import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.http.HttpApi;
 import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
 import io.actionport.server.registry.ActionRegistry;
-import io.actionport.server.runner.ActionRunner;
+import io.actionport.server.runner.ExecutionEvents;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -39,7 +39,7 @@ public final class McpDoor implements AutoCloseable {
     public static final List<String> LOOPBACK_HOSTS = List.of("localhost:*", "127.0.0.1:*", "[::1]:*");
 
     private final EnvironmentKeys keys;
-    private final ActionRunner runner;
+    private final ToolRunner runner;
     private final ActionRegistry registry;
     private final Collection<String> allowedOrigins;
     private final Collection<String> allowedHosts;
@@ -51,8 +51,9 @@ public final class McpDoor implements AutoCloseable {
 
     public McpDoor(
             EnvironmentKeys keys,
-            ActionRunner runner,
+            ToolRunner runner,
             ActionRegistry registry,
+            ExecutionEvents events,
             Collection<String> allowedOrigins,
             Collection<String> allowedHosts,
             String version) {
@@ -62,6 +63,15 @@ public final class McpDoor implements AutoCloseable {
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.allowedHosts = List.copyOf(allowedHosts);
         this.version = version;
+        events.onFinished(finished -> {
+            var live = servers.get(finished.environment());
+            if (live != null) {
+                live.server()
+                        .notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(
+                                ToolResults.resourceUri(finished.executionId())))
+                        .subscribe();
+            }
+        });
         registry.onChange(environment -> {
             var live = servers.get(environment);
             if (live != null) {

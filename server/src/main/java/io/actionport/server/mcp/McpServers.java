@@ -1,7 +1,6 @@
 package io.actionport.server.mcp;
 
 import io.actionport.server.registry.ActionRegistry;
-import io.actionport.server.runner.ActionRunner;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -47,7 +46,7 @@ final class McpServers {
 
     static EnvironmentTools tools(
             String environment,
-            ActionRunner runner,
+            ToolRunner runner,
             ActionRegistry registry,
             Function<McpTransportContext, SessionScope> scopes) {
         return new EnvironmentTools(environment, runner, registry, scopes);
@@ -61,7 +60,11 @@ final class McpServers {
                 .jsonSchemaValidator(RUNNER_VALIDATES)
                 .validateToolInputs(false)
                 .requestTimeout(Duration.ofMinutes(15))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+                .capabilities(McpSchema.ServerCapabilities.builder()
+                        .tools(true)
+                        .resources(true, false)
+                        .build())
+                .resourceTemplates(tools.executionResources())
                 .addToolFilter((McpAsyncListFilter<McpSchema.Tool>) tools::isVisible)
                 .tools(tools.specifications())
                 .build();

@@ -2,6 +2,7 @@ package io.actionport.server.mcp;
 
 import io.actionport.server.Actionport;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,18 @@ public final class StdioMcp {
         var transport =
                 new StdioServerTransportProvider(McpServers.JSON, new EndOfInputSignal(System.in, closed), System.out);
         var scope = new SessionScope(integration, connectionId);
-        var tools = McpServers.tools(environment, server.runner(), server.registry(), context -> scope);
+        var tools = McpServers.tools(environment, server.toolRunner(), server.registry(), context -> scope);
         var mcp = McpServers.stdio(transport, tools, Actionport.VERSION);
         server.registry().onChange(changed -> {
             if (changed.equals(environment)) {
                 tools.refresh(mcp).subscribe();
+            }
+        });
+        server.events().onFinished(finished -> {
+            if (finished.environment().equals(environment)) {
+                mcp.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(
+                                ToolResults.resourceUri(finished.executionId())))
+                        .subscribe();
             }
         });
         try {

@@ -6,6 +6,8 @@ import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.InvalidInputException;
 import io.actionport.server.runner.UnknownActionException;
 import io.actionport.server.schema.Violation;
+import io.actionport.server.store.ExecutionRecord;
+import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -48,6 +50,40 @@ final class ToolResults {
                 yield errorResult(text.toString());
             }
         };
+    }
+
+    /** The URI of an execution's result resource. */
+    static String resourceUri(String executionId) {
+        return EXECUTION_URI_PREFIX + executionId;
+    }
+
+    static final String EXECUTION_URI_PREFIX = "actionport://executions/";
+
+    /** An execution accepted to run in the background: a link to its result, and how to get it. */
+    static CallToolResult accepted(ExecutionRecord record) {
+        var uri = resourceUri(record.id());
+        var execution = Json.MAPPER
+                .createObjectNode()
+                .put("id", record.id())
+                .put("status", record.status().wireName())
+                .put("resource_uri", uri);
+        var structured = Json.MAPPER.createObjectNode();
+        structured.set("execution", execution);
+        return CallToolResult.builder()
+                .structuredContent(structured)
+                .addContent(McpSchema.ResourceLink.builder()
+                        .uri(uri)
+                        .name("execution " + record.id())
+                        .title(record.integration() + "/" + record.actionName() + " result")
+                        .description("Status, then output or error, of execution " + record.id())
+                        .mimeType("application/json")
+                        .build())
+                .addTextContent(
+                        "Started " + record.actionName() + " as execution " + record.id()
+                                + "; it runs in the background. Read the resource " + uri + " (resources/read) for its "
+                                + "status and result, or subscribe to it (resources/subscribe) to be notified when it finishes.")
+                .isError(false)
+                .build();
     }
 
     /** A failure before anything ran: input problems as readable results, protocol faults as errors. */

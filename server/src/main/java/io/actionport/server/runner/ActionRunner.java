@@ -5,16 +5,19 @@ import io.actionport.sdk.ProviderException;
 import io.actionport.server.ActionportException;
 import io.actionport.server.connection.ConnectionResolver;
 import io.actionport.server.connection.ProviderHttpClient;
-import io.actionport.server.connection.ResolvedConnection;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
+import io.actionport.server.store.LogLine;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.Map;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * run on a virtual thread under the timeout, cap and validate the output, record the execution.
  *
  * <p>Failures before anything runs (unknown action, invalid input, unknown connection) are thrown
- * as {@link ActionportException}s and leave no record; failures of the run itself end the
- * execution {@code failed} and come back as {@link ExecutionOutcome.Failed}.
+ * as {@link ActionportException}s by {@link #prepare} and leave no record; failures of the run
+ * itself end the execution {@code failed} and come back as {@link ExecutionOutcome.Failed}. The
+ * synchronous doors use {@link #run}; the queue uses the same steps one by one.
  */
 public final class ActionRunner implements AutoCloseable {
 
@@ -49,6 +53,7 @@ public final class ActionRunner implements AutoCloseable {
     private final HttpClient providerHttp;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final ExecutionEvents events;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     public ActionRunner(
@@ -57,25 +62,32 @@ public final class ActionRunner implements AutoCloseable {
             ExecutionStore executions,
             HttpClient providerHttp,
             Clock clock,
-            Supplier<String> ids) {
+            Supplier<String> ids,
+            ExecutionEvents events) {
         this.registry = registry;
         this.connections = connections;
         this.executions = executions;
         this.providerHttp = providerHttp;
         this.clock = clock;
         this.ids = ids;
+        this.events = events;
+    }
+
+    /** A new execution id. */
+    public String newId() {
+        return ids.get();
     }
 
     /**
      * Runs a call on a virtual thread. Cancelling the returned future interrupts the action and
      * records the execution as cancelled.
      */
-    public CompletableFuture<ExecutionOutcome> submit(ExecutionRequest request) {
+    public CompletableFuture<ExecutionOutcome> submit(ExecutionRequest request, String executionId) {
         var result = new CompletableFuture<ExecutionOutcome>();
         var cancellation = new Cancellation();
         threads.execute(() -> {
             try {
-                result.complete(run(request, cancellation));
+                result.complete(run(request, executionId, cancellation));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
@@ -88,12 +100,30 @@ public final class ActionRunner implements AutoCloseable {
         return result;
     }
 
-    /** Runs a call on the calling thread, which must be allowed to block (never an event loop). */
-    public ExecutionOutcome run(ExecutionRequest request) {
-        return run(request, new Cancellation());
+    public CompletableFuture<ExecutionOutcome> submit(ExecutionRequest request) {
+        return submit(request, newId());
     }
 
-    private ExecutionOutcome run(ExecutionRequest request, Cancellation cancellation) {
+    /** Runs a call on the calling thread, which must be allowed to block (never an event loop). */
+    public ExecutionOutcome run(ExecutionRequest request) {
+        return run(request, newId(), new Cancellation());
+    }
+
+    /** Runs a call under a chosen execution id (one an idempotency key claimed). */
+    public ExecutionOutcome run(ExecutionRequest request, String executionId) {
+        return run(request, executionId, new Cancellation());
+    }
+
+    private ExecutionOutcome run(ExecutionRequest request, String executionId, Cancellation cancellation) {
+        var prepared = prepare(request);
+        executions.insert(record(executionId, prepared, request.caller(), ExecutionStatus.RUNNING, 1, 1));
+        var attempt = attempt(executionId, prepared, request.progress(), cancellation);
+        finish(prepared.environment(), executionId, attempt, false);
+        return attempt.outcome();
+    }
+
+    /** Steps 1 to 3: the action, the input against its schema, the connection. Throws when one fails. */
+    public PreparedExecution prepare(ExecutionRequest request) {
         var action = registry.find(request.environment(), request.integration(), request.actionName())
                 .orElseThrow(() ->
                         new UnknownActionException(request.environment(), request.integration(), request.actionName()));
@@ -104,59 +134,61 @@ public final class ActionRunner implements AutoCloseable {
             throw new InvalidInputException(action.qualifiedName(), violations);
         }
         var connection = connections.resolve(request.environment(), action.integration(), request.connectionId());
-        var record = start(request, action, connection, input);
-        var executionLog = new ExecutionLog(clock, connection.secrets());
-        var outcome = execute(record.id(), action, connection, input, executionLog, request.progress(), cancellation);
-        finish(record.id(), outcome, executionLog);
-        return outcome;
+        return new PreparedExecution(request.environment(), action, input, connection);
     }
 
-    private ExecutionRecord start(
-            ExecutionRequest request, DeployedAction action, ResolvedConnection connection, JsonNode input) {
+    /** The record of a new execution of a prepared call. */
+    public ExecutionRecord record(
+            String executionId,
+            PreparedExecution prepared,
+            Caller caller,
+            ExecutionStatus status,
+            int attempts,
+            int maxAttempts) {
         var now = clock.instant();
-        var record = new ExecutionRecord(
-                ids.get(),
-                request.environment(),
+        var action = prepared.action();
+        return new ExecutionRecord(
+                executionId,
+                prepared.environment(),
                 action.integration(),
                 action.name(),
                 action.descriptor().version(),
-                connection.connection().connectionId(),
-                request.caller().wireName(),
-                ExecutionStatus.RUNNING,
-                1,
-                input.toString(),
+                prepared.connection().connection().connectionId(),
+                caller.wireName(),
+                status,
+                attempts,
+                maxAttempts,
+                prepared.input().toString(),
                 null,
                 null,
                 null,
                 null,
                 now,
-                now,
+                status == ExecutionStatus.RUNNING ? now : null,
                 null);
-        executions.insert(record);
-        return record;
     }
 
-    private ExecutionOutcome execute(
-            String executionId,
-            DeployedAction action,
-            ResolvedConnection connection,
-            JsonNode input,
-            ExecutionLog executionLog,
-            ProgressListener progress,
-            Cancellation cancellation) {
+    /** Steps 4 to 6: one run of the action under its timeout, its output capped and validated. Records nothing. */
+    public Attempt attempt(
+            String executionId, PreparedExecution prepared, ProgressListener progress, Cancellation cancellation) {
+        var action = prepared.action();
         var descriptor = action.descriptor();
-        var provider =
-                new ProviderHttpClient(providerHttp, connection, call -> executionLog.debug("provider {}", call));
-        var context = new RunningContext(executionId, connection.info(), provider, executionLog, progress::onProgress);
+        var executionLog = new ExecutionLog(clock, prepared.connection().secrets());
+        var provider = new ProviderHttpClient(
+                providerHttp, prepared.connection(), call -> executionLog.debug("provider {}", call));
+        var context = new RunningContext(
+                executionId, prepared.connection().info(), provider, executionLog, progress::onProgress);
         var running = threads.submit(
-                () -> action.action().run(Json.MAPPER.treeToValue(input, descriptor.inputType()), context));
+                () -> action.action().run(Json.MAPPER.treeToValue(prepared.input(), descriptor.inputType()), context));
         cancellation.attach(running);
-        Object output;
+        Duration retryAfter = null;
+        ExecutionOutcome outcome;
         try {
-            output = running.get(descriptor.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            var output = running.get(descriptor.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            outcome = checkOutput(executionId, action, output);
         } catch (TimeoutException e) {
             running.cancel(true);
-            return failed(
+            outcome = failed(
                     executionId,
                     action,
                     ExecutionError.of(
@@ -164,17 +196,65 @@ public final class ActionRunner implements AutoCloseable {
                             "action_timeout",
                             descriptor.qualifiedName() + " did not finish within its timeout of "
                                     + descriptor.timeout().toMillis() + " ms and was stopped"));
-        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+        } catch (InterruptedException | CancellationException e) {
             running.cancel(true);
-            return failed(
+            outcome = failed(
                     executionId,
                     action,
                     ExecutionError.of(
                             ErrorKind.CANCELLED, "cancelled", "the execution was cancelled before it finished"));
         } catch (ExecutionException e) {
-            return failed(executionId, action, errorOf(action, e.getCause()));
+            if (e.getCause() instanceof ProviderException providerError) {
+                retryAfter = providerError.retryAfter().orElse(null);
+            }
+            outcome = failed(executionId, action, errorOf(action, e.getCause()));
         }
-        return checkOutput(executionId, action, output);
+        return new Attempt(outcome, executionLog.lines(), retryAfter);
+    }
+
+    /** Step 7: stores how the execution ended and tells listeners; false when it was cancelled meanwhile. */
+    public boolean finish(String environment, String executionId, Attempt attempt, boolean async) {
+        var now = clock.instant();
+        List<LogLine> logs = attempt.logs();
+        boolean stored = switch (attempt.outcome()) {
+            case ExecutionOutcome.Succeeded ok ->
+                executions.finish(
+                        executionId, ExecutionStatus.SUCCEEDED, ok.output().toString(), null, null, null, now, logs);
+            case ExecutionOutcome.Failed failed ->
+                executions.finish(
+                        executionId,
+                        failed.error().kind() == ErrorKind.CANCELLED
+                                ? ExecutionStatus.CANCELLED
+                                : ExecutionStatus.FAILED,
+                        null,
+                        failed.error().code(),
+                        failed.error().message(),
+                        details(failed.error()),
+                        now,
+                        logs);
+        };
+        var status = executions.find(executionId).map(ExecutionRecord::status).orElse(ExecutionStatus.FAILED);
+        events.publish(new ExecutionEvents.Finished(
+                environment, executionId, attempt.outcome().action().qualifiedName(), status, async));
+        return stored;
+    }
+
+    /** Ends an execution that could not run at all, e.g. its action was undeployed while it waited. */
+    public void fail(ExecutionRecord record, String code, String message) {
+        executions.finish(record.id(), ExecutionStatus.FAILED, null, code, message, null, clock.instant(), List.of());
+        events.publish(new ExecutionEvents.Finished(
+                record.environment(),
+                record.id(),
+                record.integration() + "/" + record.actionName(),
+                ExecutionStatus.FAILED,
+                true));
+    }
+
+    /** Whether the named action is deployed and declared idempotent. */
+    public boolean isIdempotent(String environment, String integration, String name) {
+        return registry.find(environment, integration, name)
+                .map(action -> action.descriptor().hints().idempotent())
+                .orElse(false);
     }
 
     private ExecutionOutcome checkOutput(String executionId, DeployedAction action, Object output) {
@@ -234,8 +314,7 @@ public final class ActionRunner implements AutoCloseable {
     private static ExecutionError errorOf(DeployedAction action, Throwable thrown) {
         return switch (thrown) {
             case ProviderException e ->
-                new ExecutionError(
-                        ErrorKind.PROVIDER, "provider_error", e.getMessage(), java.util.List.of(), e.status());
+                new ExecutionError(ErrorKind.PROVIDER, "provider_error", e.getMessage(), List.of(), e.status());
             case ProviderHttpClient.ProviderUnreachableException e ->
                 ExecutionError.of(ErrorKind.PROVIDER, e.code(), e.getMessage());
             case ActionException e -> ExecutionError.of(ErrorKind.ACTION, e.code(), e.getMessage());
@@ -256,37 +335,9 @@ public final class ActionRunner implements AutoCloseable {
         return new ExecutionOutcome.Failed(executionId, action, error);
     }
 
-    private void finish(String executionId, ExecutionOutcome outcome, ExecutionLog executionLog) {
-        var now = clock.instant();
-        switch (outcome) {
-            case ExecutionOutcome.Succeeded ok ->
-                executions.finish(
-                        executionId,
-                        ExecutionStatus.SUCCEEDED,
-                        ok.output().toString(),
-                        null,
-                        null,
-                        null,
-                        now,
-                        executionLog.lines());
-            case ExecutionOutcome.Failed failed ->
-                executions.finish(
-                        executionId,
-                        failed.error().kind() == ErrorKind.CANCELLED
-                                ? ExecutionStatus.CANCELLED
-                                : ExecutionStatus.FAILED,
-                        null,
-                        failed.error().code(),
-                        failed.error().message(),
-                        details(failed.error()),
-                        now,
-                        executionLog.lines());
-        }
-    }
-
     private static String details(ExecutionError error) {
         ObjectNode details = Json.MAPPER.createObjectNode();
-        details.put("kind", error.kind().name().toLowerCase(java.util.Locale.ROOT));
+        details.put("kind", error.kind().name().toLowerCase(Locale.ROOT));
         if (error.providerStatus() != null) {
             details.put("provider_status", error.providerStatus());
         }
@@ -299,10 +350,5 @@ public final class ActionRunner implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
-    }
-
-    /** Convenience for doors: the input map as a JSON tree. */
-    public static JsonNode toJson(Map<String, Object> input) {
-        return input == null ? null : Json.MAPPER.valueToTree(input);
     }
 }

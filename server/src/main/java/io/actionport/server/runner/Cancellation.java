@@ -6,19 +6,19 @@ import java.util.concurrent.Future;
  * Lets a caller stop an execution. Only the action's own thread is interrupted, never the thread
  * that writes the record, since an interrupt can close a database file channel mid-write.
  */
-final class Cancellation {
+public final class Cancellation {
 
     private Future<?> running;
     private boolean cancelled;
 
-    synchronized void attach(Future<?> future) {
+    public synchronized void attach(Future<?> future) {
         running = future;
         if (cancelled) {
             future.cancel(true);
         }
     }
 
-    synchronized void cancel() {
+    public synchronized void cancel() {
         cancelled = true;
         if (running != null) {
             running.cancel(true);

@@ -1,6 +1,12 @@
 package io.actionport.server.runner;
 
 import io.actionport.server.registry.DeployedAction;
+import io.actionport.server.schema.Violation;
+import io.actionport.server.store.ExecutionRecord;
+import io.actionport.server.store.ExecutionStatus;
+import io.actionport.server.store.Json;
+import java.util.ArrayList;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /** How an execution ended: with an output or with an error. */
@@ -9,8 +15,34 @@ public sealed interface ExecutionOutcome {
     /** The execution's id. */
     String executionId();
 
-    /** The action that ran. */
+    /** The action that ran, or null for an outcome read back from the store. */
     DeployedAction action();
+
+    /** The outcome a finished record holds, for replaying a result (idempotency keys, polling). */
+    static ExecutionOutcome of(ExecutionRecord record) {
+        if (record.status() == ExecutionStatus.SUCCEEDED) {
+            return new Succeeded(record.id(), null, Json.MAPPER.readTree(record.output()));
+        }
+        var details = record.errorDetails() == null
+                ? Json.MAPPER.createObjectNode()
+                : Json.MAPPER.readTree(record.errorDetails());
+        var kind = record.status() == ExecutionStatus.CANCELLED
+                ? ErrorKind.CANCELLED
+                : details.has("kind")
+                        ? ErrorKind.valueOf(details.get("kind").asString().toUpperCase(Locale.ROOT))
+                        : ErrorKind.CRASH;
+        var violations = new ArrayList<Violation>();
+        details.path("violations")
+                .forEach(v -> violations.add(new Violation(
+                        v.path("pointer").asString(),
+                        v.path("keyword").asString(null),
+                        v.path("message").asString())));
+        Integer providerStatus =
+                details.has("provider_status") ? details.get("provider_status").asInt() : null;
+        var code = record.errorCode() == null ? "failed" : record.errorCode();
+        var message = record.errorMessage() == null ? "the execution failed" : record.errorMessage();
+        return new Failed(record.id(), null, new ExecutionError(kind, code, message, violations, providerStatus));
+    }
 
     /** The action returned an output that passed its schema and the size cap. */
     record Succeeded(String executionId, DeployedAction action, JsonNode output) implements ExecutionOutcome {}

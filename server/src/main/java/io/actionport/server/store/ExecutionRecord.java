@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param caller who asked: {@code mcp}, {@code http}, {@code cli} or {@code job}
  * @param status where it is
  * @param attempts attempts started so far
+ * @param maxAttempts attempts allowed in all
  * @param input the input JSON
  * @param output the output JSON, when it succeeded
  * @param errorCode the error's code, when it failed
@@ -34,6 +35,7 @@ public record ExecutionRecord(
         String caller,
         ExecutionStatus status,
         int attempts,
+        int maxAttempts,
         String input,
         String output,
         String errorCode,

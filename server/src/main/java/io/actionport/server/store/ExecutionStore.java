@@ -19,8 +19,8 @@ public final class ExecutionStore {
     public void insert(ExecutionRecord record) {
         jdbc.update(
                 "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
-                        + "caller, status, attempts, input, created_at, started_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "caller, status, attempts, max_attempts, input, created_at, started_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 record.id(),
                 record.environment(),
                 record.integration(),
@@ -30,13 +30,17 @@ public final class ExecutionStore {
                 record.caller(),
                 record.status().name(),
                 record.attempts(),
+                record.maxAttempts(),
                 record.input(),
                 record.createdAt(),
                 record.startedAt());
     }
 
-    /** Records how an execution ended, with its log lines, in one transaction. */
-    public void finish(
+    /**
+     * Records how an execution ended, with its log lines, in one transaction. An execution that is
+     * already final (cancelled meanwhile) keeps its status; then nothing is written and false returned.
+     */
+    public boolean finish(
             String id,
             ExecutionStatus status,
             String output,
@@ -45,11 +49,11 @@ public final class ExecutionStore {
             String errorDetails,
             Instant finishedAt,
             List<LogLine> logs) {
-        jdbc.inTransaction(connection -> {
-            Jdbc.update(
+        return jdbc.inTransaction(connection -> {
+            int updated = Jdbc.update(
                     connection,
                     "UPDATE executions SET status = ?, output = ?, error_code = ?, error_message = ?, "
-                            + "error_details = ?, finished_at = ? WHERE id = ?",
+                            + "error_details = ?, finished_at = ? WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
                     status.name(),
                     output,
                     errorCode,
@@ -57,23 +61,87 @@ public final class ExecutionStore {
                     errorDetails,
                     finishedAt,
                     id);
-            if (!logs.isEmpty()) {
-                try (var statement = connection.prepareStatement(
-                        "INSERT INTO execution_logs (execution_id, seq, logged_at, level, message) VALUES (?, ?, ?, ?, ?)")) {
-                    for (int i = 0; i < logs.size(); i++) {
-                        var line = logs.get(i);
-                        Jdbc.bind(statement, 1, id);
-                        Jdbc.bind(statement, 2, i);
-                        Jdbc.bind(statement, 3, line.at());
-                        Jdbc.bind(statement, 4, line.level());
-                        Jdbc.bind(statement, 5, line.message());
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                }
+            if (updated == 0) {
+                return false;
             }
+            appendLogs(connection, id, logs);
+            return true;
+        });
+    }
+
+    /** Marks the start of an attempt of a queued execution; false when it is no longer queued. */
+    public boolean markRunning(String id, int attempt, Instant at) {
+        return jdbc.update(
+                        "UPDATE executions SET status = 'RUNNING', attempts = ?, "
+                                + "started_at = COALESCE(started_at, ?) WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
+                        attempt,
+                        at,
+                        id)
+                > 0;
+    }
+
+    /** Puts a failed attempt's execution back in the queue, keeping the attempt's error and logs. */
+    public void requeue(String id, String errorCode, String errorMessage, List<LogLine> logs) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(
+                    connection,
+                    "UPDATE executions SET status = 'QUEUED', error_code = ?, error_message = ? "
+                            + "WHERE id = ? AND status = 'RUNNING'",
+                    errorCode,
+                    errorMessage,
+                    id);
+            appendLogs(connection, id, logs);
             return null;
         });
+    }
+
+    /** Cancels a queued or running execution of the environment; false when it was not cancellable. */
+    public boolean cancel(String environment, String id, Instant at) {
+        return jdbc.update(
+                        "UPDATE executions SET status = 'CANCELLED', error_code = 'cancelled', "
+                                + "error_message = 'cancelled by request', finished_at = ? "
+                                + "WHERE id = ? AND environment = ? AND status IN ('QUEUED', 'RUNNING')",
+                        at,
+                        id,
+                        environment)
+                > 0;
+    }
+
+    /** How many executions have this status, across environments: the queue depth for QUEUED. */
+    public long count(ExecutionStatus status) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM executions WHERE status = ?", row -> row.getLong(1), status.name())
+                .orElse(0L);
+    }
+
+    /** Any execution by id, whatever its environment: for the queue's workers only. */
+    public Optional<ExecutionRecord> find(String id) {
+        return jdbc.queryOne("SELECT * FROM executions WHERE id = ?", ExecutionStore::record, id);
+    }
+
+    private static void appendLogs(java.sql.Connection connection, String id, List<LogLine> logs)
+            throws java.sql.SQLException {
+        if (logs.isEmpty()) {
+            return;
+        }
+        int first = Jdbc.query(
+                        connection,
+                        "SELECT COALESCE(MAX(seq) + 1, 0) FROM execution_logs WHERE execution_id = ?",
+                        row -> row.getInt(1),
+                        id)
+                .getFirst();
+        try (var statement = connection.prepareStatement(
+                "INSERT INTO execution_logs (execution_id, seq, logged_at, level, message) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < logs.size(); i++) {
+                var line = logs.get(i);
+                Jdbc.bind(statement, 1, id);
+                Jdbc.bind(statement, 2, first + i);
+                Jdbc.bind(statement, 3, line.at());
+                Jdbc.bind(statement, 4, line.level());
+                Jdbc.bind(statement, 5, line.message());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     /** An execution of the given environment; another environment's is not found. */
@@ -109,6 +177,7 @@ public final class ExecutionStore {
                 row.getString("caller"),
                 ExecutionStatus.valueOf(row.getString("status")),
                 row.getInt("attempts"),
+                row.getInt("max_attempts"),
                 row.getString("input"),
                 row.getString("output"),
                 row.getString("error_code"),

@@ -117,4 +117,62 @@ final class TestActions {
             return input;
         }
     }
+
+    record Batch(
+            @Description("Batch id.") String batch,
+            @Optional Integer millis) {}
+
+    /** An idempotent read of the fake provider, retried on transient failures with short backoff. */
+    static final class FlakyRead implements Action<Thing, Thing> {
+        @Override
+        public ActionDescriptor<Thing, Thing> descriptor() {
+            return ActionDescriptor.builder("fake", "flaky-read", Thing.class, Thing.class)
+                    .description("Reads a thing; the provider may fail at first.")
+                    .hints(ActionHints.READ)
+                    .mode(io.actionport.sdk.ExecutionMode.ASYNC)
+                    .retryPolicy(new io.actionport.sdk.RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)))
+                    .build();
+        }
+
+        @Override
+        public Thing run(Thing input, ActionContext context) {
+            return context.provider().getJson("/things/" + input.id(), Thing.class);
+        }
+    }
+
+    /** A non-idempotent write that takes its time: sleeps {@code millis} (default 2 s). */
+    static final class SlowWrite implements Action<Batch, Batch> {
+        @Override
+        public ActionDescriptor<Batch, Batch> descriptor() {
+            return ActionDescriptor.builder("fake", "slow-write", Batch.class, Batch.class)
+                    .description("Writes slowly.")
+                    .hints(ActionHints.WRITE)
+                    .build();
+        }
+
+        @Override
+        public Batch run(Batch input, ActionContext context) throws Exception {
+            Thread.sleep(input.millis() == null ? 2_000 : input.millis());
+            return input;
+        }
+    }
+
+    /** Answers within or after its 300 ms sync budget, as asked. */
+    static final class Sometimes implements Action<Batch, Batch> {
+        @Override
+        public ActionDescriptor<Batch, Batch> descriptor() {
+            return ActionDescriptor.builder("fake", "sometimes-slow", Batch.class, Batch.class)
+                    .description("Sleeps millis, then echoes.")
+                    .hints(ActionHints.IDEMPOTENT_WRITE)
+                    .mode(io.actionport.sdk.ExecutionMode.ASYNC_WHEN_SLOW)
+                    .syncBudget(Duration.ofMillis(300))
+                    .build();
+        }
+
+        @Override
+        public Batch run(Batch input, ActionContext context) throws Exception {
+            Thread.sleep(input.millis() == null ? 0 : input.millis());
+            return input;
+        }
+    }
 }

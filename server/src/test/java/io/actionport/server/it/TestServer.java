@@ -23,6 +23,7 @@ final class TestServer implements AutoCloseable {
     static final String DEV_KEY = "test-dev-key";
     static final String PROD_KEY = "test-prod-key";
     static final String FAKE_TOKEN = "s3cr3t-token-value";
+    static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     final WireMockServer provider = new WireMockServer(
             WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
@@ -30,17 +31,12 @@ final class TestServer implements AutoCloseable {
 
     TestServer(Path dataDir) {
         provider.start();
-        var config =
-                ServerConfig.defaults(dataDir).withDevKey(DEV_KEY).withAllowedOrigins(List.of("http://localhost:6274"));
-        server = Actionport.start(new ServerConfig(
-                config.dataDir(),
-                null,
-                "127.0.0.1",
-                0,
-                DEV_KEY,
-                Base64.getEncoder().encodeToString(new byte[32]),
-                config.allowedOrigins(),
-                config.clock()));
+        server = Actionport.start(ServerConfig.defaults(dataDir)
+                .withDevKey(DEV_KEY)
+                .withMasterKey(MASTER_KEY)
+                .withDatabaseUrl(null)
+                .withDevWebhook(null, null)
+                .withAllowedOrigins(List.of("http://localhost:6274")));
         server.environments().create("prod", PROD_KEY);
         server.connections()
                 .saveIntegration(new Integration(
@@ -55,7 +51,10 @@ final class TestServer implements AutoCloseable {
                                 new TestActions.Crashy(),
                                 new TestActions.Huge(),
                                 new TestActions.Liar(),
-                                new TestActions.GetThing()),
+                                new TestActions.GetThing(),
+                                new TestActions.FlakyRead(),
+                                new TestActions.SlowWrite(),
+                                new TestActions.Sometimes()),
                         List.of());
     }
 

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param mode how callers receive the result
  * @param timeout how long one attempt may run
  * @param retryPolicy how failed attempts are retried; only idempotent actions may retry
+ * @param syncBudget for {@code async-when-slow}: how long an MCP caller waits before getting a
+ *     link to the result instead; null for the server's default
  */
 public record ActionDescriptor<I, O>(
         String integration,
@@ -30,7 +32,8 @@ public record ActionDescriptor<I, O>(
         ActionHints hints,
         ExecutionMode mode,
         Duration timeout,
-        RetryPolicy retryPolicy) {
+        RetryPolicy retryPolicy,
+        Duration syncBudget) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -88,6 +91,7 @@ public record ActionDescriptor<I, O>(
         private ExecutionMode mode = ExecutionMode.SYNC;
         private Duration timeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.none();
+        private Duration syncBudget;
 
         private Builder(String integration, String name, Class<I> inputType, Class<O> outputType) {
             this.integration = integration;
@@ -131,6 +135,11 @@ public record ActionDescriptor<I, O>(
             return this;
         }
 
+        public Builder<I, O> syncBudget(Duration syncBudget) {
+            this.syncBudget = syncBudget;
+            return this;
+        }
+
         public ActionDescriptor<I, O> build() {
             return new ActionDescriptor<>(
                     integration,
@@ -143,7 +152,8 @@ public record ActionDescriptor<I, O>(
                     hints,
                     mode,
                     timeout,
-                    retryPolicy);
+                    retryPolicy,
+                    syncBudget);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.actionport.sdk;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** The provider answered with a non-2xx status. */
 public class ProviderException extends ActionException {
 
@@ -7,13 +10,23 @@ public class ProviderException extends ActionException {
 
     private final int status;
     private final String responseBody;
+    private final Duration retryAfter;
 
     public ProviderException(String method, String path, int status, String responseBody) {
+        this(method, path, status, responseBody, null);
+    }
+
+    /**
+     * @param retryAfter how long the provider asked callers to wait (a 429's or 503's {@code
+     *     Retry-After}), or null
+     */
+    public ProviderException(String method, String path, int status, String responseBody, Duration retryAfter) {
         super(
                 "provider_error",
                 "provider answered " + status + " to " + method + " " + path + ": " + abbreviate(responseBody));
         this.status = status;
         this.responseBody = responseBody;
+        this.retryAfter = retryAfter;
     }
 
     /** The provider's HTTP status. */
@@ -24,6 +37,11 @@ public class ProviderException extends ActionException {
     /** The provider's response body. */
     public String responseBody() {
         return responseBody;
+    }
+
+    /** How long the provider asked to wait before trying again, if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     private static String abbreviate(String body) {

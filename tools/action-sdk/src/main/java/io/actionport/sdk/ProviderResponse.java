@@ -1,6 +1,11 @@
 package io.actionport.sdk;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +39,8 @@ public record ProviderResponse(String method, String path, int status, Map<Strin
     /** This response, or a {@link ProviderException} when the status is not 2xx. */
     public ProviderResponse requireSuccess() {
         if (!isSuccess()) {
-            throw new ProviderException(method, path, status, bodyText());
+            throw new ProviderException(
+                    method, path, status, bodyText(), retryAfter().orElse(null));
         }
         return this;
     }
@@ -43,6 +49,24 @@ public record ProviderResponse(String method, String path, int status, Map<Strin
     public Optional<String> header(String name) {
         var values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    /** The {@code Retry-After} header, in seconds or as an HTTP date, as a wait from now. */
+    public Optional<Duration> retryAfter() {
+        return header("retry-after").map(String::trim).flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    var at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant();
+                    var wait = Duration.between(Instant.now(), at);
+                    return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+                } catch (DateTimeParseException notADate) {
+                    return Optional.empty();
+                }
+            }
+        });
     }
 
     public String bodyText() {

@@ -1,0 +1,65 @@
+package io.actionport.server.http;
+
+import io.actionport.server.Blocking;
+import io.actionport.server.store.Json;
+import io.actionport.server.store.WebhookStore;
+import io.actionport.server.webhook.WebhookSigner;
+import java.net.URI;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+
+/** The caller's environment's completion webhook: set, shown (never its secret), removed. */
+final class WebhookAdmin {
+
+    private final WebhookStore webhooks;
+
+    WebhookAdmin(WebhookStore webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    void register(HttpServerRoutes routes, HttpApi api) {
+        routes.get("/webhook", api.authenticated(this::show))
+                .put("/webhook", api.authenticated(this::set))
+                .delete("/webhook", api.authenticated(this::remove));
+    }
+
+    private Mono<Void> show(String environment, HttpServerRequest request, HttpServerResponse response) {
+        return Blocking.call(() -> webhooks.find(environment)
+                        .map(webhook -> Json.MAPPER.createObjectNode().put("url", webhook.url()))
+                        .orElseThrow(() -> new ApiErrors.NotFoundException(
+                                "no_webhook", "environment " + environment + " has no completion webhook")))
+                .flatMap(body -> HttpApi.json(response, 200, body));
+    }
+
+    private Mono<Void> set(String environment, HttpServerRequest request, HttpServerResponse response) {
+        return RequestBodies.read(request, 16 * 1024)
+                .flatMap(bytes -> Blocking.call(() -> {
+                    var body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+                    var url = body == null ? null : body.path("url").asString(null);
+                    var secret = body == null ? null : body.path("secret").asString(null);
+                    if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+                        throw new ApiErrors.BadRequestException(
+                                "invalid_webhook", "send {\"url\": \"https://...\", \"secret\": \"whsec_...\"}");
+                    }
+                    URI.create(url);
+                    try {
+                        new WebhookSigner(secret);
+                    } catch (IllegalArgumentException e) {
+                        throw new ApiErrors.BadRequestException("invalid_webhook", e.getMessage());
+                    }
+                    webhooks.set(environment, new WebhookStore.Webhook(url, secret));
+                    return Json.MAPPER.createObjectNode().put("url", url);
+                }))
+                .flatMap(body -> HttpApi.json(response, 200, body));
+    }
+
+    private Mono<Void> remove(String environment, HttpServerRequest request, HttpServerResponse response) {
+        return Blocking.call(() -> {
+                    webhooks.remove(environment);
+                    return Json.MAPPER.createObjectNode().put("removed", true);
+                })
+                .flatMap(body -> HttpApi.json(response, 200, body));
+    }
+}

@@ -1,0 +1,86 @@
+package io.actionport.server.mcp;
+
+import io.actionport.server.Blocking;
+import io.actionport.server.async.AsyncExecutions;
+import io.actionport.server.async.Completions;
+import io.actionport.server.http.ExecutionViews;
+import io.actionport.server.registry.DeployedAction;
+import io.actionport.server.runner.ActionRunner;
+import io.actionport.server.runner.ExecutionOutcome;
+import io.actionport.server.runner.ExecutionRequest;
+import io.actionport.server.store.ExecutionRecord;
+import io.actionport.server.store.ExecutionStore;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.Duration;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How a tool call runs, by the action's mode: {@code sync} waits for the runner; {@code async}
+ * answers at once with a link to the result; {@code async-when-slow} waits up to its sync budget,
+ * then answers with the link while the execution goes on, durably, on the queue.
+ */
+public final class ToolRunner {
+
+    private final ActionRunner runner;
+    private final AsyncExecutions queue;
+    private final Completions completions;
+    private final ExecutionStore executions;
+    private final Duration defaultSyncBudget;
+
+    public ToolRunner(
+            ActionRunner runner,
+            AsyncExecutions queue,
+            Completions completions,
+            ExecutionStore executions,
+            Duration defaultSyncBudget) {
+        this.runner = runner;
+        this.queue = queue;
+        this.completions = completions;
+        this.executions = executions;
+        this.defaultSyncBudget = defaultSyncBudget;
+    }
+
+    Mono<CallToolResult> call(ExecutionRequest request, DeployedAction action) {
+        var descriptor = action.descriptor();
+        return switch (descriptor.mode()) {
+            case SYNC -> Mono.fromFuture(() -> runner.submit(request), false).map(ToolResults::of);
+            // The call answers before the execution runs: progress would outlive its request.
+            case ASYNC -> enqueue(withoutProgress(request)).map(ToolResults::accepted);
+            case ASYNC_WHEN_SLOW ->
+                enqueue(request)
+                        .flatMap(record -> Mono.fromFuture(completions.await(
+                                        request.environment(),
+                                        record.id(),
+                                        descriptor.syncBudget() == null ? defaultSyncBudget : descriptor.syncBudget()))
+                                .map(finished -> finished.map(done -> ToolResults.of(ExecutionOutcome.of(done)))
+                                        .orElseGet(() -> {
+                                            queue.detachProgress(record.id());
+                                            return ToolResults.accepted(record);
+                                        })));
+        };
+    }
+
+    /** The execution view a result resource shows, or empty when the environment has no such execution. */
+    Mono<Optional<ObjectNode>> view(String environment, String executionId) {
+        return Blocking.call(() -> executions
+                .find(environment, executionId)
+                .map(record -> ExecutionViews.view(record, executions.logs(executionId))));
+    }
+
+    private static ExecutionRequest withoutProgress(ExecutionRequest request) {
+        return new ExecutionRequest(
+                request.environment(),
+                request.integration(),
+                request.actionName(),
+                request.connectionId(),
+                request.input(),
+                request.caller(),
+                null);
+    }
+
+    private Mono<ExecutionRecord> enqueue(ExecutionRequest request) {
+        return Blocking.call(() -> queue.enqueue(request, runner.newId(), null));
+    }
+}

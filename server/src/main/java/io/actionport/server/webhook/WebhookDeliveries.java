@@ -1,0 +1,169 @@
+package io.actionport.server.webhook;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.actionport.server.metrics.Metrics;
+import io.actionport.server.runner.ExecutionEvents;
+import io.actionport.server.store.ExecutionRecord;
+import io.actionport.server.store.ExecutionStatus;
+import io.actionport.server.store.ExecutionStore;
+import io.actionport.server.store.Json;
+import io.actionport.server.store.WebhookStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each async execution's completion to its environment's webhook, signed, through the
+ * durable queue: retried with backoff, the same message id on every attempt, every attempt recorded.
+ */
+public final class WebhookDeliveries {
+
+    public static final String TASK = "deliver-webhook";
+    public static final int MAX_ATTEMPTS = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
+
+    private final WebhookStore webhooks;
+    private final ExecutionStore executions;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final int outputLimitBytes;
+    private final Duration firstRetry;
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final CustomTask<String> task;
+    private volatile Scheduler scheduler;
+
+    /**
+     * @param outputLimitBytes outputs up to this size ride in the webhook body; larger ones are fetched
+     * @param firstRetry the wait before the second attempt; it doubles after each failure
+     */
+    public WebhookDeliveries(
+            WebhookStore webhooks,
+            ExecutionStore executions,
+            Metrics metrics,
+            Clock clock,
+            int outputLimitBytes,
+            Duration firstRetry) {
+        this.webhooks = webhooks;
+        this.executions = executions;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.outputLimitBytes = outputLimitBytes;
+        this.firstRetry = firstRetry;
+        this.task = Tasks.custom(TASK, String.class).execute((instance, context) -> deliver(instance));
+    }
+
+    public CustomTask<String> task() {
+        return task;
+    }
+
+    /** Starts sending once the scheduler exists; async executions that finish from now on are announced. */
+    public void attach(Scheduler scheduler, ExecutionEvents events) {
+        this.scheduler = scheduler;
+        events.onFinished(finished -> {
+            if (finished.async() && webhooks.find(finished.environment()).isPresent()) {
+                scheduler.schedule(task.instance(finished.executionId(), finished.executionId()), clock.instant());
+            }
+        });
+    }
+
+    private CompletionHandler<String> deliver(TaskInstance<String> instance) {
+        var executionId = instance.getData();
+        var record = executions.find(executionId).orElse(null);
+        var webhook =
+                record == null ? null : webhooks.find(record.environment()).orElse(null);
+        if (webhook == null) {
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        int attempt = webhooks.deliveries(executionId).size() + 1;
+        var messageId = "msg_" + executionId;
+        var body = body(record);
+        long timestamp = clock.instant().getEpochSecond();
+        Integer status = null;
+        String error = null;
+        try {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(webhook.url()))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .header("webhook-id", messageId)
+                            .header("webhook-timestamp", Long.toString(timestamp))
+                            .header(
+                                    "webhook-signature",
+                                    new WebhookSigner(webhook.secret()).sign(messageId, timestamp, body))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status / 100 != 2) {
+                error = "receiver answered " + status;
+            }
+        } catch (IOException e) {
+            error = "receiver unreachable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        webhooks.recordDelivery(
+                executionId,
+                webhook.url(),
+                new WebhookStore.Delivery(messageId, attempt, status, error, clock.instant()));
+        if (error == null) {
+            metrics.webhookDelivery("delivered");
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+            metrics.webhookDelivery("abandoned");
+            log.warn(
+                    "gave up delivering the webhook of execution {} after {} attempts: {}",
+                    executionId,
+                    attempt,
+                    error);
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        metrics.webhookDelivery("retried");
+        long base = firstRetry.toMillis() << Math.min(attempt - 1, 16);
+        var wait = Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        return (complete, operations) ->
+                operations.reschedule(complete, clock.instant().plus(wait));
+    }
+
+    private String body(ExecutionRecord record) {
+        var body = Json.MAPPER.createObjectNode();
+        body.put("type", "execution.finished");
+        body.put("id", record.id());
+        body.put("statusUrl", "/action/" + record.id());
+        body.put("environment", record.environment());
+        body.put("action", record.actionName());
+        body.put("providerConfigKey", record.integration());
+        body.put("connectionId", record.connectionId());
+        body.put("status", record.status().wireName());
+        if (record.status() == ExecutionStatus.SUCCEEDED && record.output() != null) {
+            if (record.output().length() <= outputLimitBytes) {
+                body.set("output", Json.MAPPER.readTree(record.output()));
+            } else {
+                body.put(
+                        "outputOmitted", "the output is over " + outputLimitBytes + " bytes; GET the statusUrl for it");
+            }
+        }
+        if (record.errorCode() != null) {
+            body.putObject("error").put("code", record.errorCode()).put("message", record.errorMessage());
+        }
+        return body.toString();
+    }
+}
