@@ -102,13 +102,13 @@ class McpHttpTest {
     }
 
     @Test
-    void a_slow_call_reports_progress_and_finishes() {
+    void an_async_when_slow_call_that_finishes_within_its_budget_reports_progress_and_answers_directly() {
         var progress = new CopyOnWriteArrayList<McpSchema.ProgressNotification>();
         var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(
                         server.baseUrl().toString())
                 .requestBuilder(HttpRequest.newBuilder()
                         .header("Authorization", "Bearer " + TestServer.DEV_KEY)
-                        .header("Provider-Config-Key", "demo"))
+                        .header("Provider-Config-Key", "fake"))
                 .build();
         var client = io.modelcontextprotocol.client.McpClient.sync(transport)
                 .progressConsumer(progress::add)
@@ -117,21 +117,27 @@ class McpHttpTest {
         clients.add(client);
         client.initialize();
 
-        var result = client.callTool(CallToolRequest.builder("bulk-import")
-                .arguments(Map.of(
-                        "batch_id",
-                        "mcp-1",
-                        "issues",
-                        List.of(Map.of("title", "a"), Map.of("title", "b"), Map.of("title", "c"))))
+        var result = client.callTool(CallToolRequest.builder("sometimes-slow")
+                .arguments(Map.of("batch", "quick", "millis", 20))
                 .progressToken("tok-1")
                 .build());
 
         assertThat(result.isError()).isFalse();
-        assertThat((List<?>) ((Map<?, ?>) result.structuredContent()).get("issues"))
-                .hasSize(3);
-        await().atMost(Duration.ofSeconds(5)).until(() -> progress.size() == 3);
-        assertThat(progress.getLast().progress()).isEqualTo(3.0);
-        assertThat(progress.getLast().total()).isEqualTo(3.0);
+        assertThat(result.structuredContent()).isEqualTo(Map.of("batch", "quick", "millis", 20));
+        await().atMost(Duration.ofSeconds(5)).until(() -> progress.size() == 2);
+        assertThat(progress.getLast().progress()).isEqualTo(2.0);
+        assertThat(progress.getLast().total()).isEqualTo(2.0);
+    }
+
+    @Test
+    void an_async_when_slow_call_over_its_budget_answers_with_a_link() {
+        var result =
+                client("fake").callTool(new CallToolRequest("sometimes-slow", Map.of("batch", "slow", "millis", 1500)));
+
+        assertThat(result.isError()).isFalse();
+        assertThat(result.content().getFirst()).isInstanceOf(McpSchema.ResourceLink.class);
+        var execution = (Map<?, ?>) ((Map<?, ?>) result.structuredContent()).get("execution");
+        assertThat(execution.get("resource_uri").toString()).startsWith("actionport://executions/");
     }
 
     @Test
@@ -256,5 +262,64 @@ class McpHttpTest {
                 .isEqualTo(421);
         assertThat(post.apply("localhost:" + server.baseUrl().getPort(), "http://localhost:6274"))
                 .isEqualTo(200);
+    }
+
+    @Test
+    void an_async_tool_answers_with_a_resource_link_that_can_be_subscribed_to_and_read() {
+        var updates = new CopyOnWriteArrayList<McpSchema.ResourceContents>();
+        var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(
+                        server.baseUrl().toString())
+                .requestBuilder(HttpRequest.newBuilder()
+                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                        .header("Provider-Config-Key", "demo"))
+                .build();
+        var client = io.modelcontextprotocol.client.McpClient.sync(transport)
+                .resourcesUpdateConsumer(updates::addAll)
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        clients.add(client);
+        client.initialize();
+
+        var result = client.callTool(new CallToolRequest(
+                "bulk-import",
+                Map.of(
+                        "batch_id",
+                        "mcp-async",
+                        "issues",
+                        List.of(Map.of("title", "a"), Map.of("title", "b"), Map.of("title", "c")))));
+        var link = (McpSchema.ResourceLink) result.content().getFirst();
+        client.subscribeResource(new McpSchema.SubscribeRequest(link.uri()));
+
+        assertThat(result.isError()).isFalse();
+        assertThat(link.uri()).startsWith("actionport://executions/");
+        assertThat(((McpSchema.TextContent) result.content().get(1)).text())
+                .contains("resources/read", "resources/subscribe");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !updates.isEmpty());
+        var read = client.readResource(new McpSchema.ReadResourceRequest(link.uri()));
+        var view = io.actionport.server.store.Json.MAPPER.readTree(
+                ((McpSchema.TextResourceContents) read.contents().getFirst()).text());
+        assertThat(view.get("status").asString()).isEqualTo("succeeded");
+        assertThat(view.at("/output/issues").size()).isEqualTo(3);
+    }
+
+    @Test
+    void the_execution_template_is_listed_and_async_tools_advertise_a_schema_their_link_results_meet() {
+        var client = client("demo");
+
+        var templates = client.listResourceTemplates().resourceTemplates();
+        var bulk = client.listTools().tools().stream()
+                .filter(t -> t.name().equals("bulk-import"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(templates)
+                .extracting(McpSchema.ResourceTemplate::uriTemplate)
+                .containsExactly("actionport://executions/{id}");
+        assertThat(bulk.outputSchema()).doesNotContainKey("required");
+        assertThat(((Map<?, ?>) bulk.outputSchema().get("properties")).keySet().toString())
+                .contains("execution");
+        assertThatThrownBy(() -> client.readResource(new McpSchema.ReadResourceRequest("actionport://executions/nope")))
+                .isInstanceOf(McpError.class)
+                .hasMessageContaining("no execution nope");
     }
 }

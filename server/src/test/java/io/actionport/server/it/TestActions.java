@@ -171,7 +171,9 @@ final class TestActions {
 
         @Override
         public Batch run(Batch input, ActionContext context) throws Exception {
+            context.progress().report(1, 2.0, "started");
             Thread.sleep(input.millis() == null ? 0 : input.millis());
+            context.progress().report(2, 2.0, "done");
             return input;
         }
     }
