@@ -41,6 +41,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -51,6 +54,9 @@ import reactor.netty.http.server.HttpServer;
 public final class Actionport implements AutoCloseable {
 
     public static final String VERSION = "0.1.0";
+
+    /** How often a node looks for deploys made by other processes on the same database. */
+    private static final Duration DEPLOYMENT_SYNC = Duration.ofSeconds(2);
 
     /** Outputs up to this size ride in completion webhooks. */
     private static final int WEBHOOK_OUTPUT_LIMIT = 64 * 1024;
@@ -72,6 +78,8 @@ public final class Actionport implements AutoCloseable {
     private final McpDoor mcp;
     private final DisposableServer http;
     private final boolean seeded;
+    private final ScheduledExecutorService deploymentSync = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("deployment-sync").factory());
 
     private Actionport(ServerConfig config) {
         createDirectories(config);
@@ -153,6 +161,11 @@ public final class Actionport implements AutoCloseable {
         }
         // Workers start last: queued executions from before a restart need the provider URLs above.
         queue.startWorkers();
+        deploymentSync.scheduleWithFixedDelay(
+                deployments::syncFromStore,
+                DEPLOYMENT_SYNC.toMillis(),
+                DEPLOYMENT_SYNC.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Opens the store, restores deployments, seeds demo mode on first start, and serves. */
@@ -231,6 +244,7 @@ public final class Actionport implements AutoCloseable {
 
     @Override
     public void close() {
+        deploymentSync.shutdownNow();
         http.disposeNow(Duration.ofSeconds(5));
         queue.close();
         mcp.close();

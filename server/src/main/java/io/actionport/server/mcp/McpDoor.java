@@ -105,14 +105,16 @@ public final class McpDoor implements AutoCloseable {
         });
     }
 
-    /** The refusal of an unauthenticated request, in the JSON-RPC error shape the transport uses. */
+    /**
+     * The refusal of an unauthenticated request, in the JSON-RPC error shape the transport uses.
+     * Without {@code WWW-Authenticate}: it would send clients into an OAuth flow this server does not offer.
+     */
     private static Mono<Void> refuse(HttpServerResponse response, AuthException e) {
         var body = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").putNull("id");
         body.putObject("error")
                 .put("code", McpSchema.ErrorCodes.INVALID_REQUEST)
                 .put("message", e.getMessage());
         return response.status(e.status())
-                .header(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer")
                 .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .sendString(Mono.just(body.toString()))
                 .then();

@@ -230,7 +230,8 @@ class McpHttpTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(noKey.statusCode()).isEqualTo(401);
-        assertThat(noKey.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        // No WWW-Authenticate: it would send clients such as the Inspector into an OAuth flow we do not offer.
+        assertThat(noKey.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(noKey.body()).contains("Authorization: Bearer");
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(unknownSession.statusCode()).isEqualTo(404);

@@ -27,6 +27,8 @@ class McpStdioTest {
 
     static TestServer server;
     static McpSyncClient client;
+    static final java.util.List<java.util.List<McpSchema.Tool>> toolChanges =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -49,6 +51,7 @@ class McpStdioTest {
                 .addEnvVar("ACTIONPORT_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]))
                 .build();
         client = McpClient.sync(new StdioClientTransport(parameters, new JacksonMcpJsonMapper(Json.MAPPER)))
+                .toolsChangeConsumer(toolChanges::add)
                 .requestTimeout(Duration.ofSeconds(30))
                 .initializationTimeout(Duration.ofSeconds(60))
                 .build();
@@ -87,5 +90,18 @@ class McpStdioTest {
         assertThat(result.isError()).isTrue();
         assertThat(((McpSchema.TextContent) result.content().getFirst()).text())
                 .contains("- /message: required property 'message' not found");
+    }
+
+    @Test
+    void a_deploy_made_by_the_server_reaches_the_stdio_process_as_list_changed() throws Exception {
+        byte[] jar;
+        try (var in = McpStdioTest.class.getResourceAsStream("/bundles/demo-bundle.jar")) {
+            jar = in.readAllBytes();
+        }
+
+        server.server.deployments().deploy("dev", jar, java.util.List.of("echo"));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !toolChanges.isEmpty());
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("echo");
     }
 }
