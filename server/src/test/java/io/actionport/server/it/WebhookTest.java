@@ -1,0 +1,186 @@
+package io.actionport.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.actionport.server.Actionport;
+import io.actionport.server.config.ServerConfig;
+import io.actionport.server.store.Json;
+import io.actionport.server.webhook.WebhookSigner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** Completion webhooks received by a real receiver on 127.0.0.1 that checks the signature itself. */
+class WebhookTest {
+
+    static final byte[] KEY = "a-webhook-signing-key-of-32-byte".getBytes();
+    static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(KEY);
+
+    record Received(String id, String timestamp, String signature, String body) {}
+
+    @TempDir
+    Path dataDir;
+
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger failuresToGive = new AtomicInteger();
+    DisposableServer receiver;
+    Actionport server;
+
+    @BeforeEach
+    void startReceiver() {
+        receiver = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .route(routes -> routes.post(
+                        "/hooks",
+                        (request, response) -> request.receive()
+                                .aggregate()
+                                .asString()
+                                .flatMap(body -> {
+                                    var headers = request.requestHeaders();
+                                    received.add(new Received(
+                                            headers.get("webhook-id"),
+                                            headers.get("webhook-timestamp"),
+                                            headers.get("webhook-signature"),
+                                            body));
+                                    int status = failuresToGive.getAndDecrement() > 0 ? 500 : 204;
+                                    return response.status(status).send().then();
+                                })))
+                .bindNow();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        receiver.disposeNow();
+    }
+
+    String hookUrl() {
+        return "http://127.0.0.1:" + receiver.port() + "/hooks";
+    }
+
+    void startServer(ServerConfig config) {
+        server = Actionport.start(config.withDevKey("hook-key")
+                .withMasterKey(TestServer.MASTER_KEY)
+                .withDatabaseUrl(null));
+    }
+
+    /** What a receiver does: recompute HMAC-SHA256 over id.timestamp.body with the key. */
+    static boolean signatureIsValid(Received hook) throws Exception {
+        var mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+        var expected = "v1,"
+                + Base64.getEncoder()
+                        .encodeToString(
+                                mac.doFinal((hook.id() + "." + hook.timestamp() + "." + hook.body()).getBytes()));
+        return List.of(hook.signature().split(" ")).contains(expected);
+    }
+
+    String triggerBulkImport() throws Exception {
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/action/trigger"))
+                                .header("Authorization", "Bearer hook-key")
+                                .header("Provider-Config-Key", "demo")
+                                .header("Connection-Id", "demo")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"action_name\":\"bulk-import\",\"input\":{\"batch_id\":\"hooked\",\"issues\":[{\"title\":\"x\"}]}}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(202);
+        return Json.MAPPER.readTree(response.body()).get("id").asString();
+    }
+
+    @Test
+    void a_webhook_configured_from_the_environment_gets_a_signed_completion_with_the_output() throws Exception {
+        startServer(ServerConfig.defaults(dataDir).withDevWebhook(hookUrl(), SECRET));
+
+        var id = triggerBulkImport();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+        var hook = received.getFirst();
+        assertThat(signatureIsValid(hook)).isTrue();
+        assertThat(hook.id()).isEqualTo("msg_" + id);
+        var body = Json.MAPPER.readTree(hook.body());
+        assertThat(body.get("id").asString()).isEqualTo(id);
+        assertThat(body.get("statusUrl").asString()).isEqualTo("/action/" + id);
+        assertThat(body.get("status").asString()).isEqualTo("succeeded");
+        assertThat(body.get("action").asString()).isEqualTo("bulk-import");
+        assertThat(body.get("connectionId").asString()).isEqualTo("demo");
+        assertThat(body.at("/output/batch_id").asString()).isEqualTo("hooked");
+    }
+
+    @Test
+    void a_failing_receiver_is_retried_with_the_same_message_id_and_every_attempt_is_recorded() throws Exception {
+        startServer(ServerConfig.defaults(dataDir));
+        var set = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/webhook"))
+                                .header("Authorization", "Bearer hook-key")
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        Json.MAPPER.writeValueAsString(Map.of("url", hookUrl(), "secret", SECRET))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).isEqualTo(200);
+        failuresToGive.set(2);
+
+        var id = triggerBulkImport();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 3);
+        assertThat(received).extracting(Received::id).containsOnly("msg_" + id);
+        assertThat(received)
+                .allSatisfy(hook -> assertThat(signatureIsValid(hook)).isTrue());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> server.webhooks().deliveries(id).size() == 3);
+        var deliveries = server.webhooks().deliveries(id);
+        assertThat(deliveries).extracting(d -> d.statusCode()).containsExactly(500, 500, 204);
+        assertThat(deliveries.getLast().error()).isNull();
+    }
+
+    @Test
+    void the_signer_matches_the_standard_webhooks_example() {
+        // From the Standard Webhooks specification's test vector.
+        var signer = new WebhookSigner("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+        var signature = signer.sign("msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L, "{\"test\": 2432232314}");
+
+        assertThat(signature).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    @Test
+    void a_secret_not_in_standard_webhooks_form_is_refused_with_a_clear_message() throws Exception {
+        startServer(ServerConfig.defaults(dataDir));
+
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/webhook"))
+                                .header("Authorization", "Bearer hook-key")
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        "{\"url\":\"" + hookUrl() + "\",\"secret\":\"plain\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("whsec_<base64 of the key>");
+    }
+}
