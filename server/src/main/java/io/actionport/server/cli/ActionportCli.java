@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             McpStdioCommand.class,
             ActionsCommand.class,
+            IntegrationsCommand.class,
             ConnectionsCommand.class,
-            DeployCommand.class
+            DeployCommand.class,
+            ExecutionsCommand.class,
+            WebhookCommand.class
         })
 public final class ActionportCli {
 

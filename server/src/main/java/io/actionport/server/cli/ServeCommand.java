@@ -2,7 +2,9 @@ package io.actionport.server.cli;
 
 import io.actionport.server.Actionport;
 import io.actionport.server.demo.DemoSetup;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +26,38 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-origin", description = "A browser Origin allowed on /mcp (repeatable).")
     List<String> allowedOrigins = List.of();
 
+    @Option(names = "--node-name", description = "This node's name in the shared queue (default: host and pid).")
+    String nodeName;
+
+    @Option(
+            names = "--per-connection-limit",
+            defaultValue = "16",
+            description = "Async executions of one connection run at once on this node (default: ${DEFAULT-VALUE}).")
+    int perConnectionLimit;
+
+    @Option(
+            names = "--per-integration-rate",
+            defaultValue = "0",
+            description = "Async executions of one integration started per second on this node; 0 for no limit.")
+    double perIntegrationRate;
+
+    @Option(
+            names = "--sync-budget",
+            defaultValue = "10s",
+            description =
+                    "How long MCP calls to async-when-slow actions wait before answering with a link (default: ${DEFAULT-VALUE}).")
+    String syncBudget;
+
     @Override
     public Integer call() {
-        var server = Actionport.start(
-                data.config().withPort(port).withBindAddress(bind).withAllowedOrigins(allowedOrigins));
+        var config = data.config().withPort(port).withBindAddress(bind).withAllowedOrigins(allowedOrigins);
+        config = config.withAsync(config.async()
+                .withLimits(perConnectionLimit, perIntegrationRate)
+                .withSyncBudget(Duration.parse("PT" + syncBudget.toUpperCase(Locale.ROOT))));
+        if (nodeName != null) {
+            config = config.withNodeName(nodeName);
+        }
+        var server = Actionport.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         var out = System.out;
         out.println("Actionport " + Actionport.VERSION + " serving on " + server.baseUrl());

@@ -121,4 +121,42 @@ class CliTest {
                 .contains("fake/crashy")
                 .containsPattern("fake/get-thing +1.0.0 +read");
     }
+
+    @Test
+    void executions_are_listed_shown_and_cancelled_from_the_command_line() throws Exception {
+        var id = server.server
+                .jobs("dev", "fake", null)
+                .submit("slow-write", java.util.Map.of("batch", "cli", "millis", 20_000));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> server.server
+                        .executions()
+                        .find("dev", id)
+                        .map(record -> record.status().wireName().equals("running"))
+                        .orElse(false));
+
+        var listed = cli("executions", "list");
+        var cancelled = cli("executions", "cancel", id);
+        var shown = cli("executions", "get", id);
+
+        assertThat(listed.out()).contains(id).contains("fake/slow-write");
+        assertThat(cancelled.code()).isZero();
+        assertThat(shown.out()).contains("\"status\" : \"cancelled\"");
+    }
+
+    @Test
+    void the_webhook_and_integrations_are_managed_from_the_command_line() {
+        var set = cli("webhook", "set", "http://127.0.0.1:9/hook", "--secret", "whsec_c2VjcmV0");
+        var shown = cli("webhook", "show");
+        var integration =
+                cli("integrations", "set", "linear", "--base-url", "https://api.linear.app", "--auth-scheme", "bearer");
+        var integrations = cli("integrations", "list");
+        var removed = cli("webhook", "remove");
+
+        assertThat(set.code()).isZero();
+        assertThat(shown.out().trim()).isEqualTo("http://127.0.0.1:9/hook");
+        assertThat(integration.code()).isZero();
+        assertThat(integrations.out()).contains("linear").contains("https://api.linear.app");
+        assertThat(removed.code()).isZero();
+        assertThat(cli("webhook", "show").err()).contains("404");
+    }
 }

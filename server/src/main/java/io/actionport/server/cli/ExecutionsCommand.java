@@ -1,0 +1,74 @@
+package io.actionport.server.cli;
+
+import io.actionport.server.store.Json;
+import java.net.http.HttpRequest;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Inspects and cancels executions in the key's environment. */
+@Command(
+        name = "executions",
+        description = "Inspect and cancel executions.",
+        subcommands = {ExecutionsCommand.List.class, ExecutionsCommand.Get.class, ExecutionsCommand.Cancel.class})
+final class ExecutionsCommand {
+
+    @Command(name = "list", description = "List the newest executions.")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        RemoteOptions remote;
+
+        @Override
+        public Integer call() {
+            for (var execution : Json.MAPPER.readTree(remote.get("/executions")).get("executions")) {
+                System.out.printf(
+                        "%-36s %-10s %-28s %-6s %s%n",
+                        execution.get("id").asString(),
+                        execution.get("status").asString(),
+                        execution.get("action").asString(),
+                        execution.get("caller").asString(),
+                        execution.get("created_at").asString());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "get", description = "Show one execution with its output or error and its logs.")
+    static final class Get implements Callable<Integer> {
+        @Mixin
+        RemoteOptions remote;
+
+        @Parameters(index = "0", description = "Execution id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            System.out.println(Json.MAPPER
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Json.MAPPER.readTree(remote.get("/executions/" + id))));
+            return 0;
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancel a queued or running execution.")
+    static final class Cancel implements Callable<Integer> {
+        @Mixin
+        RemoteOptions remote;
+
+        @Parameters(index = "0", description = "Execution id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            remote.send(
+                    "POST",
+                    "/executions/" + id + "/cancel",
+                    HttpRequest.BodyPublishers.noBody(),
+                    "application/json",
+                    null);
+            System.out.println("cancelled " + id);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.actionport.server.cli;
+
+import io.actionport.server.store.Json;
+import java.net.http.HttpRequest;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Configures integrations (provider base URL and auth scheme) in the key's environment. */
+@Command(
+        name = "integrations",
+        description = "Manage integrations.",
+        subcommands = {IntegrationsCommand.Set.class, IntegrationsCommand.List.class})
+final class IntegrationsCommand {
+
+    @Command(name = "set", description = "Create or change an integration.")
+    static final class Set implements Callable<Integer> {
+        @Mixin
+        RemoteOptions remote;
+
+        @Parameters(index = "0", description = "Provider config key, e.g. github.")
+        String key;
+
+        @Option(names = "--base-url", required = true, description = "The provider's API base URL.")
+        String baseUrl;
+
+        @Option(
+                names = "--auth-scheme",
+                defaultValue = "bearer",
+                description = "none, bearer, api_key_header, api_key_query or basic (default: ${DEFAULT-VALUE}).")
+        String authScheme;
+
+        @Option(names = "--auth-name", description = "Header or query parameter name for the api_key schemes.")
+        String authName;
+
+        @Override
+        public Integer call() {
+            var body = Json.MAPPER
+                    .createObjectNode()
+                    .put("base_url", baseUrl)
+                    .put("auth_scheme", authScheme)
+                    .put("auth_name", authName);
+            remote.send(
+                    "PUT",
+                    "/integrations/" + key,
+                    HttpRequest.BodyPublishers.ofString(body.toString()),
+                    "application/json",
+                    null);
+            System.out.println("integration " + key + " set to " + baseUrl + " (" + authScheme + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List integrations.")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        RemoteOptions remote;
+
+        @Override
+        public Integer call() {
+            for (var integration :
+                    Json.MAPPER.readTree(remote.get("/integrations")).get("integrations")) {
+                System.out.printf(
+                        "%-16s %-40s %s%n",
+                        integration.get("key").asString(),
+                        integration.get("base_url").asString(),
+                        integration.get("auth_scheme").asString());
+            }
+            return 0;
+        }
+    }
+}
