@@ -58,9 +58,6 @@ public final class Actionport implements AutoCloseable {
     /** How often a node looks for deploys made by other processes on the same database. */
     private static final Duration DEPLOYMENT_SYNC = Duration.ofSeconds(2);
 
-    /** Outputs up to this size ride in completion webhooks. */
-    private static final int WEBHOOK_OUTPUT_LIMIT = 64 * 1024;
-
     private final Database database;
     private final EnvironmentStore environments;
     private final ConnectionStore connections;
@@ -118,7 +115,7 @@ public final class Actionport implements AutoCloseable {
         var metrics = new Metrics(events, executions);
         async = new AsyncExecutions(runner, executions, config.async(), metrics, clock);
         var webhookDeliveries = new WebhookDeliveries(
-                webhooks, executions, metrics, clock, WEBHOOK_OUTPUT_LIMIT, Duration.ofSeconds(1));
+                webhooks, executions, metrics, clock, config.async().webhookOutputLimit(), Duration.ofSeconds(1));
         queue = DurableQueue.start(
                 database,
                 config.async(),

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param perIntegrationRate executions of one integration started per second on a node, 0 for no limit
  * @param syncBudget how long an MCP call to an {@code async-when-slow} action waits before answering with a link
  * @param idempotencyWindow how long an Idempotency-Key is remembered
+ * @param webhookOutputLimit outputs up to this many bytes ride in completion webhooks; larger ones are fetched
  */
 public record AsyncConfig(
         int workers,
@@ -22,7 +23,8 @@ public record AsyncConfig(
         int perConnectionLimit,
         double perIntegrationRate,
         Duration syncBudget,
-        Duration idempotencyWindow) {
+        Duration idempotencyWindow,
+        int webhookOutputLimit) {
 
     public AsyncConfig {
         if (workers < 1 || perConnectionLimit < 1) {
@@ -42,7 +44,8 @@ public record AsyncConfig(
                 16,
                 0,
                 Duration.ofSeconds(10),
-                Duration.ofHours(24));
+                Duration.ofHours(24),
+                64 * 1024);
     }
 
     public AsyncConfig withHeartbeat(Duration interval, int missed) {
@@ -54,7 +57,8 @@ public record AsyncConfig(
                 perConnectionLimit,
                 perIntegrationRate,
                 syncBudget,
-                idempotencyWindow);
+                idempotencyWindow,
+                webhookOutputLimit);
     }
 
     public AsyncConfig withLimits(int perConnection, double perIntegrationPerSecond) {
@@ -66,7 +70,8 @@ public record AsyncConfig(
                 perConnection,
                 perIntegrationPerSecond,
                 syncBudget,
-                idempotencyWindow);
+                idempotencyWindow,
+                webhookOutputLimit);
     }
 
     public AsyncConfig withSyncBudget(Duration budget) {
@@ -78,6 +83,46 @@ public record AsyncConfig(
                 perConnectionLimit,
                 perIntegrationRate,
                 budget,
-                idempotencyWindow);
+                idempotencyWindow,
+                webhookOutputLimit);
+    }
+
+    public AsyncConfig withWorkers(int count) {
+        return new AsyncConfig(
+                count,
+                pollInterval,
+                heartbeatInterval,
+                missedHeartbeats,
+                perConnectionLimit,
+                perIntegrationRate,
+                syncBudget,
+                idempotencyWindow,
+                webhookOutputLimit);
+    }
+
+    public AsyncConfig withIdempotencyWindow(Duration window) {
+        return new AsyncConfig(
+                workers,
+                pollInterval,
+                heartbeatInterval,
+                missedHeartbeats,
+                perConnectionLimit,
+                perIntegrationRate,
+                syncBudget,
+                window,
+                webhookOutputLimit);
+    }
+
+    public AsyncConfig withWebhookOutputLimit(int bytes) {
+        return new AsyncConfig(
+                workers,
+                pollInterval,
+                heartbeatInterval,
+                missedHeartbeats,
+                perConnectionLimit,
+                perIntegrationRate,
+                syncBudget,
+                idempotencyWindow,
+                bytes);
     }
 }
