@@ -70,146 +70,139 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(
-                dataDir,
-                databaseUrl,
-                bindAddress,
-                port,
-                devKey,
-                masterKey,
-                allowedOrigins,
-                devWebhookUrl,
-                devWebhookSecret,
-                nodeName,
-                async,
-                clock);
+        return toBuilder().port(port).build();
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(
-                dataDir,
-                url,
-                bindAddress,
-                port,
-                devKey,
-                masterKey,
-                allowedOrigins,
-                devWebhookUrl,
-                devWebhookSecret,
-                nodeName,
-                async,
-                clock);
+        return toBuilder().databaseUrl(url).build();
     }
 
     public ServerConfig withBindAddress(String address) {
-        return new ServerConfig(
-                dataDir,
-                databaseUrl,
-                address,
-                port,
-                devKey,
-                masterKey,
-                allowedOrigins,
-                devWebhookUrl,
-                devWebhookSecret,
-                nodeName,
-                async,
-                clock);
+        return toBuilder().bindAddress(address).build();
     }
 
     public ServerConfig withDevKey(String key) {
-        return new ServerConfig(
-                dataDir,
-                databaseUrl,
-                bindAddress,
-                port,
-                key,
-                masterKey,
-                allowedOrigins,
-                devWebhookUrl,
-                devWebhookSecret,
-                nodeName,
-                async,
-                clock);
+        return toBuilder().devKey(key).build();
     }
 
     public ServerConfig withMasterKey(String key) {
-        return new ServerConfig(
-                dataDir,
-                databaseUrl,
-                bindAddress,
-                port,
-                devKey,
-                key,
-                allowedOrigins,
-                devWebhookUrl,
-                devWebhookSecret,
-                nodeName,
-                async,
-                clock);
+        return toBuilder().masterKey(key).build();
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
-        return new ServerConfig(
-                dataDir,
-                databaseUrl,
-                bindAddress,
-                port,
-                devKey,
-                masterKey,
-                origins,
-                devWebhookUrl,
-                devWebhookSecret,
-                nodeName,
-                async,
-                clock);
+        return toBuilder().allowedOrigins(origins).build();
     }
 
     public ServerConfig withDevWebhook(String url, String secret) {
-        return new ServerConfig(
-                dataDir,
-                databaseUrl,
-                bindAddress,
-                port,
-                devKey,
-                masterKey,
-                allowedOrigins,
-                url,
-                secret,
-                nodeName,
-                async,
-                clock);
+        return toBuilder().devWebhookUrl(url).devWebhookSecret(secret).build();
     }
 
     public ServerConfig withNodeName(String name) {
-        return new ServerConfig(
-                dataDir,
-                databaseUrl,
-                bindAddress,
-                port,
-                devKey,
-                masterKey,
-                allowedOrigins,
-                devWebhookUrl,
-                devWebhookSecret,
-                name,
-                async,
-                clock);
+        return toBuilder().nodeName(name).build();
     }
 
     public ServerConfig withAsync(AsyncConfig config) {
-        return new ServerConfig(
-                dataDir,
-                databaseUrl,
-                bindAddress,
-                port,
-                devKey,
-                masterKey,
-                allowedOrigins,
-                devWebhookUrl,
-                devWebhookSecret,
-                nodeName,
-                config,
-                clock);
+        return toBuilder().async(config).build();
+    }
+
+    private Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some settings of a configuration, keeping the others. */
+    private static final class Builder {
+        private Path dataDir;
+        private String databaseUrl;
+        private String bindAddress;
+        private int port;
+        private String devKey;
+        private String masterKey;
+        private List<String> allowedOrigins;
+        private String devWebhookUrl;
+        private String devWebhookSecret;
+        private String nodeName;
+        private AsyncConfig async;
+        private Clock clock;
+
+        private Builder(ServerConfig config) {
+            dataDir = config.dataDir;
+            databaseUrl = config.databaseUrl;
+            bindAddress = config.bindAddress;
+            port = config.port;
+            devKey = config.devKey;
+            masterKey = config.masterKey;
+            allowedOrigins = config.allowedOrigins;
+            devWebhookUrl = config.devWebhookUrl;
+            devWebhookSecret = config.devWebhookSecret;
+            nodeName = config.nodeName;
+            async = config.async;
+            clock = config.clock;
+        }
+
+        Builder databaseUrl(String value) {
+            databaseUrl = value;
+            return this;
+        }
+
+        Builder bindAddress(String value) {
+            bindAddress = value;
+            return this;
+        }
+
+        Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        Builder devKey(String value) {
+            devKey = value;
+            return this;
+        }
+
+        Builder masterKey(String value) {
+            masterKey = value;
+            return this;
+        }
+
+        Builder allowedOrigins(List<String> value) {
+            allowedOrigins = value;
+            return this;
+        }
+
+        Builder devWebhookUrl(String value) {
+            devWebhookUrl = value;
+            return this;
+        }
+
+        Builder devWebhookSecret(String value) {
+            devWebhookSecret = value;
+            return this;
+        }
+
+        Builder nodeName(String value) {
+            nodeName = value;
+            return this;
+        }
+
+        Builder async(AsyncConfig value) {
+            async = value;
+            return this;
+        }
+
+        ServerConfig build() {
+            return new ServerConfig(
+                    dataDir,
+                    databaseUrl,
+                    bindAddress,
+                    port,
+                    devKey,
+                    masterKey,
+                    allowedOrigins,
+                    devWebhookUrl,
+                    devWebhookSecret,
+                    nodeName,
+                    async,
+                    clock);
+        }
     }
 }
