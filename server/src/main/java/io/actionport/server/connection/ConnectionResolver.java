@@ -4,13 +4,24 @@ import io.actionport.server.store.Connection;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.Integration;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Finds the integration and connection an execution runs with. */
+/**
+ * Finds the integration and connection an execution runs with. Found ones are cached briefly, so
+ * the hot path reads and decrypts nothing; this node's own changes clear the cache at once, other
+ * nodes' within the cache's lifetime.
+ */
 public final class ConnectionResolver {
+
+    private static final Duration CACHE_LIFETIME = Duration.ofSeconds(5);
+
+    private record Cached(ResolvedConnection connection, long expiresAtNanos) {}
 
     private final ConnectionStore store;
     private final Map<String, URI> servedHere;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     /**
      * @param servedHere base URLs of integrations whose provider this process hosts (the demo
@@ -19,6 +30,7 @@ public final class ConnectionResolver {
     public ConnectionResolver(ConnectionStore store, Map<String, URI> servedHere) {
         this.store = store;
         this.servedHere = servedHere;
+        store.onChange(cache::clear);
     }
 
     /**
@@ -26,6 +38,17 @@ public final class ConnectionResolver {
      * connection; naming none when there are several is an error that lists them.
      */
     public ResolvedConnection resolve(String environment, String integrationKey, String connectionId) {
+        var key = environment + "\n" + integrationKey + "\n" + (connectionId == null ? "" : connectionId);
+        var cached = cache.get(key);
+        if (cached != null && System.nanoTime() - cached.expiresAtNanos() < 0) {
+            return cached.connection();
+        }
+        var resolved = lookUp(environment, integrationKey, connectionId);
+        cache.put(key, new Cached(resolved, System.nanoTime() + CACHE_LIFETIME.toNanos()));
+        return resolved;
+    }
+
+    private ResolvedConnection lookUp(String environment, String integrationKey, String connectionId) {
         Integration integration = store.findIntegration(environment, integrationKey)
                 .map(this::servedHere)
                 .orElseThrow(() -> new ConnectionException(

@@ -11,7 +11,6 @@ import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
-import io.actionport.server.store.LogLine;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -215,27 +214,32 @@ public final class ActionRunner implements AutoCloseable {
     /** Step 7: stores how the execution ended and tells listeners; false when it was cancelled meanwhile. */
     public boolean finish(String environment, String executionId, Attempt attempt, boolean async) {
         var now = clock.instant();
-        List<LogLine> logs = attempt.logs();
+        var status = switch (attempt.outcome()) {
+            case ExecutionOutcome.Succeeded ok -> ExecutionStatus.SUCCEEDED;
+            case ExecutionOutcome.Failed failed ->
+                failed.error().kind() == ErrorKind.CANCELLED ? ExecutionStatus.CANCELLED : ExecutionStatus.FAILED;
+        };
         boolean stored = switch (attempt.outcome()) {
             case ExecutionOutcome.Succeeded ok ->
-                executions.finish(
-                        executionId, ExecutionStatus.SUCCEEDED, ok.output().toString(), null, null, null, now, logs);
+                executions.finish(executionId, status, ok.output().toString(), null, null, null, now, attempt.logs());
             case ExecutionOutcome.Failed failed ->
                 executions.finish(
                         executionId,
-                        failed.error().kind() == ErrorKind.CANCELLED
-                                ? ExecutionStatus.CANCELLED
-                                : ExecutionStatus.FAILED,
+                        status,
                         null,
                         failed.error().code(),
                         failed.error().message(),
                         details(failed.error()),
                         now,
-                        logs);
+                        attempt.logs());
         };
-        var status = executions.find(executionId).map(ExecutionRecord::status).orElse(ExecutionStatus.FAILED);
+        // Not stored means a cancel got there first, and the record says so.
         events.publish(new ExecutionEvents.Finished(
-                environment, executionId, attempt.outcome().action().qualifiedName(), status, async));
+                environment,
+                executionId,
+                attempt.outcome().action().qualifiedName(),
+                stored ? status : ExecutionStatus.CANCELLED,
+                async));
         return stored;
     }
 

@@ -13,11 +13,21 @@ public final class ConnectionStore {
     private final Jdbc jdbc;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ConnectionStore(Database database, SecretCipher cipher, Clock clock) {
         this.jdbc = new Jdbc(database.dataSource());
         this.cipher = cipher;
         this.clock = clock;
+    }
+
+    /** Runs {@code listener} after every change this store makes, e.g. to clear a cache. */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
     }
 
     /** Creates or replaces an integration's configuration. */
@@ -46,6 +56,7 @@ public final class ConnectionStore {
             }
             return null;
         });
+        changed();
     }
 
     public Optional<Integration> findIntegration(String environment, String key) {
@@ -82,6 +93,7 @@ public final class ConnectionStore {
                 Json.write(connection.metadata()),
                 now,
                 now);
+        changed();
     }
 
     public Optional<Connection> find(String environment, String integration, String connectionId) {
@@ -109,12 +121,14 @@ public final class ConnectionStore {
     }
 
     public boolean delete(String environment, String integration, String connectionId) {
-        return jdbc.update(
+        boolean deleted = jdbc.update(
                         "DELETE FROM connections WHERE environment = ? AND integration = ? AND connection_id = ?",
                         environment,
                         integration,
                         connectionId)
                 > 0;
+        changed();
+        return deleted;
     }
 
     private static Integration integration(ResultSet row) throws SQLException {
