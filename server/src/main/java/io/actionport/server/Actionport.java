@@ -129,7 +129,8 @@ public final class Actionport implements AutoCloseable {
         triggers = new Triggers(runner, async, registry, executions, idempotencyKeys, completions);
 
         var keys = new EnvironmentKeys(environments);
-        var api = new HttpApi(keys, triggers, async, registry, executions, deployments, connections, webhooks, metrics);
+        var api = new HttpApi(
+                keys, triggers, async, registry, executions, deployments, runner, connections, webhooks, metrics);
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(
@@ -154,7 +155,8 @@ public final class Actionport implements AutoCloseable {
                 .bindNow(Duration.ofSeconds(10));
         if (tracker.isPresent()) {
             servedHere.put(
-                    DemoSetup.INTEGRATION, URI.create("http://127.0.0.1:" + http.port() + DemoIssueTracker.PATH));
+                    DemoSetup.ENVIRONMENT + "/" + DemoSetup.INTEGRATION,
+                    URI.create("http://127.0.0.1:" + http.port() + DemoIssueTracker.PATH));
         }
         // Workers start last: queued executions from before a restart need the provider URLs above.
         queue.startWorkers();

@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
             IntegrationsCommand.class,
             ConnectionsCommand.class,
             DeployCommand.class,
+            RollbackCommand.class,
+            DryrunCommand.class,
+            LogsCommand.class,
             ExecutionsCommand.class,
             WebhookCommand.class
         })

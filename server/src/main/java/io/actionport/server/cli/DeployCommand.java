@@ -1,47 +1,82 @@
 package io.actionport.server.cli;
 
 import io.actionport.server.store.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 
-/** Deploys a bundle jar, or one action of it, to an environment of a running server. */
-@Command(name = "deploy", description = "Deploy a bundle jar to an environment.")
+/**
+ * Deploys the project's bundle (or a given jar), all of it, one action or one integration's, to an
+ * environment of a running server, and prints what changed.
+ */
+@Command(name = "deploy", description = "Deploy a bundle to an environment: deploy [bundle.jar] <env>.")
 final class DeployCommand implements Callable<Integer> {
 
     @Mixin
     RemoteOptions remote;
 
-    @Parameters(index = "0", description = "The bundle jar.")
-    Path bundle;
-
-    @Parameters(index = "1", description = "The environment, e.g. dev; the key must be this environment's.")
-    String environment;
+    @Parameters(
+            arity = "1..2",
+            description = "[bundle.jar or classes dir] <env>; without a bundle, the project's in target/.")
+    List<String> arguments;
 
     @Option(names = "--action", description = "Deploy only this action (name or integration/name).")
     String action;
 
+    @Option(names = "--integration", description = "Deploy only this integration's actions.")
+    String integration;
+
+    @Option(names = "--allow-breaking", description = "Deploy even when an input schema change breaks current callers.")
+    boolean allowBreaking;
+
     @Override
     public Integer call() {
-        var path = "/admin/deploy"
-                + (action == null ? "" : "?action=" + URLEncoder.encode(action, StandardCharsets.UTF_8));
-        HttpRequest.BodyPublisher body;
-        try {
-            body = HttpRequest.BodyPublishers.ofFile(bundle);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + bundle, e);
+        var bundle = arguments.size() == 2 ? Path.of(arguments.get(0)) : null;
+        var environment = arguments.getLast();
+        var query = new ArrayList<String>();
+        if (action != null) {
+            query.add("action=" + URLEncoder.encode(action, StandardCharsets.UTF_8));
         }
-        var answer = Json.MAPPER.readTree(remote.send("POST", path, body, "application/java-archive", environment));
+        if (integration != null) {
+            query.add("integration=" + URLEncoder.encode(integration, StandardCharsets.UTF_8));
+        }
+        if (allowBreaking) {
+            query.add("allow_breaking=true");
+        }
+        var path = "/admin/deploy" + (query.isEmpty() ? "" : "?" + String.join("&", query));
+        var answer = Json.MAPPER.readTree(remote.send(
+                "POST",
+                path,
+                HttpRequest.BodyPublishers.ofByteArray(BundleFiles.read(bundle)),
+                "application/java-archive",
+                environment));
         System.out.println("deployed " + answer.get("bundle").asString() + " v"
                 + answer.get("version").asInt() + " to " + environment + ": " + answer.get("actions"));
+        printChanges(answer.path("changes"));
         return 0;
+    }
+
+    static void printChanges(JsonNode changes) {
+        print("added", changes.path("added"));
+        print("removed", changes.path("removed"));
+        print("changed schemas", changes.path("changed"));
+        changes.path("breaking")
+                .properties()
+                .forEach(entry -> System.out.println("  breaking: " + entry.getKey() + " " + entry.getValue()));
+    }
+
+    private static void print(String what, JsonNode names) {
+        if (!names.isEmpty()) {
+            System.out.println("  " + what + ": " + names);
+        }
     }
 }

@@ -25,7 +25,7 @@ public final class ConnectionResolver {
 
     /**
      * @param servedHere base URLs of integrations whose provider this process hosts (the demo
-     *     tracker), by integration key; they replace the stored base URL, which names another port
+     *     tracker), by {@code environment/integration}; they replace the stored base URL, which names another port
      */
     public ConnectionResolver(ConnectionStore store, Map<String, URI> servedHere) {
         this.store = store;
@@ -79,7 +79,7 @@ public final class ConnectionResolver {
     }
 
     private Integration servedHere(Integration integration) {
-        var local = servedHere.get(integration.key());
+        var local = servedHere.get(integration.environment() + "/" + integration.key());
         return local == null
                 ? integration
                 : new Integration(

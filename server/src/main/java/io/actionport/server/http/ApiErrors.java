@@ -6,6 +6,7 @@ import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.connection.ConnectionException;
 import io.actionport.server.registry.AmbiguousActionException;
+import io.actionport.server.registry.BreakingChangeException;
 import io.actionport.server.registry.BundleLoader;
 import io.actionport.server.registry.DeploymentConflictException;
 import io.actionport.server.runner.ErrorKind;
@@ -51,6 +52,7 @@ final class ApiErrors {
             case NotFoundException e -> error(404, e.code(), e.getMessage(), "input", List.of());
             case AmbiguousActionException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case DeploymentConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case BreakingChangeException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case DuplicateException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case ConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case Triggers.IdempotencyConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());

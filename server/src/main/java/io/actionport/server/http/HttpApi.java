@@ -8,6 +8,7 @@ import io.actionport.server.metrics.Metrics;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.registry.DeploymentService;
+import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.runner.Caller;
 import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.ExecutionRequest;
@@ -37,14 +38,13 @@ public final class HttpApi {
     public static final String ENVIRONMENT_HEADER = "X-Actionport-Environment";
 
     private static final long BODY_LIMIT = 4L * 1024 * 1024;
-    private static final long BUNDLE_LIMIT = 64L * 1024 * 1024;
 
     private final EnvironmentKeys keys;
     private final Triggers triggers;
     private final AsyncExecutions async;
     private final ActionRegistry registry;
     private final ExecutionStore executions;
-    private final DeploymentService deployments;
+    private final DeploymentAdmin deploymentAdmin;
     private final ConnectionAdmin connectionAdmin;
     private final WebhookAdmin webhookAdmin;
     private final Metrics metrics;
@@ -56,6 +56,7 @@ public final class HttpApi {
             ActionRegistry registry,
             ExecutionStore executions,
             DeploymentService deployments,
+            ActionRunner runner,
             ConnectionStore connections,
             WebhookStore webhooks,
             Metrics metrics) {
@@ -66,7 +67,7 @@ public final class HttpApi {
         this.webhookAdmin = new WebhookAdmin(webhooks);
         this.registry = registry;
         this.executions = executions;
-        this.deployments = deployments;
+        this.deploymentAdmin = new DeploymentAdmin(deployments, runner);
         this.connectionAdmin = new ConnectionAdmin(connections);
     }
 
@@ -79,9 +80,8 @@ public final class HttpApi {
                 .get("/action/{id}", authenticated(this::nangoStatus))
                 .get("/executions/{id}", authenticated(this::execution))
                 .get("/executions", authenticated(this::recentExecutions))
+                .get("/executions/{id}/logs", authenticated(this::executionLogs))
                 .get("/actions", authenticated(this::actions))
-                .post("/admin/deploy", authenticated(this::deploy))
-                .delete("/admin/bundles/{name}", authenticated(this::undeploy))
                 .post("/executions/{id}/cancel", authenticated(this::cancel))
                 .get(
                         "/metrics",
@@ -89,6 +89,7 @@ public final class HttpApi {
                                         HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4")
                                 .sendString(Blocking.call(metrics::scrape)));
         connectionAdmin.register(routes, this);
+        deploymentAdmin.register(routes, this);
         webhookAdmin.register(routes, this);
     }
 
@@ -239,16 +240,78 @@ public final class HttpApi {
                 .flatMap(view -> json(response, 200, view));
     }
 
+    /** Query: {@code action}, {@code status}, {@code connection}, {@code since} (ISO instant), {@code limit}, {@code cursor}. */
     private Mono<Void> recentExecutions(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var query = new QueryStringDecoder(request.uri()).parameters();
+        java.util.function.Function<String, String> param =
+                name -> query.getOrDefault(name, List.of()).stream().findFirst().orElse(null);
         return Blocking.call(() -> {
-                    var list = Json.MAPPER.createArrayNode();
-                    executions
-                            .recent(environment, 50)
-                            .forEach(record -> list.add(ExecutionViews.view(record, List.of())));
-                    return list;
+                    var filter = new ExecutionStore.Filter(
+                            param.apply("action"),
+                            param.apply("status") == null ? null : parseStatus(param.apply("status")),
+                            param.apply("connection"),
+                            param.apply("since") == null ? null : parseInstant(param.apply("since")),
+                            param.apply("cursor"));
+                    int limit = param.apply("limit") == null
+                            ? 50
+                            : Math.clamp(Integer.parseInt(param.apply("limit")), 1, 500);
+                    var page = executions.search(environment, filter, limit);
+                    var body = Json.MAPPER.createObjectNode();
+                    var list = body.putArray("executions");
+                    page.forEach(record -> list.add(ExecutionViews.view(record, List.of())));
+                    body.put(
+                            "next_cursor", page.size() == limit ? page.getLast().id() : null);
+                    return body;
                 })
-                .flatMap(list ->
-                        json(response, 200, Json.MAPPER.createObjectNode().set("executions", list)));
+                .flatMap(body -> json(response, 200, body));
+    }
+
+    /** Query: {@code after} (a sequence number; -1 for all). Answers the lines after it and whether more may come. */
+    private Mono<Void> executionLogs(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var id = request.param("id");
+        var after = new QueryStringDecoder(request.uri())
+                .parameters()
+                .getOrDefault("after", List.of("-1"))
+                .getFirst();
+        return Blocking.call(() -> {
+                    var record = executions
+                            .find(environment, id)
+                            .orElseThrow(() -> new ApiErrors.NotFoundException(
+                                    "unknown_execution", "no execution " + id + " in environment " + environment));
+                    int from = Integer.parseInt(after);
+                    var lines = executions.logsAfter(id, from);
+                    var body = Json.MAPPER.createObjectNode();
+                    body.put("status", record.status().wireName());
+                    body.put("finished", record.status().isFinished());
+                    body.put("next", from + lines.size());
+                    var list = body.putArray("logs");
+                    lines.forEach(line -> list.addObject()
+                            .put("at", line.at().toString())
+                            .put("level", line.level())
+                            .put("message", line.message()));
+                    return body;
+                })
+                .flatMap(body -> json(response, 200, body));
+    }
+
+    private static io.actionport.server.store.ExecutionStatus parseStatus(String status) {
+        try {
+            return io.actionport.server.store.ExecutionStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_parameter",
+                    "status must be queued, running, succeeded, failed or cancelled, was '" + status + "'");
+        }
+    }
+
+    private static java.time.Instant parseInstant(String since) {
+        try {
+            return java.time.Instant.parse(since);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_parameter",
+                    "since must be an ISO-8601 instant such as 2026-11-25T10:00:00Z, was '" + since + "'");
+        }
     }
 
     private Mono<Void> actions(String environment, HttpServerRequest request, HttpServerResponse response) {
@@ -280,32 +343,6 @@ public final class HttpApi {
         node.set("input_schema", action.inputSchema().json());
         node.set("output_schema", action.outputSchema().json());
         return node;
-    }
-
-    private Mono<Void> deploy(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var actions = new QueryStringDecoder(request.uri()).parameters().getOrDefault("action", List.of());
-        return RequestBodies.read(request, BUNDLE_LIMIT)
-                .flatMap(jar -> Blocking.call(() -> deployments.deploy(environment, jar, actions)))
-                .flatMap(deployed -> {
-                    var body = Json.MAPPER.createObjectNode();
-                    body.put("environment", environment);
-                    body.put("bundle", deployed.deployment().bundleName());
-                    body.put("version", deployed.deployment().version());
-                    var list = body.putArray("actions");
-                    deployed.actions().forEach(action -> list.add(action.qualifiedName()));
-                    return json(response, 200, body);
-                });
-    }
-
-    private Mono<Void> undeploy(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var name = request.param("name");
-        return Blocking.call(() -> deployments.undeploy(environment, name))
-                .flatMap(removed -> removed
-                        ? json(response, 200, Json.MAPPER.createObjectNode().put("undeployed", name))
-                        : error(
-                                response,
-                                ApiErrors.of(new ApiErrors.NotFoundException(
-                                        "unknown_bundle", "bundle '" + name + "' is not deployed in " + environment))));
     }
 
     static String header(HttpServerRequest request, String name) {

@@ -89,6 +89,12 @@ public final class ActionRegistry {
         return true;
     }
 
+    /** An action of a bundle with its schemas compiled, without deploying it: for dry runs. */
+    public DeployedAction compileDetached(String environment, Bundle bundle, String name) {
+        var matches = choose(bundle, List.of(name));
+        return compile(environment, bundle.name(), matches.getFirst());
+    }
+
     /** The environment's live actions, sorted by qualified name. */
     public List<DeployedAction> actions(String environment) {
         return byEnvironment.getOrDefault(environment, Map.of()).values().stream()

@@ -351,6 +351,62 @@ public final class ActionRunner implements AutoCloseable {
         return details.toString();
     }
 
+    /**
+     * Runs an action that is not deployed, against a real connection, and reports what it did
+     * without recording an execution: the dry run of an author's action.
+     */
+    public DryRunReport dryRun(String environment, DeployedAction action, String connectionId, JsonNode input) {
+        var inputViolations = action.inputSchema().validate(input);
+        var connection = connections.resolve(environment, action.integration(), connectionId);
+        var executionLog = new ExecutionLog(clock, connection.secrets());
+        var recording = new RecordingProviderClient(
+                new ProviderHttpClient(providerHttp, connection, call -> executionLog.debug("provider {}", call)),
+                connection.secrets());
+        var context = new RunningContext(
+                "dryrun-" + newId(), connection.info(), recording, executionLog, ProgressListener.NONE::onProgress);
+        var descriptor = action.descriptor();
+        var running = threads.submit(
+                () -> action.action().run(Json.MAPPER.treeToValue(input, descriptor.inputType()), context));
+        JsonNode output = null;
+        long outputBytes = 0;
+        ExecutionError error = null;
+        List<io.actionport.server.schema.Violation> outputViolations = List.of();
+        try {
+            var result = running.get(descriptor.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (result == null) {
+                error = ExecutionError.of(
+                        ErrorKind.INVALID_OUTPUT, "invalid_action_output", "the action returned null");
+            } else {
+                var bytes = Json.MAPPER.writeValueAsBytes(result);
+                outputBytes = bytes.length;
+                output = Json.MAPPER.readTree(bytes);
+                outputViolations = action.outputSchema().validate(output);
+            }
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            error = ExecutionError.of(
+                    ErrorKind.TIMEOUT,
+                    "action_timeout",
+                    "did not finish within its timeout of "
+                            + descriptor.timeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            error = ExecutionError.of(ErrorKind.CANCELLED, "cancelled", "the dry run was interrupted");
+        } catch (ExecutionException e) {
+            error = errorOf(action, e.getCause());
+        }
+        return new DryRunReport(
+                action.qualifiedName(),
+                inputViolations,
+                output,
+                outputViolations,
+                outputBytes,
+                error,
+                executionLog.lines(),
+                recording.exchanges());
+    }
+
     @Override
     public void close() {
         threads.shutdownNow();

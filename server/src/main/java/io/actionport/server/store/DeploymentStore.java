@@ -90,6 +90,15 @@ public final class DeploymentStore {
                 > 0;
     }
 
+    /** Every deploy of a bundle to an environment, live or not, oldest first. */
+    public List<Deployment> history(String environment, String bundleName) {
+        return jdbc.query(
+                "SELECT * FROM deployments WHERE environment = ? AND bundle_name = ? ORDER BY version",
+                DeploymentStore::deployment,
+                environment,
+                bundleName);
+    }
+
     /** The live deploys of every environment, oldest first. */
     public List<Deployment> active() {
         return jdbc.query("SELECT * FROM deployments WHERE active = TRUE ORDER BY id", DeploymentStore::deployment);

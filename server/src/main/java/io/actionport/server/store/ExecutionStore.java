@@ -150,13 +150,69 @@ public final class ExecutionStore {
                 "SELECT * FROM executions WHERE id = ? AND environment = ?", ExecutionStore::record, id, environment);
     }
 
+    /**
+     * Which executions to list; null fields do not filter.
+     *
+     * @param action {@code integration/name} or a bare name
+     * @param status the status
+     * @param connectionId the connection
+     * @param since only executions created at or after this
+     * @param before only executions whose id sorts before this one (the page cursor)
+     */
+    public record Filter(String action, ExecutionStatus status, String connectionId, Instant since, String before) {
+        public static final Filter ALL = new Filter(null, null, null, null, null);
+    }
+
+    /** A page of an environment's executions matching {@code filter}, newest first. */
+    public List<ExecutionRecord> search(String environment, Filter filter, int limit) {
+        var sql = new StringBuilder("SELECT * FROM executions WHERE environment = ?");
+        var params = new java.util.ArrayList<Object>();
+        params.add(environment);
+        if (filter.action() != null) {
+            var slash = filter.action().indexOf('/');
+            if (slash > 0) {
+                sql.append(" AND integration = ? AND action_name = ?");
+                params.add(filter.action().substring(0, slash));
+                params.add(filter.action().substring(slash + 1));
+            } else {
+                sql.append(" AND action_name = ?");
+                params.add(filter.action());
+            }
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.connectionId() != null) {
+            sql.append(" AND connection_id = ?");
+            params.add(filter.connectionId());
+        }
+        if (filter.since() != null) {
+            sql.append(" AND created_at >= ?");
+            params.add(filter.since());
+        }
+        if (filter.before() != null) {
+            // Ids are time-ordered (UUID version 7), so they page like creation times.
+            sql.append(" AND id < ?");
+            params.add(filter.before());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.query(sql.toString(), ExecutionStore::record, params.toArray());
+    }
+
     /** The newest executions of an environment, newest first. */
     public List<ExecutionRecord> recent(String environment, int limit) {
+        return search(environment, Filter.ALL, limit);
+    }
+
+    /** Log lines after {@code afterSeq} (-1 for all), for following a running execution. */
+    public List<LogLine> logsAfter(String id, int afterSeq) {
         return jdbc.query(
-                "SELECT * FROM executions WHERE environment = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-                ExecutionStore::record,
-                environment,
-                limit);
+                "SELECT logged_at, level, message FROM execution_logs WHERE execution_id = ? AND seq > ? ORDER BY seq",
+                row -> new LogLine(Jdbc.instant(row, "logged_at"), row.getString("level"), row.getString("message")),
+                id,
+                afterSeq);
     }
 
     public List<LogLine> logs(String id) {

@@ -1,0 +1,110 @@
+package io.actionport.server.http;
+
+import io.actionport.server.Blocking;
+import io.actionport.server.registry.DeploymentService;
+import io.actionport.server.runner.ActionRunner;
+import io.actionport.server.store.Json;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Base64;
+import java.util.List;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The author's admin endpoints: deploy, undeploy, roll back, and dry-run a bundle against a real connection. */
+final class DeploymentAdmin {
+
+    private static final long BUNDLE_LIMIT = 64L * 1024 * 1024;
+
+    private final DeploymentService deployments;
+    private final ActionRunner runner;
+
+    DeploymentAdmin(DeploymentService deployments, ActionRunner runner) {
+        this.deployments = deployments;
+        this.runner = runner;
+    }
+
+    void register(HttpServerRoutes routes, HttpApi api) {
+        routes.post("/admin/deploy", api.authenticated(this::deploy))
+                .delete("/admin/bundles/{name}", api.authenticated(this::undeploy))
+                .post("/admin/rollback", api.authenticated(this::rollback))
+                .post("/admin/dryrun", api.authenticated(this::dryRun));
+    }
+
+    /** Body: the jar. Query: {@code action} (repeatable), {@code integration}, {@code allow_breaking}. */
+    private Mono<Void> deploy(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var query = new QueryStringDecoder(request.uri()).parameters();
+        var actions = query.getOrDefault("action", List.of());
+        var integration = query.getOrDefault("integration", List.of()).stream()
+                .findFirst()
+                .orElse(null);
+        boolean allowBreaking = query.getOrDefault("allow_breaking", List.of("false"))
+                .getFirst()
+                .equals("true");
+        return RequestBodies.read(request, BUNDLE_LIMIT)
+                .flatMap(jar -> Blocking.call(() -> deployments.deploy(
+                        environment,
+                        jar,
+                        integration == null ? actions : deployments.actionsOf(jar, integration),
+                        allowBreaking)))
+                .flatMap(deployed -> HttpApi.json(response, 200, view(environment, deployed)));
+    }
+
+    /** Body: {@code {"action": "...", "to": 3}}; {@code to} is optional. */
+    private Mono<Void> rollback(String environment, HttpServerRequest request, HttpServerResponse response) {
+        return RequestBodies.read(request, 16 * 1024)
+                .flatMap(bytes -> Blocking.call(() -> {
+                    var body = Json.MAPPER.readTree(bytes);
+                    var action = body.path("action").asString(null);
+                    if (action == null) {
+                        throw new ApiErrors.BadRequestException("missing_field", "the body needs \"action\"");
+                    }
+                    var to = body.path("to").isNumber() ? body.get("to").asInt() : null;
+                    return deployments.rollback(environment, action, to);
+                }))
+                .flatMap(deployed -> HttpApi.json(response, 200, view(environment, deployed)));
+    }
+
+    private Mono<Void> undeploy(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var name = request.param("name");
+        return Blocking.call(() -> deployments.undeploy(environment, name))
+                .flatMap(removed -> removed
+                        ? HttpApi.json(
+                                response, 200, Json.MAPPER.createObjectNode().put("undeployed", name))
+                        : HttpApi.error(
+                                response,
+                                ApiErrors.of(new ApiErrors.NotFoundException(
+                                        "unknown_bundle", "bundle '" + name + "' is not deployed in " + environment))));
+    }
+
+    /**
+     * Runs one action of a bundle that is not deployed, against a real connection of the caller's
+     * environment; records no execution. Body: {@code {"bundle": base64 jar, "action", "connection_id", "input"}}.
+     */
+    private Mono<Void> dryRun(String environment, HttpServerRequest request, HttpServerResponse response) {
+        return RequestBodies.read(request, BUNDLE_LIMIT * 2)
+                .flatMap(bytes -> Blocking.call(() -> {
+                    var body = Json.MAPPER.readTree(bytes);
+                    var jar = Base64.getDecoder().decode(body.path("bundle").asString(""));
+                    var action = deployments.compileUndeployed(
+                            environment, jar, body.path("action").asString(""));
+                    var input = body.path("input").isMissingNode() ? Json.MAPPER.createObjectNode() : body.get("input");
+                    return runner.dryRun(
+                            environment, action, body.path("connection_id").asString(null), input);
+                }))
+                .flatMap(report -> HttpApi.json(response, 200, Json.MAPPER.valueToTree(report)));
+    }
+
+    private static ObjectNode view(String environment, DeploymentService.Deployed deployed) {
+        var body = Json.MAPPER.createObjectNode();
+        body.put("environment", environment);
+        body.put("bundle", deployed.deployment().bundleName());
+        body.put("version", deployed.deployment().version());
+        var list = body.putArray("actions");
+        deployed.actions().forEach(action -> list.add(action.qualifiedName()));
+        body.set("changes", Json.MAPPER.valueToTree(deployed.plan()));
+        return body;
+    }
+}
