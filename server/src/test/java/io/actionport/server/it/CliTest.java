@@ -68,6 +68,7 @@ class CliTest {
         }
         var changes = new CopyOnWriteArrayList<List<McpSchema.Tool>>();
         McpSyncClient client = McpClients.http(server.baseUrl(), TestServer.DEV_KEY, "demo", changes::add);
+        McpClients.awaitListening(server.server, changes);
         try {
             var run = cli("deploy", jar.toString(), "dev", "--action", "echo");
 

@@ -33,4 +33,21 @@ final class McpClients {
         client.initialize();
         return client;
     }
+
+    /**
+     * Waits until the client's listening stream is open, which the SDK client opens in the
+     * background after it initializes: notifications sent before that are, per the protocol, lost.
+     * Pokes the server with a throwaway deploy until a {@code tools/list_changed} gets through.
+     */
+    static void awaitListening(io.actionport.server.Actionport server, List<?> changes) {
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    server.registry().deploy("dev", io.actionport.server.registry.Bundle.of("poke", new TestActions.Crashy()), List.of());
+                    server.registry().undeploy("dev", "poke");
+                    return !changes.isEmpty();
+                });
+        changes.clear();
+    }
 }

@@ -188,6 +188,7 @@ class McpHttpTest {
         var changes = new CopyOnWriteArrayList<List<McpSchema.Tool>>();
         var client = McpClients.http(server.baseUrl(), TestServer.DEV_KEY, null, changes::add);
         clients.add(client);
+        McpClients.awaitListening(server.server, changes);
 
         server.server.registry().deploy("dev", Bundle.of("late", new TestActions.FakeEcho()), List.of());
         try {
