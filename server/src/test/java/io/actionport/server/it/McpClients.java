@@ -44,10 +44,25 @@ final class McpClients {
                 .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    server.registry().deploy("dev", io.actionport.server.registry.Bundle.of("poke", new TestActions.Crashy()), List.of());
+                    server.registry().deploy("dev", io.actionport.server.registry.Bundle.of("poke", new Poke()), List.of());
                     server.registry().undeploy("dev", "poke");
                     return !changes.isEmpty();
                 });
         changes.clear();
+    }
+
+    /** A throwaway action whose deploy and undeploy make the server announce a tool list change. */
+    static final class Poke implements io.actionport.sdk.Action<TestActions.Empty, TestActions.Empty> {
+        @Override
+        public io.actionport.sdk.ActionDescriptor<TestActions.Empty, TestActions.Empty> descriptor() {
+            return io.actionport.sdk.ActionDescriptor.builder("poke", "poke", TestActions.Empty.class, TestActions.Empty.class)
+                    .description("Does nothing; deployed to provoke list_changed.")
+                    .build();
+        }
+
+        @Override
+        public TestActions.Empty run(TestActions.Empty input, io.actionport.sdk.ActionContext context) {
+            return input;
+        }
     }
 }
