@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The MCP client and the in-process job against a server in demo mode. */
 class ExamplesTest {
 
     @TempDir
@@ -37,13 +38,32 @@ class ExamplesTest {
     @Test
     void the_mcp_client_example_lists_tools_and_files_an_issue() {
         var out = new ByteArrayOutputStream();
-        try (var client = McpClientExample.connect(server.baseUrl().toString(), "examples-key")) {
-            McpClientExample.run(client, new PrintStream(out, true, StandardCharsets.UTF_8));
+        try (var example = McpClientExample.connect(server.baseUrl().toString(), "examples-key")) {
+            example.listAndCall(new PrintStream(out, true, StandardCharsets.UTF_8));
         }
 
         var printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("tool echo:", "tool create-issue:", "tool bulk-import:");
         assertThat(printed).contains("created {id=").contains("Checkout fails on Safari");
+    }
+
+    @Test
+    void the_mcp_client_follows_an_async_tools_resource_link_until_the_result_is_in() throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (var example = McpClientExample.connect(server.baseUrl().toString(), "examples-key")) {
+            var execution = example.importInBackground(
+                    "mcp-example", List.of("one", "two", "three"), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+            assertThat(execution.path("status").asString()).isEqualTo("succeeded");
+            assertThat(execution
+                            .at("/output/issues")
+                            .valueStream()
+                            .map(issue -> issue.path("title").asString()))
+                    .containsExactly("one", "two", "three");
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("started actionport://executions/")
+                .contains("finished succeeded: {\"batch_id\":\"mcp-example\"");
     }
 
     @Test

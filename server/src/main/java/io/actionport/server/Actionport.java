@@ -11,6 +11,7 @@ import io.actionport.server.connection.ProviderHttpClient;
 import io.actionport.server.demo.DemoIssueTracker;
 import io.actionport.server.demo.DemoSetup;
 import io.actionport.server.http.HttpApi;
+import io.actionport.server.http.RequestsProxy;
 import io.actionport.server.job.JobClient;
 import io.actionport.server.mcp.McpDoor;
 import io.actionport.server.mcp.ToolRunner;
@@ -104,9 +105,10 @@ public final class Actionport implements AutoCloseable {
         }
 
         var servedHere = new ConcurrentHashMap<String, URI>();
+        var resolver = new ConnectionResolver(connections, servedHere, clock);
         runner = new ActionRunner(
                 registry,
-                new ConnectionResolver(connections, servedHere),
+                resolver,
                 executions,
                 ProviderHttpClient.sharedHttpClient(),
                 clock,
@@ -130,7 +132,17 @@ public final class Actionport implements AutoCloseable {
 
         var keys = new EnvironmentKeys(environments);
         var api = new HttpApi(
-                keys, triggers, async, registry, executions, deployments, runner, connections, webhooks, metrics);
+                keys,
+                triggers,
+                async,
+                registry,
+                executions,
+                deployments,
+                runner,
+                connections,
+                webhooks,
+                metrics,
+                new RequestsProxy(resolver));
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(

@@ -47,6 +47,9 @@ public final class Triggers {
         public static final Options SYNC = new Options(false, null, null);
     }
 
+    private static final Duration RECORD_WAIT = Duration.ofSeconds(5);
+    private static final Duration RECORD_POLL = Duration.ofMillis(10);
+
     private static final java.util.concurrent.Executor VIRTUAL_THREADS =
             task -> Thread.ofVirtual().start(task);
 
@@ -119,15 +122,41 @@ public final class Triggers {
     /** The execution a repeated key names: its result when it has one, else it is still accepted. */
     private CompletableFuture<Triggered> replay(
             ExecutionRequest request, String executionId, boolean async, Duration timeout) {
-        var wait = async ? Duration.ZERO : timeout.plusSeconds(5);
+        var record = awaitRecord(request.environment(), executionId);
+        if (async || record.status().isFinished()) {
+            return CompletableFuture.completedFuture(
+                    record.status().isFinished() && !async
+                            ? new Triggered.Completed(ExecutionOutcome.of(record))
+                            : new Triggered.Accepted(record));
+        }
         return completions
-                .await(request.environment(), executionId, wait)
-                .thenApply(finished -> finished.<Triggered>map(record -> async
-                                ? new Triggered.Accepted(record)
-                                : new Triggered.Completed(ExecutionOutcome.of(record)))
-                        .orElseGet(() -> new Triggered.Accepted(executions
-                                .find(request.environment(), executionId)
-                                .orElseThrow(() -> IdempotencyConflictException.stillAccepting()))));
+                .await(request.environment(), executionId, timeout.plusSeconds(5))
+                .thenApply(
+                        finished -> finished.<Triggered>map(done -> new Triggered.Completed(ExecutionOutcome.of(done)))
+                                .orElseGet(() -> new Triggered.Accepted(record)));
+    }
+
+    /**
+     * The record a key names. The first request stores it just after claiming the key, so a
+     * duplicate arriving in between waits for it briefly (on its own virtual thread).
+     */
+    private ExecutionRecord awaitRecord(String environment, String executionId) {
+        long deadline = System.nanoTime() + RECORD_WAIT.toNanos();
+        while (true) {
+            var record = executions.find(environment, executionId);
+            if (record.isPresent()) {
+                return record.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw IdempotencyConflictException.stillAccepting();
+            }
+            try {
+                Thread.sleep(RECORD_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw IdempotencyConflictException.stillAccepting();
+            }
+        }
     }
 
     /** Same action, connection and input (key order aside) means the same request. */

@@ -9,11 +9,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Creates, lists and deletes connections in the key's environment. */
+/** Creates, lists, rotates and deletes connections in the key's environment. */
 @Command(
         name = "connections",
         description = "Manage connections.",
-        subcommands = {ConnectionsCommand.Create.class, ConnectionsCommand.List.class, ConnectionsCommand.Delete.class})
+        subcommands = {
+            ConnectionsCommand.Create.class,
+            ConnectionsCommand.List.class,
+            ConnectionsCommand.Rotate.class,
+            ConnectionsCommand.Delete.class
+        })
 final class ConnectionsCommand {
 
     @Command(name = "create", description = "Create a connection with its credentials.")
@@ -67,6 +72,38 @@ final class ConnectionsCommand {
                         connection.get("connection_id").asString(),
                         connection.get("credential_names"));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate", description = "Replace a connection's credentials, e.g. a new API key.")
+    static final class Rotate implements Callable<Integer> {
+        @Mixin
+        RemoteOptions remote;
+
+        @Parameters(index = "0", description = "Connection id.")
+        String connectionId;
+
+        @Option(names = "--integration", required = true, description = "Provider config key.")
+        String integration;
+
+        @Option(
+                names = "--credential",
+                required = true,
+                description = "A credential, name=value (repeatable); all of them, as they replace the old ones.")
+        Map<String, String> credentials;
+
+        @Override
+        public Integer call() {
+            var body = Json.MAPPER.createObjectNode();
+            body.set("credentials", Json.MAPPER.valueToTree(credentials));
+            remote.send(
+                    "PUT",
+                    "/connections/" + integration + "/" + connectionId,
+                    HttpRequest.BodyPublishers.ofString(body.toString()),
+                    "application/json",
+                    null);
+            System.out.println("rotated the credentials of connection " + connectionId + " of " + integration);
             return 0;
         }
     }

@@ -4,6 +4,7 @@ import io.actionport.server.store.Connection;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.Integration;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,16 +22,23 @@ public final class ConnectionResolver {
 
     private final ConnectionStore store;
     private final Map<String, URI> servedHere;
+    private final ConnectionCredentials credentials;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     /**
      * @param servedHere base URLs of integrations whose provider this process hosts (the demo
      *     tracker), by {@code environment/integration}; they replace the stored base URL, which names another port
+     * @param clock tells when OAuth2 tokens expire
      */
-    public ConnectionResolver(ConnectionStore store, Map<String, URI> servedHere) {
+    public ConnectionResolver(ConnectionStore store, Map<String, URI> servedHere, Clock clock) {
         this.store = store;
         this.servedHere = servedHere;
+        this.credentials = new ConnectionCredentials(store, ProviderHttpClient.sharedHttpClient(), clock);
         store.onChange(cache::clear);
+    }
+
+    public ConnectionResolver(ConnectionStore store, Map<String, URI> servedHere) {
+        this(store, servedHere, Clock.systemUTC());
     }
 
     /**
@@ -68,25 +76,18 @@ public final class ConnectionResolver {
                                                         .map(Connection::connectionId)
                                                         .toList()));
             }
-            return new ResolvedConnection(integration, all.getFirst());
+            return new ResolvedConnection(integration, all.getFirst(), credentials);
         }
         Connection connection = store.find(environment, integrationKey, connectionId)
                 .orElseThrow(() -> new ConnectionException(
                         "unknown_connection",
                         "connection '" + connectionId + "' does not exist for integration '" + integrationKey
                                 + "' in environment " + environment));
-        return new ResolvedConnection(integration, connection);
+        return new ResolvedConnection(integration, connection, credentials);
     }
 
     private Integration servedHere(Integration integration) {
         var local = servedHere.get(integration.environment() + "/" + integration.key());
-        return local == null
-                ? integration
-                : new Integration(
-                        integration.environment(),
-                        integration.key(),
-                        local,
-                        integration.authScheme(),
-                        integration.authName());
+        return local == null ? integration : integration.withBaseUrl(local);
     }
 }

@@ -7,27 +7,34 @@ import io.actionport.server.ActionportException;
 import io.actionport.server.store.Json;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Calls an integration's provider for one connection: resolves paths against the base URL, adds
- * the credentials, and refuses any request that would leave the integration's host.
+ * the credentials, and refuses any request that would leave the integration's host. Idempotent
+ * requests are retried on a 429 or 5xx; a 401 to an OAuth2 connection refreshes its tokens and
+ * sends the request once more.
  */
 public final class ProviderHttpClient implements ProviderClient {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Attempts of one idempotent request in all, the first included. */
+    static final int MAX_ATTEMPTS = 3;
+    /** The longest wait between attempts; a longer {@code Retry-After} ends the retries. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
     private final HttpClient http;
     private final ResolvedConnection target;
@@ -52,32 +59,74 @@ public final class ProviderHttpClient implements ProviderClient {
     }
 
     @Override
+    public Optional<URI> baseUrl() {
+        return Optional.of(target.integration().baseUrl());
+    }
+
+    @Override
     public ProviderResponse send(ProviderRequest request) {
+        var body = request.body() == null ? null : Json.MAPPER.writeValueAsBytes(request.body());
+        var credentials = target.currentCredentials();
+        boolean refreshed = false;
+        int attempt = 1;
+        while (true) {
+            ProviderResponse response;
+            try {
+                response = exchange(request, body, credentials);
+            } catch (ProviderUnreachableException e) {
+                if (!request.idempotent() || attempt >= MAX_ATTEMPTS || e.getCause() instanceof HttpTimeoutException) {
+                    throw e;
+                }
+                pause(backoff(attempt++));
+                continue;
+            }
+            if (response.status() == 401 && !refreshed) {
+                var fresh = target.credentialsAfterUnauthorized(credentials);
+                if (fresh.isPresent()) {
+                    credentials = fresh.get();
+                    refreshed = true;
+                    continue;
+                }
+            }
+            if (!request.idempotent() || attempt >= MAX_ATTEMPTS || !isTransient(response.status())) {
+                return response;
+            }
+            var wait = response.retryAfter().orElse(backoff(attempt));
+            if (wait.compareTo(MAX_WAIT) > 0) {
+                return response;
+            }
+            pause(wait);
+            attempt++;
+        }
+    }
+
+    private ProviderResponse exchange(ProviderRequest request, byte[] body, Credentials credentials) {
         var query = new LinkedHashMap<>(request.query());
-        var builder = HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT);
+        query.putAll(credentials.query());
+        var uri = ProviderUrls.resolve(
+                target.integration().baseUrl(),
+                ProviderUrls.encodePath(request.path()),
+                ProviderUrls.encodeQuery(query));
+        var builder = HttpRequest.newBuilder(uri).timeout(request.timeout());
         request.headers().forEach(builder::header);
-        authenticate(builder, query);
-        var uri = resolve(request.path(), query);
-        builder.uri(uri);
-        if (request.body() == null) {
+        credentials.headers().forEach(builder::setHeader);
+        if (body == null) {
             builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
         } else {
-            builder.header("Content-Type", "application/json");
-            builder.method(
-                    request.method(),
-                    HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(request.body())));
+            builder.setHeader("Content-Type", "application/json");
+            builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
         }
-        builder.header("Accept", "application/json");
+        if (!request.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Accept"))) {
+            builder.header("Accept", "application/json");
+        }
         long started = System.nanoTime();
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            var elapsed = Duration.ofNanos(System.nanoTime() - started);
-            calls.accept(new ProviderCall(request.method(), request.path(), response.statusCode(), elapsed));
+            calls.accept(new ProviderCall(request.method(), request.path(), response.statusCode(), since(started)));
             return new ProviderResponse(
                     request.method(), request.path(), response.statusCode(), headers(response), response.body());
         } catch (IOException e) {
-            calls.accept(new ProviderCall(
-                    request.method(), request.path(), 0, Duration.ofNanos(System.nanoTime() - started)));
+            calls.accept(new ProviderCall(request.method(), request.path(), 0, since(started)));
             throw new ProviderUnreachableException(target.integration().key(), uri.getHost(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,64 +134,38 @@ public final class ProviderHttpClient implements ProviderClient {
         }
     }
 
-    /** The full URL of a provider path; a path that escapes the base URL's host or prefix is refused. */
-    URI resolve(String path, Map<String, String> query) {
-        var base = target.integration().baseUrl();
-        var basePath = base.getPath() == null || base.getPath().isEmpty() ? "/" : base.getPath();
-        var prefix = basePath.endsWith("/") ? basePath : basePath + "/";
-        var relative = path.startsWith("/") ? path.substring(1) : path;
-        URI uri;
+    private static boolean isTransient(int status) {
+        return status == 429 || status >= 500;
+    }
+
+    /** Exponential from 200 ms, with jitter so that many callers do not retry in step. */
+    private static Duration backoff(int attempt) {
+        long millis = FIRST_BACKOFF.toMillis() << (attempt - 1);
+        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    }
+
+    private void pause(Duration wait) {
         try {
-            uri = base.resolve(prefix)
-                    .resolve(new URI(null, null, relative, null))
-                    .normalize();
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            throw new ForbiddenProviderTargetException(path, "it is not a valid path");
-        }
-        boolean sameOrigin = base.getScheme().equalsIgnoreCase(uri.getScheme())
-                && base.getHost().equalsIgnoreCase(uri.getHost())
-                && base.getPort() == uri.getPort();
-        if (!sameOrigin || !(uri.getPath() + "/").startsWith(prefix)) {
-            throw new ForbiddenProviderTargetException(path, "it leaves " + base);
-        }
-        if (query.isEmpty()) {
-            return uri;
-        }
-        var encoded = query.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return URI.create(uri + "?" + encoded);
-    }
-
-    private void authenticate(HttpRequest.Builder builder, Map<String, String> query) {
-        var integration = target.integration();
-        var connection = target.connection();
-        switch (integration.authScheme()) {
-            case NONE -> {}
-            case BEARER -> builder.header("Authorization", "Bearer " + connection.credential("token"));
-            case API_KEY_HEADER -> builder.header(integration.authName(), connection.credential("api_key"));
-            case API_KEY_QUERY -> query.put(integration.authName(), connection.credential("api_key"));
-            case BASIC -> {
-                var pair = connection.credential("username") + ":" + connection.credential("password");
-                builder.header(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-            }
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnreachableException(
+                    target.integration().key(), target.integration().baseUrl().getHost(), e);
         }
     }
 
-    private static Map<String, java.util.List<String>> headers(HttpResponse<?> response) {
-        var headers = new TreeMap<String, java.util.List<String>>();
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static Map<String, List<String>> headers(HttpResponse<?> response) {
+        var headers = new TreeMap<String, List<String>>();
         response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
         return headers;
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** The provider could not be reached or did not answer in time. */
-    public static final class ProviderUnreachableException extends ActionportException {
+    /** The provider could not be reached, did not answer in time, or would not renew the connection's tokens. */
+    public static class ProviderUnreachableException extends ActionportException {
         public ProviderUnreachableException(String integration, String host, Exception cause) {
             super(
                     "provider_unreachable",
@@ -151,9 +174,13 @@ public final class ProviderHttpClient implements ProviderClient {
                             + (cause.getMessage() == null ? "" : " " + cause.getMessage()),
                     cause);
         }
+
+        protected ProviderUnreachableException(String code, String message) {
+            super(code, message);
+        }
     }
 
-    /** An action asked for a URL outside its integration's host. */
+    /** A request asked for a URL outside its integration's host or base path. */
     public static final class ForbiddenProviderTargetException extends ActionportException {
         public ForbiddenProviderTargetException(String path, String why) {
             super("forbidden_provider_target", "refused provider path '" + path + "': " + why);

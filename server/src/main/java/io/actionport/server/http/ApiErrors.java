@@ -5,6 +5,7 @@ import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.connection.ConnectionException;
+import io.actionport.server.connection.ProviderHttpClient;
 import io.actionport.server.registry.AmbiguousActionException;
 import io.actionport.server.registry.BreakingChangeException;
 import io.actionport.server.registry.BundleLoader;
@@ -58,6 +59,12 @@ final class ApiErrors {
             case Triggers.IdempotencyConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case AsyncExecutions.RetriesRefusedException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case BundleLoader.InvalidBundleException e -> error(400, e.code(), e.getMessage(), "input", List.of());
+            case ProviderHttpClient.ForbiddenProviderTargetException e ->
+                error(400, e.code(), e.getMessage(), "input", List.of());
+            case ProviderHttpClient.ProviderUnreachableException e ->
+                error(502, e.code(), e.getMessage(), "provider", List.of());
+            case RequestsProxy.RedirectRefusedException e ->
+                error(502, e.code(), e.getMessage(), "provider", List.of());
             case ActionportException e -> error(500, e.code(), e.getMessage(), "server", List.of());
             default -> {
                 log.error("unexpected failure in the HTTP API", failure);

@@ -6,6 +6,7 @@ import io.actionport.server.store.Connection;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.Integration;
 import io.actionport.server.store.Json;
+import io.actionport.server.store.OAuth2Client;
 import java.net.URI;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -33,18 +34,14 @@ final class ConnectionAdmin {
                 .put("/integrations/{key}", api.authenticated(this::saveIntegration))
                 .get("/connections", api.authenticated(this::listConnections))
                 .post("/connections", api.authenticated(this::createConnection))
+                .put("/connections/{integration}/{id}", api.authenticated(this::rotateConnection))
                 .delete("/connections/{integration}/{id}", api.authenticated(this::deleteConnection));
     }
 
     private Mono<Void> listIntegrations(String environment, HttpServerRequest request, HttpServerResponse response) {
         return Blocking.call(() -> {
                     var list = Json.MAPPER.createArrayNode();
-                    store.integrations(environment)
-                            .forEach(integration -> list.addObject()
-                                    .put("key", integration.key())
-                                    .put("base_url", integration.baseUrl().toString())
-                                    .put("auth_scheme", integration.authScheme().wireName())
-                                    .put("auth_name", integration.authName()));
+                    store.integrations(environment).forEach(integration -> list.add(view(integration)));
                     return list;
                 })
                 .flatMap(list -> HttpApi.json(
@@ -55,23 +52,48 @@ final class ConnectionAdmin {
         var key = request.param("key");
         return body(request)
                 .flatMap(body -> Blocking.call(() -> {
-                    var integration = new Integration(
-                            environment,
-                            key,
-                            URI.create(required(body, "base_url")),
-                            AuthScheme.fromWireName(text(body, "auth_scheme", "none")),
-                            text(body, "auth_name", null));
+                    var integration = integration(environment, key, body);
                     store.saveIntegration(integration);
                     return integration;
                 }))
-                .flatMap(integration -> HttpApi.json(
-                        response,
-                        200,
-                        Json.MAPPER
-                                .createObjectNode()
-                                .put("key", integration.key())
-                                .put("base_url", integration.baseUrl().toString())
-                                .put("auth_scheme", integration.authScheme().wireName())));
+                .flatMap(integration -> HttpApi.json(response, 200, view(integration)));
+    }
+
+    private static Integration integration(String environment, String key, JsonNode body) {
+        try {
+            var scheme = AuthScheme.fromWireName(text(body, "auth_scheme", "none"));
+            var tokenUrl = text(body, "token_url", null);
+            return new Integration(
+                    environment,
+                    key,
+                    URI.create(required(body, "base_url")),
+                    scheme,
+                    text(body, "auth_name", null),
+                    scheme != AuthScheme.OAUTH2 && tokenUrl == null
+                            ? null
+                            : new OAuth2Client(
+                                    tokenUrl == null ? null : URI.create(tokenUrl),
+                                    text(body, "client_id", null),
+                                    text(body, "client_secret", null)));
+        } catch (IllegalArgumentException e) {
+            throw new ApiErrors.BadRequestException("invalid_integration", e.getMessage());
+        }
+    }
+
+    /** An integration as the API shows it: the client secret never, only whether there is one. */
+    private static ObjectNode view(Integration integration) {
+        var node = Json.MAPPER
+                .createObjectNode()
+                .put("key", integration.key())
+                .put("base_url", integration.baseUrl().toString())
+                .put("auth_scheme", integration.authScheme().wireName())
+                .put("auth_name", integration.authName());
+        if (integration.oauth2() != null) {
+            node.put("token_url", integration.oauth2().tokenUrl().toString())
+                    .put("client_id", integration.oauth2().clientId())
+                    .put("has_client_secret", integration.oauth2().clientSecret() != null);
+        }
+        return node;
     }
 
     private Mono<Void> listConnections(String environment, HttpServerRequest request, HttpServerResponse response) {
@@ -105,6 +127,27 @@ final class ConnectionAdmin {
                     return connection;
                 }))
                 .flatMap(connection -> HttpApi.json(response, 201, view(connection)));
+    }
+
+    /** Replaces a connection's credentials, e.g. a rotated API key or newly granted OAuth2 tokens. */
+    private Mono<Void> rotateConnection(String environment, HttpServerRequest request, HttpServerResponse response) {
+        var integration = request.param("integration");
+        var id = request.param("id");
+        return body(request)
+                .flatMap(body -> Blocking.call(() -> {
+                    var credentials = map(body, "credentials");
+                    if (credentials.isEmpty()) {
+                        throw new ApiErrors.BadRequestException(
+                                "missing_field", "the body needs \"credentials\": {\"name\": \"value\", ...}");
+                    }
+                    if (!store.updateCredentials(environment, integration, id, credentials)) {
+                        throw new ApiErrors.NotFoundException(
+                                "unknown_connection",
+                                "connection '" + id + "' of '" + integration + "' does not exist in " + environment);
+                    }
+                    return store.find(environment, integration, id).orElseThrow();
+                }))
+                .flatMap(connection -> HttpApi.json(response, 200, view(connection)));
     }
 
     private Mono<Void> deleteConnection(String environment, HttpServerRequest request, HttpServerResponse response) {

@@ -48,6 +48,7 @@ public final class HttpApi {
     private final ConnectionAdmin connectionAdmin;
     private final WebhookAdmin webhookAdmin;
     private final Metrics metrics;
+    private final RequestsProxy proxy;
 
     public HttpApi(
             EnvironmentKeys keys,
@@ -59,8 +60,10 @@ public final class HttpApi {
             ActionRunner runner,
             ConnectionStore connections,
             WebhookStore webhooks,
-            Metrics metrics) {
+            Metrics metrics,
+            RequestsProxy proxy) {
         this.keys = keys;
+        this.proxy = proxy;
         this.triggers = triggers;
         this.async = async;
         this.metrics = metrics;
@@ -91,6 +94,7 @@ public final class HttpApi {
         connectionAdmin.register(routes, this);
         deploymentAdmin.register(routes, this);
         webhookAdmin.register(routes, this);
+        proxy.register(routes, this);
     }
 
     /** A handler that runs once the caller's environment is known. */

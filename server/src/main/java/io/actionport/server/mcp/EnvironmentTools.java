@@ -30,14 +30,16 @@ import tools.jackson.databind.node.ObjectNode;
  * The tools and result resources of one environment: one tool per deployed action, kept in step
  * with the registry, each call handed to the {@link ToolRunner}.
  *
- * <p>A tool is named after its action; when two integrations of the environment deploy the same
- * name, both are qualified as {@code integration.name} so neither hides the other.
+ * <p>A tool is named after its action. A session limited to one integration sees only its tools;
+ * in an unlimited one, when two integrations deploy the same name, both are qualified as
+ * {@code integration_name} so neither hides the other.
  */
 final class EnvironmentTools {
 
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
 
     private final String environment;
+    private final String integration;
     private final ToolRunner tools;
     private final ActionRegistry registry;
     private final Function<McpTransportContext, SessionScope> scopes;
@@ -45,10 +47,12 @@ final class EnvironmentTools {
 
     EnvironmentTools(
             String environment,
+            String integration,
             ToolRunner tools,
             ActionRegistry registry,
             Function<McpTransportContext, SessionScope> scopes) {
         this.environment = environment;
+        this.integration = integration;
         this.tools = tools;
         this.registry = registry;
         this.scopes = scopes;
@@ -56,7 +60,9 @@ final class EnvironmentTools {
 
     /** The tool specifications of the environment's current actions. */
     synchronized List<AsyncToolSpecification> specifications() {
-        byToolName = toolNames(registry.actions(environment));
+        byToolName = toolNames(registry.actions(environment).stream()
+                .filter(action -> integration == null || action.integration().equals(integration))
+                .toList());
         return byToolName.entrySet().stream()
                 .map(entry -> specification(entry.getKey(), entry.getValue()))
                 .toList();
@@ -67,9 +73,13 @@ final class EnvironmentTools {
         return Mono.defer(() -> {
             var current = server.listTools().map(McpSchema.Tool::name).collectList();
             var wanted = specifications();
-            return current.flatMap(names -> Flux.fromIterable(names)
-                    .concatMap(server::removeTool)
-                    .thenMany(Flux.fromIterable(wanted).concatMap(server::addTool))
+            var wantedNames = wanted.stream().map(spec -> spec.tool().name()).collect(Collectors.toSet());
+            // Add (the SDK replaces same-named tools) before removing, so a call never finds its tool missing.
+            return current.flatMap(names -> Flux.fromIterable(wanted)
+                    .concatMap(server::addTool)
+                    .thenMany(Flux.fromIterable(names)
+                            .filter(name -> !wantedNames.contains(name))
+                            .concatMap(server::removeTool))
                     .then());
         });
     }
@@ -189,7 +199,8 @@ final class EnvironmentTools {
         var counts = actions.stream().collect(Collectors.groupingBy(DeployedAction::name, Collectors.counting()));
         var names = new HashMap<String, DeployedAction>();
         for (var action : actions) {
-            var name = counts.get(action.name()) > 1 ? action.integration() + "." + action.name() : action.name();
+            // Underscore, not dot: some model APIs accept only letters, digits, '_' and '-' in tool names.
+            var name = counts.get(action.name()) > 1 ? action.integration() + "_" + action.name() : action.name();
             names.put(name, action);
         }
         return Map.copyOf(names);

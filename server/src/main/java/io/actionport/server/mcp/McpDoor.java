@@ -46,6 +46,13 @@ public final class McpDoor implements AutoCloseable {
     private final String version;
     private final Map<String, EnvironmentServer> servers = new ConcurrentHashMap<>();
 
+    private List<EnvironmentServer> serversOf(String environment) {
+        return servers.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(environment + "/"))
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
     private record EnvironmentServer(
             ReactorNettyStreamableServerTransportProvider transport, EnvironmentTools tools, McpAsyncServer server) {}
 
@@ -63,21 +70,13 @@ public final class McpDoor implements AutoCloseable {
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.allowedHosts = List.copyOf(allowedHosts);
         this.version = version;
-        events.onFinished(finished -> {
-            var live = servers.get(finished.environment());
-            if (live != null) {
-                live.server()
+        events.onFinished(finished -> serversOf(finished.environment())
+                .forEach(live -> live.server()
                         .notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(
                                 ToolResults.resourceUri(finished.executionId())))
-                        .subscribe();
-            }
-        });
-        registry.onChange(environment -> {
-            var live = servers.get(environment);
-            if (live != null) {
-                live.tools().refresh(live.server()).subscribe();
-            }
-        });
+                        .subscribe()));
+        registry.onChange(environment -> serversOf(environment)
+                .forEach(live -> live.tools().refresh(live.server()).subscribe()));
     }
 
     public void register(HttpServerRoutes routes) {
@@ -86,21 +85,28 @@ public final class McpDoor implements AutoCloseable {
                 (request, response) -> Blocking.call(() -> keys.authenticate(
                                 request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
                                 request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER)))
-                        .map(this::serverFor)
+                        .map(environment ->
+                                serverFor(environment, request.requestHeaders().get(SessionScope.INTEGRATION)))
                         .flatMap(
                                 server -> Mono.from(server.transport().handler().apply(request, response)))
                         .onErrorResume(AuthException.class, e -> refuse(response, e)));
     }
 
-    private EnvironmentServer serverFor(String environment) {
-        return servers.computeIfAbsent(environment, env -> {
+    /**
+     * The MCP server of an environment, one per integration scope: a session limited to one
+     * integration sees its tools under their plain names, whatever other integrations deploy.
+     */
+    private EnvironmentServer serverFor(String environment, String integration) {
+        var scope = integration == null || integration.isBlank() ? null : integration.trim();
+        return servers.computeIfAbsent(environment + "/" + (scope == null ? "*" : scope), key -> {
+            var env = environment;
             var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
                     .endpoint(PATH)
                     .allowedOrigins(allowedOrigins)
                     .allowedHosts(allowedHosts)
                     .contextExtractor(McpDoor::scopeHeaders)
                     .build();
-            var tools = McpServers.tools(env, runner, registry, SessionScope::of);
+            var tools = McpServers.tools(env, scope, runner, registry, SessionScope::of);
             return new EnvironmentServer(transport, tools, McpServers.streamable(transport, tools, version));
         });
     }

@@ -46,10 +46,11 @@ final class McpServers {
 
     static EnvironmentTools tools(
             String environment,
+            String integration,
             ToolRunner runner,
             ActionRegistry registry,
             Function<McpTransportContext, SessionScope> scopes) {
-        return new EnvironmentTools(environment, runner, registry, scopes);
+        return new EnvironmentTools(environment, integration, runner, registry, scopes);
     }
 
     private static McpAsyncServer configure(

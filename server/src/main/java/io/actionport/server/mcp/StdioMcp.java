@@ -19,7 +19,8 @@ public final class StdioMcp {
         var transport =
                 new StdioServerTransportProvider(McpServers.JSON, new EndOfInputSignal(System.in, closed), System.out);
         var scope = new SessionScope(integration, connectionId);
-        var tools = McpServers.tools(environment, server.toolRunner(), server.registry(), context -> scope);
+        var tools =
+                McpServers.tools(environment, integration, server.toolRunner(), server.registry(), context -> scope);
         var mcp = McpServers.stdio(transport, tools, Actionport.VERSION);
         server.registry().onChange(changed -> {
             if (changed.equals(environment)) {

@@ -52,7 +52,7 @@ public final class DeploymentService {
                 .collect(Collectors.toMap(DeployedAction::qualifiedName, action -> action));
         var candidates = (only.isEmpty()
                         ? bundle.actions().stream()
-                                .map(a -> a.descriptor().name())
+                                .map(a -> a.descriptor().qualifiedName())
                                 .toList()
                         : only)
                 .stream()

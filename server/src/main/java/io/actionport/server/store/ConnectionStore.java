@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Integrations and connections of each environment; credentials are stored encrypted. */
@@ -32,26 +33,37 @@ public final class ConnectionStore {
 
     /** Creates or replaces an integration's configuration. */
     public void saveIntegration(Integration integration) {
+        var oauth2 = integration.oauth2();
+        var tokenUrl = oauth2 == null ? null : oauth2.tokenUrl().toString();
+        var clientId = oauth2 == null ? null : oauth2.clientId();
+        var secret = oauth2 == null || oauth2.clientSecret() == null ? null : cipher.encrypt(oauth2.clientSecret());
         jdbc.inTransaction(connection -> {
             int updated = Jdbc.update(
                     connection,
-                    "UPDATE integrations SET base_url = ?, auth_scheme = ?, auth_name = ? "
-                            + "WHERE environment = ? AND integration_key = ?",
+                    "UPDATE integrations SET base_url = ?, auth_scheme = ?, auth_name = ?, token_url = ?, "
+                            + "client_id = ?, client_secret_cipher = ? WHERE environment = ? AND integration_key = ?",
                     integration.baseUrl().toString(),
                     integration.authScheme().name(),
                     integration.authName(),
+                    tokenUrl,
+                    clientId,
+                    secret,
                     integration.environment(),
                     integration.key());
             if (updated == 0) {
                 Jdbc.update(
                         connection,
                         "INSERT INTO integrations (environment, integration_key, base_url, auth_scheme, auth_name, "
-                                + "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                + "token_url, client_id, client_secret_cipher, created_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         integration.environment(),
                         integration.key(),
                         integration.baseUrl().toString(),
                         integration.authScheme().name(),
                         integration.authName(),
+                        tokenUrl,
+                        clientId,
+                        secret,
                         clock.instant());
             }
             return null;
@@ -62,7 +74,7 @@ public final class ConnectionStore {
     public Optional<Integration> findIntegration(String environment, String key) {
         return jdbc.queryOne(
                 "SELECT * FROM integrations WHERE environment = ? AND integration_key = ?",
-                ConnectionStore::integration,
+                this::integration,
                 environment,
                 key);
     }
@@ -70,7 +82,7 @@ public final class ConnectionStore {
     public List<Integration> integrations(String environment) {
         return jdbc.query(
                 "SELECT * FROM integrations WHERE environment = ? ORDER BY integration_key",
-                ConnectionStore::integration,
+                this::integration,
                 environment);
     }
 
@@ -120,6 +132,25 @@ public final class ConnectionStore {
                 integration);
     }
 
+    /**
+     * Replaces a connection's credentials, e.g. rotated by its owner or refreshed OAuth2 tokens;
+     * false when there is no such connection.
+     */
+    public boolean updateCredentials(
+            String environment, String integration, String connectionId, Map<String, String> credentials) {
+        boolean updated = jdbc.update(
+                        "UPDATE connections SET credentials_cipher = ?, updated_at = ? "
+                                + "WHERE environment = ? AND integration = ? AND connection_id = ?",
+                        cipher.encrypt(Json.write(credentials)),
+                        clock.instant(),
+                        environment,
+                        integration,
+                        connectionId)
+                > 0;
+        changed();
+        return updated;
+    }
+
     public boolean delete(String environment, String integration, String connectionId) {
         boolean deleted = jdbc.update(
                         "DELETE FROM connections WHERE environment = ? AND integration = ? AND connection_id = ?",
@@ -131,13 +162,21 @@ public final class ConnectionStore {
         return deleted;
     }
 
-    private static Integration integration(ResultSet row) throws SQLException {
+    private Integration integration(ResultSet row) throws SQLException {
+        var tokenUrl = row.getString("token_url");
+        var secret = row.getString("client_secret_cipher");
         return new Integration(
                 row.getString("environment"),
                 row.getString("integration_key"),
                 URI.create(row.getString("base_url")),
                 AuthScheme.valueOf(row.getString("auth_scheme")),
-                row.getString("auth_name"));
+                row.getString("auth_name"),
+                tokenUrl == null
+                        ? null
+                        : new OAuth2Client(
+                                URI.create(tokenUrl),
+                                row.getString("client_id"),
+                                secret == null ? null : cipher.decrypt(secret)));
     }
 
     private Connection connection(ResultSet row) throws SQLException {

@@ -21,7 +21,9 @@ public final class Database implements AutoCloseable {
     /** The embedded default: an H2 file under the data directory, shareable by a CLI process. */
     public static String embeddedUrl(Path dataDir) {
         // AUTO_SERVER lets `actionport mcp` (stdio) open the same file while `serve` runs.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport") + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0 writes each commit to the file before it returns; H2's default (background
+        // writes) loses commits of the last moments on kill -9, e.g. async executions already accepted.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** Opens a pool on {@code jdbcUrl} and migrates the schema to the newest version. */

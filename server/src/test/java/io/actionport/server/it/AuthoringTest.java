@@ -55,9 +55,17 @@ class AuthoringTest {
         Files.write(project.resolve("demo-bundle.jar"), demoBundle);
         // The demo actions, pointed at WireMock in a staging environment.
         server.server.environments().create("staging", "staging-key");
-        server.server.connections().saveIntegration(new Integration(
-                "staging", "demo", URI.create(server.provider.baseUrl() + "/tracker"), AuthScheme.BEARER, null));
-        server.server.connections().create(new Connection("staging", "demo", "wm", Map.of("token", PROVIDER_TOKEN), Map.of()));
+        server.server
+                .connections()
+                .saveIntegration(new Integration(
+                        "staging",
+                        "demo",
+                        URI.create(server.provider.baseUrl() + "/tracker"),
+                        AuthScheme.BEARER,
+                        null));
+        server.server
+                .connections()
+                .create(new Connection("staging", "demo", "wm", Map.of("token", PROVIDER_TOKEN), Map.of()));
     }
 
     @AfterAll
@@ -86,14 +94,29 @@ class AuthoringTest {
 
     @Test
     void dryrun_shows_output_logs_provider_calls_and_size_and_records_fixtures_without_secrets() throws Exception {
-        server.provider.stubFor(post(urlEqualTo("/tracker/issues")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":42,\"title\":\"From dryrun\",\"body\":null,\"state\":\"open\",\"url\":\"https://tracker.example/42\",\"echo\":\"" + PROVIDER_TOKEN + "\"}")));
+        server.provider.stubFor(post(urlEqualTo("/tracker/issues"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"id\":42,\"title\":\"From dryrun\",\"body\":null,\"state\":\"open\",\"url\":\"https://tracker.example/42\",\"echo\":\""
+                                        + PROVIDER_TOKEN + "\"}")));
         var fixtures = project.resolve("fixtures");
 
-        var run = cli("staging-key", "dryrun", "create-issue", "wm", "-e", "staging",
-                "--input", "{\"title\":\"From dryrun\"}", "--bundle", project.resolve("demo-bundle.jar").toString(),
-                "--save-responses", "--fixtures", fixtures.toString());
+        var run = cli(
+                "staging-key",
+                "dryrun",
+                "create-issue",
+                "wm",
+                "-e",
+                "staging",
+                "--input",
+                "{\"title\":\"From dryrun\"}",
+                "--bundle",
+                project.resolve("demo-bundle.jar").toString(),
+                "--save-responses",
+                "--fixtures",
+                fixtures.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out())
@@ -104,8 +127,13 @@ class AuthoringTest {
                 .contains("INFO created issue 42")
                 .containsPattern("POST /issues -> 201 in \\d+ ms");
         var fixture = Files.readString(fixtures.resolve("create-issue.json"));
-        assertThat(fixture).contains("\"status\" : 201").doesNotContain(PROVIDER_TOKEN).contains("[REDACTED]");
-        assertThat(server.server.executions().recent("staging", 10)).as("a dry run records no execution").isEmpty();
+        assertThat(fixture)
+                .contains("\"status\" : 201")
+                .doesNotContain(PROVIDER_TOKEN)
+                .contains("[REDACTED]");
+        assertThat(server.server.executions().recent("staging", 10))
+                .as("a dry run records no execution")
+                .isEmpty();
     }
 
     @Test
@@ -118,20 +146,37 @@ class AuthoringTest {
                 """);
         var action = demoAction("create-issue");
 
-        var run = ActionTestKit.run(action, Json.MAPPER.treeToValue(Json.MAPPER.readTree("{\"title\":\"offline\"}"),
-                action.descriptor().inputType()), RecordedResponses.from(fixture));
+        var run = ActionTestKit.run(
+                action,
+                Json.MAPPER.treeToValue(
+                        Json.MAPPER.readTree("{\"title\":\"offline\"}"),
+                        action.descriptor().inputType()),
+                RecordedResponses.from(fixture));
 
-        assertThat(Json.MAPPER.valueToTree(run.output()).toString()).isEqualTo("{\"id\":7,\"url\":\"https://tracker.example/7\"}");
+        assertThat(Json.MAPPER.valueToTree(run.output()).toString())
+                .isEqualTo("{\"id\":7,\"url\":\"https://tracker.example/7\"}");
         assertThat(run.logs()).containsExactly("INFO created issue 7");
     }
 
     @Test
     void dryrun_with_validate_fails_on_input_violations() {
-        var run = cli("staging-key", "dryrun", "echo", "wm", "-e", "staging", "--input", "{\"message\": 5}",
-                "--bundle", project.resolve("demo-bundle.jar").toString(), "--validate");
+        var run = cli(
+                "staging-key",
+                "dryrun",
+                "echo",
+                "wm",
+                "-e",
+                "staging",
+                "--input",
+                "{\"message\": 5}",
+                "--bundle",
+                project.resolve("demo-bundle.jar").toString(),
+                "--validate");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).contains("input: 1 schema violation(s)").contains("- /message: integer found, string expected");
+        assertThat(run.out())
+                .contains("input: 1 schema violation(s)")
+                .contains("- /message: integer found, string expected");
     }
 
     @Test
@@ -143,7 +188,8 @@ class AuthoringTest {
                 """));
 
         var refused = cli(TestServer.DEV_KEY, "deploy", stricter.toString(), "dev", "--action", "echo");
-        var allowed = cli(TestServer.DEV_KEY, "deploy", stricter.toString(), "dev", "--action", "echo", "--allow-breaking");
+        var allowed =
+                cli(TestServer.DEV_KEY, "deploy", stricter.toString(), "dev", "--action", "echo", "--allow-breaking");
         var requiredAfterDeploy = echoRequired();
         var rolledBack = cli(TestServer.DEV_KEY, "rollback", "--action", "echo", "dev");
 
@@ -160,8 +206,14 @@ class AuthoringTest {
     @Test
     void logs_and_filtered_execution_lists_come_from_the_command_line() throws Exception {
         var id = server.server.jobs("dev", "demo", "demo").call("create-issue", Map.of("title", "logged"));
-        var execution = server.server.executions().search("dev",
-                new io.actionport.server.store.ExecutionStore.Filter("demo/create-issue", null, null, null, null), 1).getFirst();
+        var execution = server.server
+                .executions()
+                .search(
+                        "dev",
+                        new io.actionport.server.store.ExecutionStore.Filter(
+                                "demo/create-issue", null, null, null, null),
+                        1)
+                .getFirst();
 
         var logs = cli(TestServer.DEV_KEY, "logs", execution.id(), "--follow");
         var listed = cli(TestServer.DEV_KEY, "executions", "list", "--action", "create-issue", "--status", "succeeded");
@@ -174,7 +226,14 @@ class AuthoringTest {
     }
 
     private static String echoRequired() {
-        return server.server.registry().find("dev", "demo", "echo").orElseThrow().inputSchema().json().get("required").toString();
+        return server.server
+                .registry()
+                .find("dev", "demo", "echo")
+                .orElseThrow()
+                .inputSchema()
+                .json()
+                .get("required")
+                .toString();
     }
 
     /** The demo bundle with an explicit schema file added, as an author would ship one. */
@@ -196,7 +255,8 @@ class AuthoringTest {
 
     @SuppressWarnings("unchecked")
     private static Action<Object, Object> demoAction(String name) throws Exception {
-        var loader = new URLClassLoader(new java.net.URL[] {project.resolve("demo-bundle.jar").toUri().toURL()},
+        var loader = new URLClassLoader(
+                new java.net.URL[] {project.resolve("demo-bundle.jar").toUri().toURL()},
                 AuthoringTest.class.getClassLoader());
         return ServiceLoader.load(Action.class, loader).stream()
                 .map(ServiceLoader.Provider::get)

@@ -44,7 +44,8 @@ final class McpClients {
                 .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    server.registry().deploy("dev", io.actionport.server.registry.Bundle.of("poke", new Poke()), List.of());
+                    server.registry()
+                            .deploy("dev", io.actionport.server.registry.Bundle.of("poke", new Poke()), List.of());
                     server.registry().undeploy("dev", "poke");
                     return !changes.isEmpty();
                 });
@@ -55,7 +56,8 @@ final class McpClients {
     static final class Poke implements io.actionport.sdk.Action<TestActions.Empty, TestActions.Empty> {
         @Override
         public io.actionport.sdk.ActionDescriptor<TestActions.Empty, TestActions.Empty> descriptor() {
-            return io.actionport.sdk.ActionDescriptor.builder("poke", "poke", TestActions.Empty.class, TestActions.Empty.class)
+            return io.actionport.sdk.ActionDescriptor.builder(
+                            "poke", "poke", TestActions.Empty.class, TestActions.Empty.class)
                     .description("Does nothing; deployed to provoke list_changed.")
                     .build();
         }

@@ -160,9 +160,13 @@ class McpHttpTest {
 
     @Test
     void a_tool_of_another_integration_is_refused_even_by_name() {
+        // The demo-scoped session's server has no such tool at all; the SDK says so in the error's data.
         assertThatThrownBy(() -> client("demo").callTool(new CallToolRequest("crashy", Map.of())))
                 .isInstanceOf(McpError.class)
-                .hasMessageContaining("Unknown tool: crashy");
+                .hasMessageContaining("Unknown tool")
+                .satisfies(
+                        e -> assertThat(((McpError) e).getJsonRpcError().data().toString())
+                                .contains("crashy"));
     }
 
     @Test
@@ -195,10 +199,10 @@ class McpHttpTest {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> changes.stream()
                             .anyMatch(tools ->
-                                    tools.stream().anyMatch(tool -> tool.name().equals("fake.echo"))));
+                                    tools.stream().anyMatch(tool -> tool.name().equals("fake_echo"))));
             assertThat(client.listTools().tools())
                     .extracting(McpSchema.Tool::name)
-                    .contains("fake.echo", "demo.echo");
+                    .contains("fake_echo", "demo_echo");
         } finally {
             server.server.registry().undeploy("dev", "late");
         }
@@ -323,5 +327,23 @@ class McpHttpTest {
         assertThatThrownBy(() -> client.readResource(new McpSchema.ReadResourceRequest("actionport://executions/nope")))
                 .isInstanceOf(McpError.class)
                 .hasMessageContaining("no execution nope");
+    }
+
+    @Test
+    void a_session_limited_to_one_integration_sees_plain_names_even_when_others_share_them() {
+        server.server.registry().deploy("dev", Bundle.of("clash", new TestActions.FakeEcho()), List.of());
+        try {
+            var scoped = client("demo").listTools().tools().stream()
+                    .map(McpSchema.Tool::name)
+                    .toList();
+            var unscoped = client(null).listTools().tools().stream()
+                    .map(McpSchema.Tool::name)
+                    .toList();
+
+            assertThat(scoped).contains("echo").doesNotContain("demo_echo", "fake_echo");
+            assertThat(unscoped).contains("demo_echo", "fake_echo").doesNotContain("echo");
+        } finally {
+            server.server.registry().undeploy("dev", "clash");
+        }
     }
 }

@@ -15,10 +15,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real server on 127.0.0.1 with a fresh data directory: demo mode in {@code dev}, plus the
- * {@code fake} integration whose provider is WireMock, and a {@code prod} environment.
+ * A real server on 127.0.0.1 with a fresh data directory and a fresh store: demo mode in
+ * {@code dev}, plus the {@code fake} integration whose provider is WireMock, and a {@code prod}
+ * environment.
  */
 final class TestServer implements AutoCloseable {
+
+    /** The database a test server keeps its state in. */
+    enum Store {
+        /** The embedded default: an H2 file in the data directory. */
+        H2,
+        /** A database of its own on the shared embedded PostgreSQL. */
+        POSTGRES;
+
+        /** A JDBC URL of an empty database, or null for the embedded default. */
+        String newDatabaseUrl(String purpose) {
+            return this == H2 ? null : SharedPostgres.newDatabase(purpose);
+        }
+    }
 
     static final String DEV_KEY = "test-dev-key";
     static final String PROD_KEY = "test-prod-key";
@@ -30,11 +44,15 @@ final class TestServer implements AutoCloseable {
     final Actionport server;
 
     TestServer(Path dataDir) {
+        this(dataDir, Store.H2);
+    }
+
+    TestServer(Path dataDir, Store store) {
         provider.start();
         server = Actionport.start(ServerConfig.defaults(dataDir)
                 .withDevKey(DEV_KEY)
                 .withMasterKey(MASTER_KEY)
-                .withDatabaseUrl(null)
+                .withDatabaseUrl(store.newDatabaseUrl("test_server"))
                 .withDevWebhook(null, null)
                 .withAllowedOrigins(List.of("http://localhost:6274")));
         server.environments().create("prod", PROD_KEY);

@@ -1,0 +1,191 @@
+package io.actionport.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.actionport.server.cli.ActionportCli;
+import io.actionport.server.store.Json;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code actionport serve} in a process of its own, as an operator starts it, on a free port of
+ * 127.0.0.1, with the test keys. Its class path is the server's without the test classes, so
+ * bundles deployed to it load their actions from their own jars.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final Path log;
+    private final URI baseUrl;
+
+    private ServerProcess(Process process, Path log, URI baseUrl) {
+        this.process = process;
+        this.log = log;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Starts {@code serve} on {@code dataDir} (and {@code databaseUrl} unless null) and waits until it answers. */
+    static ServerProcess start(Path dataDir, String databaseUrl, String... extraArgs)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        var command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                classPathWithoutTests(),
+                ActionportCli.class.getName(),
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                dataDir.toString()));
+        if (databaseUrl != null) {
+            command.addAll(List.of("--db", databaseUrl));
+        }
+        command.addAll(List.of(extraArgs));
+        Files.createDirectories(dataDir);
+        var log = Files.createTempFile(dataDir, "serve-", ".log");
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("ACTIONPORT_"));
+        builder.environment().put("ACTIONPORT_DEV_KEY", TestServer.DEV_KEY);
+        builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
+        var server = new ServerProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .failFast("actionport serve exited", () -> !server.process.isAlive())
+                    .ignoreException(ConnectException.class)
+                    .until(server::healthy);
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** Deploys a bundle jar to {@code dev} over HTTP, as {@code actionport deploy} does. */
+    void deploy(byte[] jar) throws IOException, InterruptedException {
+        var answer = send(request("/admin/deploy")
+                .header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    /** Triggers an action of the demo connection that runs async; returns the execution id. */
+    String triggerDemo(String action, String input) throws IOException, InterruptedException {
+        var answer = send(request("/action/trigger")
+                .header("Provider-Config-Key", "demo")
+                .header("Connection-Id", "demo")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"action_name\":\"" + action + "\",\"input\":" + input + "}")));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        return Json.MAPPER.readTree(answer.body()).get("id").asString();
+    }
+
+    /** The execution's view, {@code GET /executions/{id}}. */
+    JsonNode execution(String id) throws IOException, InterruptedException {
+        var answer = send(request("/executions/" + id).GET());
+        assertThat(answer.statusCode())
+                .as("GET /executions/%s: %s", id, answer.body())
+                .isEqualTo(200);
+        return Json.MAPPER.readTree(answer.body());
+    }
+
+    /** An authenticated request to the dev environment. */
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(
+                request.header("Authorization", "Bearer " + TestServer.DEV_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(baseUrl.resolve(path));
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop of the queue. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Input of the demo {@code bulk-import}, about 100 ms per issue. */
+    static String bulkImport(String batchId, int issues) {
+        var list = new ArrayList<String>();
+        for (int i = 0; i < issues; i++) {
+            list.add("{\"title\":\"issue " + i + "\"}");
+        }
+        return "{\"batch_id\":\"" + batchId + "\",\"issues\":[" + String.join(",", list) + "]}";
+    }
+
+    private boolean healthy() throws IOException, InterruptedException {
+        var answer = http.send(
+                HttpRequest.newBuilder(baseUrl.resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200;
+    }
+
+    /** Stops the process if it still runs, and copies its log to the test's output. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+        try {
+            System.out.println("--- " + this + " ---\n" + Files.readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "actionport serve (pid " + process.pid() + ") on " + baseUrl;
+    }
+
+    private static String classPathWithoutTests() {
+        String testClasses;
+        try {
+            testClasses = Path.of(ServerProcess.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return String.join(
+                File.pathSeparator,
+                Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .filter(entry ->
+                                !Path.of(entry).toAbsolutePath().toString().equals(testClasses))
+                        .toList());
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
