@@ -98,8 +98,8 @@ public final class CheckTriageAgent implements AutoCloseable {
                 .chatMemory(MessageWindowChatMemory.withMaxMessages(100))
                 .toolProvider(McpToolProvider.builder()
                         .mcpClients(clients)
-                        .filter((client, tool) -> TOOLS.contains(plain(tool.name())))
-                        .toolNameMapper((client, tool) -> plain(tool.name()))
+                        // Each session is limited to one integration, so the server uses plain tool names.
+                        .filter((client, tool) -> TOOLS.contains(tool.name()))
                         .build())
                 .maxSequentialToolsInvocations(20)
                 .build();
@@ -114,16 +114,6 @@ public final class CheckTriageAgent implements AutoCloseable {
                 .collect(Collectors.joining("\n"));
         return "CI run " + run.id() + " of GitHub repository owner=" + run.owner() + " repo=" + run.repo()
                 + "; Slack channel " + run.slackChannel() + ".\nChecks:\n" + checks;
-    }
-
-    /**
-     * A tool's name without the {@code integration.} prefix the server adds when two integrations of
-     * the environment deploy the same name (the demo's {@code create-issue} and GitHub's). Each MCP
-     * session here sees one integration, so the plain names are unique, and model APIs such as
-     * OpenAI's accept no dot in a tool name. Calls still go out under the server's name.
-     */
-    static String plain(String toolName) {
-        return toolName.substring(toolName.indexOf('.') + 1);
     }
 
     private static McpClient mcp(String url, String key, String integration) {
