@@ -29,11 +29,21 @@ final class IntegrationsCommand {
         @Option(
                 names = "--auth-scheme",
                 defaultValue = "bearer",
-                description = "none, bearer, api_key_header, api_key_query or basic (default: ${DEFAULT-VALUE}).")
+                description =
+                        "none, bearer, api_key_header, api_key_query, basic or oauth2 (default: ${DEFAULT-VALUE}).")
         String authScheme;
 
         @Option(names = "--auth-name", description = "Header or query parameter name for the api_key schemes.")
         String authName;
+
+        @Option(names = "--token-url", description = "For oauth2: the token endpoint used to refresh tokens.")
+        String tokenUrl;
+
+        @Option(names = "--client-id", description = "For oauth2: the client id.")
+        String clientId;
+
+        @Option(names = "--client-secret", description = "For oauth2: the client secret (stored encrypted).")
+        String clientSecret;
 
         @Override
         public Integer call() {
@@ -41,7 +51,10 @@ final class IntegrationsCommand {
                     .createObjectNode()
                     .put("base_url", baseUrl)
                     .put("auth_scheme", authScheme)
-                    .put("auth_name", authName);
+                    .put("auth_name", authName)
+                    .put("token_url", tokenUrl)
+                    .put("client_id", clientId)
+                    .put("client_secret", clientSecret);
             remote.send(
                     "PUT",
                     "/integrations/" + key,

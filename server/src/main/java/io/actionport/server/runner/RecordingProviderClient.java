@@ -51,6 +51,11 @@ final class RecordingProviderClient implements ProviderClient {
         return response;
     }
 
+    @Override
+    public java.util.Optional<java.net.URI> baseUrl() {
+        return delegate.baseUrl();
+    }
+
     List<RecordedExchange> exchanges() {
         synchronized (exchanges) {
             return List.copyOf(exchanges);

@@ -160,4 +160,26 @@ class CliTest {
         assertThat(removed.code()).isZero();
         assertThat(cli("webhook", "show").err()).contains("404");
     }
+
+    @Test
+    void an_oauth2_integration_is_set_from_the_command_line_without_echoing_its_secret() {
+        var set = cli(
+                "integrations",
+                "set",
+                "crm",
+                "--base-url",
+                "https://api.crm.example/v1",
+                "--auth-scheme",
+                "oauth2",
+                "--token-url",
+                "https://auth.crm.example/token",
+                "--client-id",
+                "app",
+                "--client-secret",
+                "very-secret-client");
+        var listed = cli("integrations", "list");
+
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(listed.out()).contains("crm").contains("oauth2").doesNotContain("very-secret-client");
+    }
 }
