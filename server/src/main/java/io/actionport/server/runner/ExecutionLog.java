@@ -28,26 +28,6 @@ final class ExecutionLog implements ActionLogger {
                 .toList();
     }
 
-    @Override
-    public void debug(String message, Object... args) {
-        add("DEBUG", message, args);
-    }
-
-    @Override
-    public void info(String message, Object... args) {
-        add("INFO", message, args);
-    }
-
-    @Override
-    public void warn(String message, Object... args) {
-        add("WARN", message, args);
-    }
-
-    @Override
-    public void error(String message, Object... args) {
-        add("ERROR", message, args);
-    }
-
     synchronized List<LogLine> lines() {
         if (dropped == 0) {
             return List.copyOf(lines);
@@ -57,7 +37,8 @@ final class ExecutionLog implements ActionLogger {
         return all;
     }
 
-    private synchronized void add(String level, String message, Object... args) {
+    @Override
+    public synchronized void log(String level, String message, Object... args) {
         if (lines.size() >= MAX_LINES) {
             dropped++;
             return;

@@ -4,15 +4,26 @@ package io.actionport.sdk;
  * Writes log lines that are stored with the execution and shown to whoever inspects it.
  *
  * <p>Messages use SLF4J-style {@code {}} placeholders. Values of the connection's credentials are
- * redacted before storage.
+ * redacted before storage. An implementation writes {@link #log}; the level methods call it.
  */
 public interface ActionLogger {
 
-    void debug(String message, Object... args);
+    /** Writes one line at {@code level}: {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}. */
+    void log(String level, String message, Object... args);
 
-    void info(String message, Object... args);
+    default void debug(String message, Object... args) {
+        log("DEBUG", message, args);
+    }
 
-    void warn(String message, Object... args);
+    default void info(String message, Object... args) {
+        log("INFO", message, args);
+    }
 
-    void error(String message, Object... args);
+    default void warn(String message, Object... args) {
+        log("WARN", message, args);
+    }
+
+    default void error(String message, Object... args) {
+        log("ERROR", message, args);
+    }
 }

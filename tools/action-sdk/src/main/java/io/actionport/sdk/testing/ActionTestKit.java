@@ -73,26 +73,7 @@ public final class ActionTestKit {
 
     private record CollectingLogger(List<String> lines) implements ActionLogger {
         @Override
-        public void debug(String message, Object... args) {
-            add("DEBUG", message, args);
-        }
-
-        @Override
-        public void info(String message, Object... args) {
-            add("INFO", message, args);
-        }
-
-        @Override
-        public void warn(String message, Object... args) {
-            add("WARN", message, args);
-        }
-
-        @Override
-        public void error(String message, Object... args) {
-            add("ERROR", message, args);
-        }
-
-        private void add(String level, String message, Object... args) {
+        public void log(String level, String message, Object... args) {
             var text = new StringBuilder();
             int next = 0;
             for (int i = 0; i < message.length(); i++) {
