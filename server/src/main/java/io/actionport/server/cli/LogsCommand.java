@@ -32,7 +32,8 @@ final class LogsCommand implements Callable<Integer> {
             for (var line : page.path("logs")) {
                 System.out.println(
                         line.path("at").asString() + " " + line.path("level").asString() + " "
-                                + line.path("message").asString());
+                                + line.path("message").asString()
+                                + (line.has("fields") ? " " + line.get("fields") : ""));
             }
             after = page.path("next").asInt();
             if (!follow || page.path("finished").asBoolean()) {

@@ -11,6 +11,19 @@ public final class ExecutionViews {
 
     private ExecutionViews() {}
 
+    /** One log line as JSON: {@code at}, {@code level}, {@code message}, and {@code fields} when it has any. */
+    public static ObjectNode logLine(LogLine line) {
+        var node = Json.MAPPER
+                .createObjectNode()
+                .put("at", line.at().toString())
+                .put("level", line.level())
+                .put("message", line.message());
+        if (!line.fields().isEmpty()) {
+            node.set("fields", Json.MAPPER.valueToTree(line.fields()));
+        }
+        return node;
+    }
+
     public static ObjectNode view(ExecutionRecord record, List<LogLine> logs) {
         var view = Json.MAPPER.createObjectNode();
         view.put("id", record.id());
@@ -41,10 +54,7 @@ public final class ExecutionViews {
             }
         }
         var lines = view.putArray("logs");
-        logs.forEach(line -> lines.addObject()
-                .put("at", line.at().toString())
-                .put("level", line.level())
-                .put("message", line.message()));
+        logs.forEach(line -> lines.add(logLine(line)));
         return view;
     }
 }

@@ -289,10 +289,7 @@ public final class HttpApi {
                     body.put("finished", record.status().isFinished());
                     body.put("next", from + lines.size());
                     var list = body.putArray("logs");
-                    lines.forEach(line -> list.addObject()
-                            .put("at", line.at().toString())
-                            .put("level", line.level())
-                            .put("message", line.message()));
+                    lines.forEach(line -> list.add(ExecutionViews.logLine(line)));
                     return body;
                 })
                 .flatMap(body -> json(response, 200, body));

@@ -43,10 +43,29 @@ final class ExecutionLog implements ActionLogger {
             dropped++;
             return;
         }
+        var fields = new java.util.TreeMap<String, String>();
+        var formatArgs = args;
+        // A map after the last placeholder's argument holds structured fields, as in log.info("created", Map.of("id",
+        // 3)).
+        if (args.length > 0
+                && args[args.length - 1] instanceof java.util.Map<?, ?> map
+                && placeholders(message) < args.length) {
+            map.forEach((key, value) -> fields.put(String.valueOf(key), redact(String.valueOf(value))));
+            formatArgs = java.util.Arrays.copyOf(args, args.length - 1);
+        }
         lines.add(new LogLine(
                 clock.instant(),
                 level,
-                redact(MessageFormatter.arrayFormat(message, args).getMessage())));
+                redact(MessageFormatter.arrayFormat(message, formatArgs).getMessage()),
+                fields));
+    }
+
+    private static int placeholders(String message) {
+        int count = 0;
+        for (int at = message.indexOf("{}"); at >= 0; at = message.indexOf("{}", at + 2)) {
+            count++;
+        }
+        return count;
     }
 
     private String redact(String text) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Execution records and their log lines. */
@@ -130,7 +131,7 @@ public final class ExecutionStore {
                         id)
                 .getFirst();
         try (var statement = connection.prepareStatement(
-                "INSERT INTO execution_logs (execution_id, seq, logged_at, level, message) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO execution_logs (execution_id, seq, logged_at, level, message, fields) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < logs.size(); i++) {
                 var line = logs.get(i);
                 Jdbc.bind(statement, 1, id);
@@ -138,6 +139,7 @@ public final class ExecutionStore {
                 Jdbc.bind(statement, 3, line.at());
                 Jdbc.bind(statement, 4, line.level());
                 Jdbc.bind(statement, 5, line.message());
+                Jdbc.bind(statement, 6, line.fields().isEmpty() ? null : Json.write(line.fields()));
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -209,17 +211,26 @@ public final class ExecutionStore {
     /** Log lines after {@code afterSeq} (-1 for all), for following a running execution. */
     public List<LogLine> logsAfter(String id, int afterSeq) {
         return jdbc.query(
-                "SELECT logged_at, level, message FROM execution_logs WHERE execution_id = ? AND seq > ? ORDER BY seq",
-                row -> new LogLine(Jdbc.instant(row, "logged_at"), row.getString("level"), row.getString("message")),
+                "SELECT logged_at, level, message, fields FROM execution_logs WHERE execution_id = ? AND seq > ? ORDER BY seq",
+                ExecutionStore::logLine,
                 id,
                 afterSeq);
     }
 
     public List<LogLine> logs(String id) {
         return jdbc.query(
-                "SELECT logged_at, level, message FROM execution_logs WHERE execution_id = ? ORDER BY seq",
-                row -> new LogLine(Jdbc.instant(row, "logged_at"), row.getString("level"), row.getString("message")),
+                "SELECT logged_at, level, message, fields FROM execution_logs WHERE execution_id = ? ORDER BY seq",
+                ExecutionStore::logLine,
                 id);
+    }
+
+    private static LogLine logLine(ResultSet row) throws SQLException {
+        var fields = row.getString("fields");
+        return new LogLine(
+                Jdbc.instant(row, "logged_at"),
+                row.getString("level"),
+                row.getString("message"),
+                fields == null ? Map.of() : Json.readStringMap(fields));
     }
 
     private static ExecutionRecord record(ResultSet row) throws SQLException {

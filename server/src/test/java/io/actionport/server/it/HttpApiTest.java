@@ -92,6 +92,8 @@ class HttpApiTest {
         assertThat(execution.body().get("caller").asString()).isEqualTo("http");
         assertThat(execution.body().get("output")).isEqualTo(answer.body());
         assertThat(execution.body().get("logs").toString()).contains("created issue");
+        assertThat(execution.body().get("logs").toString())
+                .contains("\"fields\":{\"issue_id\":\"" + answer.body().get("id") + "\"");
     }
 
     @Test

@@ -40,7 +40,8 @@ public final class CreateIssue implements Action<CreateIssue.Input, CreateIssue.
     public Output run(Input input, ActionContext context) {
         var issue = context.provider()
                 .postJson("/issues", new DemoIssues.NewIssue(input.title(), input.body()), DemoIssues.Issue.class);
-        context.log().info("created issue {}", issue.id());
+        context.log()
+                .info("created issue {}", issue.id(), java.util.Map.of("issue_id", issue.id(), "url", issue.url()));
         return new Output(issue.id(), issue.url());
     }
 }
