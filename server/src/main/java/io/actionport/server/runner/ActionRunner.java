@@ -203,8 +203,8 @@ public final class ActionRunner implements AutoCloseable {
                     ExecutionError.of(
                             ErrorKind.CANCELLED, "cancelled", "the execution was cancelled before it finished"));
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ProviderException providerError) {
-                retryAfter = providerError.retryAfter().orElse(null);
+            if (e.getCause() instanceof ActionException actionError) {
+                retryAfter = actionError.retryAfter().orElse(null);
             }
             outcome = failed(executionId, action, errorOf(action, e.getCause()));
         }
@@ -321,6 +321,9 @@ public final class ActionRunner implements AutoCloseable {
                 new ExecutionError(ErrorKind.PROVIDER, "provider_error", e.getMessage(), List.of(), e.status());
             case ProviderHttpClient.ProviderUnreachableException e ->
                 ExecutionError.of(ErrorKind.PROVIDER, e.code(), e.getMessage());
+            // A transient refusal (a rate limit) counts with the provider's failures: retried when idempotent.
+            case ActionException e
+            when e.isRetryable() -> ExecutionError.of(ErrorKind.PROVIDER, e.code(), e.getMessage());
             case ActionException e -> ExecutionError.of(ErrorKind.ACTION, e.code(), e.getMessage());
             case ActionportException e -> ExecutionError.of(ErrorKind.CRASH, e.code(), e.getMessage());
             default -> {

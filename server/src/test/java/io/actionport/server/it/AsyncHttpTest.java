@@ -193,6 +193,21 @@ class AsyncHttpTest {
     }
 
     @Test
+    void a_retryable_refusal_of_an_idempotent_action_is_retried() throws Exception {
+        var batch = "throttled-" + java.util.UUID.randomUUID();
+        var id = trigger("fake", "{\"action_name\":\"throttled\",\"input\":{\"batch\":\"" + batch + "\"}}")
+                .body()
+                .get("id")
+                .asString();
+
+        var view = finished(id);
+
+        assertThat(view.get("status").asString()).isEqualTo("succeeded");
+        assertThat(view.get("attempts").asInt()).isEqualTo(2);
+        assertThat(TestActions.Throttled.calls.get(batch).get()).isEqualTo(2);
+    }
+
+    @Test
     void a_provider_4xx_is_not_retried() throws Exception {
         server.provider.stubFor(WireMock.get(urlEqualTo("/api/things/gone"))
                 .willReturn(aResponse().withStatus(404)));

@@ -177,4 +177,30 @@ final class TestActions {
             return input;
         }
     }
+
+    /** Refuses the first call of each batch as rate-limited (a retryable refusal), then succeeds. */
+    static final class Throttled implements Action<Batch, Batch> {
+        static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> calls =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public ActionDescriptor<Batch, Batch> descriptor() {
+            return ActionDescriptor.builder("fake", "throttled", Batch.class, Batch.class)
+                    .description("Rate-limited at first.")
+                    .hints(ActionHints.IDEMPOTENT_WRITE)
+                    .mode(io.actionport.sdk.ExecutionMode.ASYNC)
+                    .retryPolicy(new io.actionport.sdk.RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)))
+                    .build();
+        }
+
+        @Override
+        public Batch run(Batch input, ActionContext context) {
+            if (calls.computeIfAbsent(input.batch(), k -> new java.util.concurrent.atomic.AtomicInteger())
+                            .incrementAndGet()
+                    == 1) {
+                throw io.actionport.sdk.ActionException.retryable("rate_limited", "slow down", Duration.ofMillis(300));
+            }
+            return input;
+        }
+    }
 }

@@ -72,7 +72,8 @@ final class TestServer implements AutoCloseable {
                                 new TestActions.GetThing(),
                                 new TestActions.FlakyRead(),
                                 new TestActions.SlowWrite(),
-                                new TestActions.Sometimes()),
+                                new TestActions.Sometimes(),
+                                new TestActions.Throttled()),
                         List.of());
     }
 
