@@ -122,7 +122,8 @@ public final class Triggers {
     /** The execution a repeated key names: its result when it has one, else it is still accepted. */
     private CompletableFuture<Triggered> replay(
             ExecutionRequest request, String executionId, boolean async, Duration timeout) {
-        var record = awaitRecord(request.environment(), executionId);
+        // A sync execution's record is written when it ends, so a duplicate may wait as long as the action runs.
+        var record = awaitRecord(request.environment(), executionId, async ? RECORD_WAIT : timeout.plus(RECORD_WAIT));
         if (async || record.status().isFinished()) {
             return CompletableFuture.completedFuture(
                     record.status().isFinished() && !async
@@ -140,8 +141,8 @@ public final class Triggers {
      * The record a key names. The first request stores it just after claiming the key, so a
      * duplicate arriving in between waits for it briefly (on its own virtual thread).
      */
-    private ExecutionRecord awaitRecord(String environment, String executionId) {
-        long deadline = System.nanoTime() + RECORD_WAIT.toNanos();
+    private ExecutionRecord awaitRecord(String environment, String executionId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             var record = executions.find(environment, executionId);
             if (record.isPresent()) {

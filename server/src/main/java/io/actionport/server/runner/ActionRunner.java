@@ -115,10 +115,65 @@ public final class ActionRunner implements AutoCloseable {
 
     private ExecutionOutcome run(ExecutionRequest request, String executionId, Cancellation cancellation) {
         var prepared = prepare(request);
-        executions.insert(record(executionId, prepared, request.caller(), ExecutionStatus.RUNNING, 1, 1));
+        var started = record(executionId, prepared, request.caller(), ExecutionStatus.RUNNING, 1, 1);
         var attempt = attempt(executionId, prepared, request.progress(), cancellation);
-        finish(prepared.environment(), executionId, attempt, false);
+        // A sync call's record is written once, finished: half the commits of insert-then-update, and
+        // nothing is lost, since the caller is still connected to receive the result.
+        var finished = finished(started, attempt);
+        executions.insertFinished(finished, attempt.logs());
+        events.publish(new ExecutionEvents.Finished(
+                prepared.environment(), executionId, prepared.action().qualifiedName(), finished.status(), false));
         return attempt.outcome();
+    }
+
+    private ExecutionRecord finished(ExecutionRecord started, Attempt attempt) {
+        var now = clock.instant();
+        return switch (attempt.outcome()) {
+            case ExecutionOutcome.Succeeded ok ->
+                new ExecutionRecord(
+                        started.id(),
+                        started.environment(),
+                        started.integration(),
+                        started.actionName(),
+                        started.actionVersion(),
+                        started.connectionId(),
+                        started.caller(),
+                        ExecutionStatus.SUCCEEDED,
+                        started.attempts(),
+                        started.maxAttempts(),
+                        started.input(),
+                        ok.output().toString(),
+                        null,
+                        null,
+                        null,
+                        started.createdAt(),
+                        started.startedAt(),
+                        now);
+            case ExecutionOutcome.Failed failed ->
+                new ExecutionRecord(
+                        started.id(),
+                        started.environment(),
+                        started.integration(),
+                        started.actionName(),
+                        started.actionVersion(),
+                        started.connectionId(),
+                        started.caller(),
+                        statusOf(failed.error()),
+                        started.attempts(),
+                        started.maxAttempts(),
+                        started.input(),
+                        null,
+                        failed.error().code(),
+                        failed.error().message(),
+                        details(failed.error()),
+                        started.createdAt(),
+                        started.startedAt(),
+                        now);
+        };
+    }
+
+    private static ExecutionStatus statusOf(ExecutionError error) {
+        return error.kind() == ErrorKind.CANCELLED ? ExecutionStatus.CANCELLED : ExecutionStatus.FAILED;
     }
 
     /** Steps 1 to 3: the action, the input against its schema, the connection. Throws when one fails. */

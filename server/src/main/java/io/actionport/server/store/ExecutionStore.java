@@ -37,6 +37,38 @@ public final class ExecutionStore {
                 record.startedAt());
     }
 
+    /** Stores an execution that ran and ended in one go (a synchronous call), with its logs, in one transaction. */
+    public void insertFinished(ExecutionRecord record, List<LogLine> logs) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(
+                    connection,
+                    "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
+                            + "caller, status, attempts, max_attempts, input, output, error_code, error_message, "
+                            + "error_details, created_at, started_at, finished_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    record.id(),
+                    record.environment(),
+                    record.integration(),
+                    record.actionName(),
+                    record.actionVersion(),
+                    record.connectionId(),
+                    record.caller(),
+                    record.status().name(),
+                    record.attempts(),
+                    record.maxAttempts(),
+                    record.input(),
+                    record.output(),
+                    record.errorCode(),
+                    record.errorMessage(),
+                    record.errorDetails(),
+                    record.createdAt(),
+                    record.startedAt(),
+                    record.finishedAt());
+            appendLogs(connection, record.id(), logs);
+            return null;
+        });
+    }
+
     /**
      * Records how an execution ended, with its log lines, in one transaction. An execution that is
      * already final (cancelled meanwhile) keeps its status; then nothing is written and false returned.

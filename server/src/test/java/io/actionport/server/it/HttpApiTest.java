@@ -93,7 +93,8 @@ class HttpApiTest {
         assertThat(execution.body().get("output")).isEqualTo(answer.body());
         assertThat(execution.body().get("logs").toString()).contains("created issue");
         assertThat(execution.body().get("logs").toString())
-                .contains("\"fields\":{\"issue_id\":\"" + answer.body().get("id") + "\"");
+                .contains("\"fields\":{")
+                .contains("\"issue_id\":\"" + answer.body().get("id") + "\"");
     }
 
     @Test
