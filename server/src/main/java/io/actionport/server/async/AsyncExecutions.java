@@ -43,7 +43,10 @@ public final class AsyncExecutions {
     public static final String TASK = "execute-action";
 
     private static final Logger log = LoggerFactory.getLogger(AsyncExecutions.class);
-    private static final Duration LIMITED_RETRY = Duration.ofMillis(50);
+    /** How long a worker waits in memory for its connection's slot before giving its own slot back. */
+    private static final Duration LIMIT_WAIT = Duration.ofSeconds(1);
+
+    private static final Duration LIMITED_RETRY = Duration.ofMillis(200);
 
     private final ActionRunner runner;
     private final ExecutionStore executions;
@@ -140,7 +143,7 @@ public final class AsyncExecutions {
         if (record == null || record.status().isFinished()) {
             return new CompletionHandler.OnCompleteRemove<>();
         }
-        var permit = limits.tryAcquire(record.environment(), record.integration(), record.connectionId());
+        var permit = limits.acquire(record.environment(), record.integration(), record.connectionId(), LIMIT_WAIT);
         if (permit.isEmpty()) {
             return rescheduleIn(LIMITED_RETRY);
         }

@@ -11,7 +11,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Keeps one noisy connection or integration from starving the others: at most N executions of a
  * connection at once, and optionally at most R starts of an integration per second, per node.
- * A worker that cannot start is told when to try again instead of waiting, so it frees its slot.
+ * A worker that cannot start waits briefly in memory, then is told to try again later, so it frees
+ * its slot for other connections without a database write per attempt.
  */
 final class ConcurrencyLimits {
 
@@ -27,11 +28,19 @@ final class ConcurrencyLimits {
         this.clock = clock;
     }
 
-    /** A permit to run, or empty with nothing taken when a limit is reached. */
-    Optional<Permit> tryAcquire(String environment, String integration, String connectionId) {
+    /**
+     * A permit to run, waiting up to {@code wait} for the connection's slot (in memory, on the
+     * worker's virtual thread); empty, with nothing taken, when a limit is still reached.
+     */
+    Optional<Permit> acquire(String environment, String integration, String connectionId, Duration wait) {
         var key = environment + "/" + integration + "/" + connectionId;
         var semaphore = connections.computeIfAbsent(key, k -> new Semaphore(perConnection));
-        if (!semaphore.tryAcquire()) {
+        try {
+            if (!semaphore.tryAcquire(wait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
         if (!takeRateSlot(environment + "/" + integration)) {
