@@ -1,0 +1,59 @@
+package io.actionport.bench.scenario;
+
+import io.actionport.bench.jmh.RunnerBenchmark;
+import io.actionport.bench.jmh.SchemaBenchmark;
+import io.actionport.bench.report.Micro;
+import java.util.Map;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** The JMH micro-benchmarks, in a fork of their own in full runs and in this JVM in smoke runs. */
+public final class JmhScenario implements Scenario {
+
+    private static final Map<String, String> WHAT = Map.of(
+            "run_echo_through_runner",
+                    "whole runner path of the no-op echo: resolve, validate in, virtual thread, validate out, insert and finish the record (H2 file)",
+            "prepare_validates_input", "resolve action, validate input (cached schema), resolve connection",
+            "validate_output", "serialize output, read back, validate against the output schema",
+            "record_insert_and_finish", "INSERT the execution record and UPDATE it finished (H2 file)",
+            "find_record", "SELECT of one execution record by id (for scale: what a store read-back costs)",
+            "compile_schema", "compile a 5-property input schema (networknt, draft 2020-12)",
+            "validate_valid_with_cached_schema", "validate a valid document with the compiled schema",
+            "validate_invalid_with_cached_schema", "validate a document with 4 violations with the compiled schema");
+
+    @Override
+    public String name() {
+        return "jmh";
+    }
+
+    @Override
+    public void run(Bench bench) throws Exception {
+        var plan = bench.settings().plan();
+        var options = new OptionsBuilder()
+                .include(RunnerBenchmark.class.getName())
+                .include(SchemaBenchmark.class.getName())
+                .forks(plan.jmhForks())
+                .warmupIterations(plan.jmhWarmups())
+                .warmupTime(TimeValue.milliseconds(plan.jmhIteration().toMillis()))
+                .measurementIterations(plan.jmhIterations())
+                .measurementTime(TimeValue.milliseconds(plan.jmhIteration().toMillis()))
+                .threads(1)
+                .shouldFailOnError(true)
+                .build();
+        for (var result : new Runner(options).run()) {
+            var primary = result.getPrimaryResult();
+            var label = result.getParams().getBenchmark();
+            var method = label.substring(label.lastIndexOf('.') + 1);
+            var owner = label.substring(0, label.lastIndexOf('.'));
+            var name = owner.substring(owner.lastIndexOf('.') + 1) + "." + method;
+            bench.report()
+                    .add(new Micro(
+                            name,
+                            primary.getScore(),
+                            primary.getScoreError(),
+                            primary.getScoreUnit(),
+                            WHAT.getOrDefault(method, "")));
+        }
+    }
+}
