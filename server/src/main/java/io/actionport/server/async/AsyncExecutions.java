@@ -97,6 +97,8 @@ public final class AsyncExecutions {
             progressListeners.put(executionId, request.progress());
         }
         scheduler.schedule(task.instance(executionId, executionId), clock.instant());
+        // The caller is about to be told the execution will run: it must survive a crash from here on.
+        executions.makeDurable();
         return record;
     }
 

@@ -20,10 +20,27 @@ public final class Database implements AutoCloseable {
 
     /** The embedded default: an H2 file under the data directory, shareable by a CLI process. */
     public static String embeddedUrl(Path dataDir) {
-        // AUTO_SERVER lets `actionport mcp` (stdio) open the same file while `serve` runs.
-        // WRITE_DELAY=0 writes each commit to the file before it returns; H2's default (background
-        // writes) loses commits of the last moments on kill -9, e.g. async executions already accepted.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        // AUTO_SERVER lets `actionport mcp` (stdio) open the same file while `serve` runs. H2 writes
+        // commits to the file in the background; what must survive a kill -9 is written at once by
+        // makeDurable(), so ordinary commits (sync records, progress) keep their speed.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport") + ";AUTO_SERVER=TRUE";
+    }
+
+    /**
+     * Makes every commit so far survive the process being killed: on H2 a checkpoint writes them to
+     * the file; PostgreSQL's commits are durable already. Called before an async execution is
+     * acknowledged, since a 202 promises it will run.
+     */
+    public void makeDurable() {
+        if (postgres) {
+            return;
+        }
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("CHECKPOINT", e);
+        }
     }
 
     /** Opens a pool on {@code jdbcUrl} and migrates the schema to the newest version. */

@@ -10,10 +10,17 @@ import java.util.Optional;
 /** Execution records and their log lines. */
 public final class ExecutionStore {
 
+    private final Database database;
     private final Jdbc jdbc;
 
     public ExecutionStore(Database database) {
+        this.database = database;
         this.jdbc = new Jdbc(database.dataSource());
+    }
+
+    /** Makes what was committed so far survive a killed process; see {@link Database#makeDurable()}. */
+    public void makeDurable() {
+        database.makeDurable();
     }
 
     /** Stores a new execution, as it is when accepted. */
