@@ -7,7 +7,9 @@ import java.time.Duration;
  *
  * @param workers executions one node runs at once (each on a virtual thread)
  * @param pollInterval how often a node looks for due work it was not told about (retries, other nodes' work)
- * @param heartbeatInterval how often a node proves it is alive while running an execution
+ * @param heartbeatInterval how often a node proves it is alive while running an execution; every
+ *     running execution's row is touched each time, so a short interval overloads the store when
+ *     thousands run at once (5 s by default: a dead node's work is taken over after about 20 s)
  * @param missedHeartbeats after this many missed heartbeats another node takes the execution over
  * @param perConnectionLimit executions of one connection that run at once on a node
  * @param perIntegrationRate executions of one integration started per second on a node, 0 for no limit
@@ -39,7 +41,7 @@ public record AsyncConfig(
         return new AsyncConfig(
                 256,
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
                 4,
                 16,
                 0,
