@@ -127,53 +127,37 @@ public final class ActionRunner implements AutoCloseable {
     }
 
     private ExecutionRecord finished(ExecutionRecord started, Attempt attempt) {
-        var now = clock.instant();
-        return switch (attempt.outcome()) {
-            case ExecutionOutcome.Succeeded ok ->
-                new ExecutionRecord(
-                        started.id(),
-                        started.environment(),
-                        started.integration(),
-                        started.actionName(),
-                        started.actionVersion(),
-                        started.connectionId(),
-                        started.caller(),
-                        ExecutionStatus.SUCCEEDED,
-                        started.attempts(),
-                        started.maxAttempts(),
-                        started.input(),
-                        ok.output().toString(),
-                        null,
-                        null,
-                        null,
-                        started.createdAt(),
-                        started.startedAt(),
-                        now);
-            case ExecutionOutcome.Failed failed ->
-                new ExecutionRecord(
-                        started.id(),
-                        started.environment(),
-                        started.integration(),
-                        started.actionName(),
-                        started.actionVersion(),
-                        started.connectionId(),
-                        started.caller(),
-                        statusOf(failed.error()),
-                        started.attempts(),
-                        started.maxAttempts(),
-                        started.input(),
-                        null,
-                        failed.error().code(),
-                        failed.error().message(),
-                        details(failed.error()),
-                        started.createdAt(),
-                        started.startedAt(),
-                        now);
-        };
+        var error = attempt.outcome() instanceof ExecutionOutcome.Failed failed ? failed.error() : null;
+        var output = attempt.outcome() instanceof ExecutionOutcome.Succeeded ok
+                ? ok.output().toString()
+                : null;
+        return new ExecutionRecord(
+                started.id(),
+                started.environment(),
+                started.integration(),
+                started.actionName(),
+                started.actionVersion(),
+                started.connectionId(),
+                started.caller(),
+                statusOf(attempt.outcome()),
+                started.attempts(),
+                started.maxAttempts(),
+                started.input(),
+                output,
+                error == null ? null : error.code(),
+                error == null ? null : error.message(),
+                error == null ? null : details(error),
+                started.createdAt(),
+                started.startedAt(),
+                clock.instant());
     }
 
-    private static ExecutionStatus statusOf(ExecutionError error) {
-        return error.kind() == ErrorKind.CANCELLED ? ExecutionStatus.CANCELLED : ExecutionStatus.FAILED;
+    private static ExecutionStatus statusOf(ExecutionOutcome outcome) {
+        return switch (outcome) {
+            case ExecutionOutcome.Succeeded ok -> ExecutionStatus.SUCCEEDED;
+            case ExecutionOutcome.Failed failed ->
+                failed.error().kind() == ErrorKind.CANCELLED ? ExecutionStatus.CANCELLED : ExecutionStatus.FAILED;
+        };
     }
 
     /** Steps 1 to 3: the action, the input against its schema, the connection. Throws when one fails. */
@@ -269,11 +253,7 @@ public final class ActionRunner implements AutoCloseable {
     /** Step 7: stores how the execution ended and tells listeners; false when it was cancelled meanwhile. */
     public boolean finish(String environment, String executionId, Attempt attempt, boolean async) {
         var now = clock.instant();
-        var status = switch (attempt.outcome()) {
-            case ExecutionOutcome.Succeeded ok -> ExecutionStatus.SUCCEEDED;
-            case ExecutionOutcome.Failed failed ->
-                failed.error().kind() == ErrorKind.CANCELLED ? ExecutionStatus.CANCELLED : ExecutionStatus.FAILED;
-        };
+        var status = statusOf(attempt.outcome());
         boolean stored = switch (attempt.outcome()) {
             case ExecutionOutcome.Succeeded ok ->
                 executions.finish(executionId, status, ok.output().toString(), null, null, null, now, attempt.logs());

@@ -25,52 +25,16 @@ public final class ExecutionStore {
 
     /** Stores a new execution, as it is when accepted. */
     public void insert(ExecutionRecord record) {
-        jdbc.update(
-                "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
-                        + "caller, status, attempts, max_attempts, input, created_at, started_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                record.id(),
-                record.environment(),
-                record.integration(),
-                record.actionName(),
-                record.actionVersion(),
-                record.connectionId(),
-                record.caller(),
-                record.status().name(),
-                record.attempts(),
-                record.maxAttempts(),
-                record.input(),
-                record.createdAt(),
-                record.startedAt());
+        jdbc.inTransaction(connection -> {
+            insert(connection, record);
+            return null;
+        });
     }
 
     /** Stores an execution that ran and ended in one go (a synchronous call), with its logs, in one transaction. */
     public void insertFinished(ExecutionRecord record, List<LogLine> logs) {
         jdbc.inTransaction(connection -> {
-            Jdbc.update(
-                    connection,
-                    "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
-                            + "caller, status, attempts, max_attempts, input, output, error_code, error_message, "
-                            + "error_details, created_at, started_at, finished_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    record.id(),
-                    record.environment(),
-                    record.integration(),
-                    record.actionName(),
-                    record.actionVersion(),
-                    record.connectionId(),
-                    record.caller(),
-                    record.status().name(),
-                    record.attempts(),
-                    record.maxAttempts(),
-                    record.input(),
-                    record.output(),
-                    record.errorCode(),
-                    record.errorMessage(),
-                    record.errorDetails(),
-                    record.createdAt(),
-                    record.startedAt(),
-                    record.finishedAt());
+            insert(connection, record);
             appendLogs(connection, record.id(), logs);
             return null;
         });
@@ -156,6 +120,33 @@ public final class ExecutionStore {
     /** Any execution by id, whatever its environment: for the queue's workers only. */
     public Optional<ExecutionRecord> find(String id) {
         return jdbc.queryOne("SELECT * FROM executions WHERE id = ?", ExecutionStore::record, id);
+    }
+
+    private static void insert(java.sql.Connection connection, ExecutionRecord record) throws SQLException {
+        Jdbc.update(
+                connection,
+                "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
+                        + "caller, status, attempts, max_attempts, input, output, error_code, error_message, "
+                        + "error_details, created_at, started_at, finished_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                record.id(),
+                record.environment(),
+                record.integration(),
+                record.actionName(),
+                record.actionVersion(),
+                record.connectionId(),
+                record.caller(),
+                record.status().name(),
+                record.attempts(),
+                record.maxAttempts(),
+                record.input(),
+                record.output(),
+                record.errorCode(),
+                record.errorMessage(),
+                record.errorDetails(),
+                record.createdAt(),
+                record.startedAt(),
+                record.finishedAt());
     }
 
     private static void appendLogs(java.sql.Connection connection, String id, List<LogLine> logs)
