@@ -7,9 +7,10 @@ import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.config.ServerConfig;
 import io.actionport.server.connection.ConnectionResolver;
-import io.actionport.server.connection.ProviderHttpClient;
 import io.actionport.server.demo.DemoIssueTracker;
 import io.actionport.server.demo.DemoSetup;
+import io.actionport.server.egress.EgressHttpClient;
+import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.http.HttpApi;
 import io.actionport.server.http.RequestsProxy;
 import io.actionport.server.job.JobClient;
@@ -105,19 +106,20 @@ public final class Actionport implements AutoCloseable {
         }
 
         var servedHere = new ConcurrentHashMap<String, URI>();
-        var resolver = new ConnectionResolver(connections, servedHere, clock);
-        runner = new ActionRunner(
-                registry,
-                resolver,
-                executions,
-                ProviderHttpClient.sharedHttpClient(),
-                clock,
-                new ExecutionIds(clock),
-                events);
+        var egress = EgressPolicy.allowing(config.egressAllow());
+        var egressHttp = EgressHttpClient.create(egress);
+        var resolver = new ConnectionResolver(connections, servedHere, egressHttp, clock);
+        runner = new ActionRunner(registry, resolver, executions, egressHttp, clock, new ExecutionIds(clock), events);
         var metrics = new Metrics(events, executions);
         async = new AsyncExecutions(runner, executions, config.async(), metrics, clock);
         var webhookDeliveries = new WebhookDeliveries(
-                webhooks, executions, metrics, clock, config.async().webhookOutputLimit(), Duration.ofSeconds(1));
+                egressHttp,
+                webhooks,
+                executions,
+                metrics,
+                clock,
+                config.async().webhookOutputLimit(),
+                Duration.ofSeconds(1));
         queue = DurableQueue.start(
                 database,
                 config.async(),
@@ -142,7 +144,8 @@ public final class Actionport implements AutoCloseable {
                 connections,
                 webhooks,
                 metrics,
-                new RequestsProxy(resolver));
+                egress,
+                new RequestsProxy(resolver, egressHttp));
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(
@@ -166,6 +169,8 @@ public final class Actionport implements AutoCloseable {
                 })
                 .bindNow(Duration.ofSeconds(10));
         if (tracker.isPresent()) {
+            // The demo provider is this server itself: allowed on its own loopback port, nothing else.
+            egress.allow("127.0.0.1:" + http.port());
             servedHere.put(
                     DemoSetup.ENVIRONMENT + "/" + DemoSetup.INTEGRATION,
                     URI.create("http://127.0.0.1:" + http.port() + DemoIssueTracker.PATH));

@@ -26,6 +26,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-origin", description = "A browser Origin allowed on /mcp (repeatable).")
     List<String> allowedOrigins = List.of();
 
+    @Option(
+            names = "--egress-allow",
+            description = "A destination outbound requests may reach although private or loopback: host, host:port or"
+                    + " CIDR (repeatable; adds to ACTIONPORT_EGRESS_ALLOW).")
+    List<String> egressAllow = List.of();
+
     @Option(names = "--node-name", description = "This node's name in the shared queue (default: host and pid).")
     String nodeName;
 
@@ -50,7 +56,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = data.config().withPort(port).withBindAddress(bind).withAllowedOrigins(allowedOrigins);
+        var config = data.config()
+                .withPort(port)
+                .withBindAddress(bind)
+                .withAllowedOrigins(allowedOrigins)
+                .withEgressAllow(egressAllow);
         config = config.withAsync(config.async()
                 .withLimits(perConnectionLimit, perIntegrationRate)
                 .withSyncBudget(Duration.parse("PT" + syncBudget.toUpperCase(Locale.ROOT))));

@@ -3,6 +3,8 @@ package io.actionport.server.config;
 import io.actionport.server.async.AsyncConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +18,8 @@ import java.util.Objects;
  * @param devKey the dev environment's key on first start, or null to generate one
  * @param masterKey Base64 of the 32-byte AES key for secrets at rest, or null for the key file
  * @param allowedOrigins browser Origins allowed on {@code /mcp}, besides loopback ones
+ * @param egressAllow destinations outbound requests may reach although the egress policy refuses
+ *     their addresses: {@code host}, {@code host:port} or a CIDR block
  * @param devWebhookUrl the dev environment's completion webhook, set at start when not null
  * @param devWebhookSecret its Standard Webhooks secret ({@code whsec_...})
  * @param nodeName this node's name in the shared queue
@@ -30,6 +34,7 @@ public record ServerConfig(
         String devKey,
         String masterKey,
         List<String> allowedOrigins,
+        List<String> egressAllow,
         String devWebhookUrl,
         String devWebhookSecret,
         String nodeName,
@@ -43,6 +48,7 @@ public record ServerConfig(
         Objects.requireNonNull(async, "async");
         Objects.requireNonNull(clock, "clock");
         allowedOrigins = List.copyOf(allowedOrigins);
+        egressAllow = List.copyOf(egressAllow);
     }
 
     /** Loopback, any free port, the embedded database, keys and webhook from the process environment. */
@@ -55,11 +61,23 @@ public record ServerConfig(
                 System.getenv("ACTIONPORT_DEV_KEY"),
                 System.getenv("ACTIONPORT_MASTER_KEY"),
                 List.of(),
+                egressAllowFromEnvironment(),
                 System.getenv("ACTIONPORT_DEV_WEBHOOK_URL"),
                 System.getenv("ACTIONPORT_DEV_WEBHOOK_SECRET"),
                 defaultNodeName(),
                 AsyncConfig.defaults(),
                 Clock.systemUTC());
+    }
+
+    /** {@code ACTIONPORT_EGRESS_ALLOW}: allow-list entries separated by commas. */
+    private static List<String> egressAllowFromEnvironment() {
+        var value = System.getenv("ACTIONPORT_EGRESS_ALLOW");
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .filter(entry -> !entry.isEmpty())
+                        .toList();
     }
 
     private static String defaultNodeName() {
@@ -93,6 +111,13 @@ public record ServerConfig(
         return toBuilder().allowedOrigins(origins).build();
     }
 
+    /** Adds allow-list entries of the egress policy to those from the environment. */
+    public ServerConfig withEgressAllow(List<String> entries) {
+        var all = new ArrayList<>(egressAllow);
+        all.addAll(entries);
+        return toBuilder().egressAllow(all).build();
+    }
+
     public ServerConfig withDevWebhook(String url, String secret) {
         return toBuilder().devWebhookUrl(url).devWebhookSecret(secret).build();
     }
@@ -118,6 +143,7 @@ public record ServerConfig(
         private String devKey;
         private String masterKey;
         private List<String> allowedOrigins;
+        private List<String> egressAllow;
         private String devWebhookUrl;
         private String devWebhookSecret;
         private String nodeName;
@@ -132,6 +158,7 @@ public record ServerConfig(
             devKey = config.devKey;
             masterKey = config.masterKey;
             allowedOrigins = config.allowedOrigins;
+            egressAllow = config.egressAllow;
             devWebhookUrl = config.devWebhookUrl;
             devWebhookSecret = config.devWebhookSecret;
             nodeName = config.nodeName;
@@ -169,6 +196,11 @@ public record ServerConfig(
             return this;
         }
 
+        Builder egressAllow(List<String> value) {
+            egressAllow = value;
+            return this;
+        }
+
         Builder devWebhookUrl(String value) {
             devWebhookUrl = value;
             return this;
@@ -198,6 +230,7 @@ public record ServerConfig(
                     devKey,
                     masterKey,
                     allowedOrigins,
+                    egressAllow,
                     devWebhookUrl,
                     devWebhookSecret,
                     nodeName,

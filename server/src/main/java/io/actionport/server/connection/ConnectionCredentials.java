@@ -1,8 +1,8 @@
 package io.actionport.server.connection;
 
+import io.actionport.server.egress.EgressHttpClient;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.ConnectionStore;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -22,7 +22,7 @@ public final class ConnectionCredentials {
      * @param store where refreshed tokens are written back
      * @param tokenHttp the client for token endpoints
      */
-    public ConnectionCredentials(ConnectionStore store, HttpClient tokenHttp, Clock clock) {
+    public ConnectionCredentials(ConnectionStore store, EgressHttpClient tokenHttp, Clock clock) {
         this.tokens = new OAuth2Tokens(store, tokenHttp, clock);
     }
 

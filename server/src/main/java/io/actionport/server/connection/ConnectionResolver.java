@@ -1,5 +1,6 @@
 package io.actionport.server.connection;
 
+import io.actionport.server.egress.EgressHttpClient;
 import io.actionport.server.store.Connection;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.Integration;
@@ -28,17 +29,15 @@ public final class ConnectionResolver {
     /**
      * @param servedHere base URLs of integrations whose provider this process hosts (the demo
      *     tracker), by {@code environment/integration}; they replace the stored base URL, which names another port
+     * @param tokenHttp the client for OAuth2 token endpoints
      * @param clock tells when OAuth2 tokens expire
      */
-    public ConnectionResolver(ConnectionStore store, Map<String, URI> servedHere, Clock clock) {
+    public ConnectionResolver(
+            ConnectionStore store, Map<String, URI> servedHere, EgressHttpClient tokenHttp, Clock clock) {
         this.store = store;
         this.servedHere = servedHere;
-        this.credentials = new ConnectionCredentials(store, ProviderHttpClient.sharedHttpClient(), clock);
+        this.credentials = new ConnectionCredentials(store, tokenHttp, clock);
         store.onChange(cache::clear);
-    }
-
-    public ConnectionResolver(ConnectionStore store, Map<String, URI> servedHere) {
-        this(store, servedHere, Clock.systemUTC());
     }
 
     /**

@@ -1,19 +1,19 @@
 package io.actionport.server.connection;
 
+import io.actionport.server.egress.EgressHttpClient;
+import io.actionport.server.egress.EgressRefusedException;
 import io.actionport.server.store.Connection;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.OAuth2Client;
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -56,12 +56,12 @@ final class OAuth2Tokens {
     private record Refreshed(String replaced, Tokens tokens) {}
 
     private final ConnectionStore store;
-    private final HttpClient http;
+    private final EgressHttpClient http;
     private final Clock clock;
     private final Map<String, Refreshed> latest = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Tokens>> inFlight = new ConcurrentHashMap<>();
 
-    OAuth2Tokens(ConnectionStore store, HttpClient http, Clock clock) {
+    OAuth2Tokens(ConnectionStore store, EgressHttpClient http, Clock clock) {
         this.store = store;
         this.http = http;
         this.clock = clock;
@@ -134,24 +134,29 @@ final class OAuth2Tokens {
     /** The refresh-token grant (RFC 6749, section 6), client credentials in the body. */
     private Tokens requestTokens(ResolvedConnection target, String refreshToken) {
         OAuth2Client client = target.integration().oauth2();
-        var form = new LinkedHashMap<String, String>();
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", refreshToken);
-        form.put("client_id", client.clientId());
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("grant_type", "refresh_token");
+        fields.put("refresh_token", refreshToken);
+        fields.put("client_id", client.clientId());
         if (client.clientSecret() != null) {
-            form.put("client_secret", client.clientSecret());
+            fields.put("client_secret", client.clientSecret());
         }
-        var request = HttpRequest.newBuilder(client.tokenUrl())
-                .timeout(TOKEN_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                        .collect(Collectors.joining("&"))))
-                .build();
-        HttpResponse<byte[]> response;
+        var form = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        var request = new EgressHttpClient.Request(
+                "POST",
+                client.tokenUrl(),
+                Map.of(
+                        "Content-Type", List.of("application/x-www-form-urlencoded"),
+                        "Accept", List.of("application/json")),
+                form.getBytes(StandardCharsets.UTF_8),
+                TOKEN_TIMEOUT);
+        EgressHttpClient.Response response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request);
+        } catch (EgressRefusedException e) {
+            throw new OAuth2RefreshException(target, e.getMessage());
         } catch (IOException e) {
             throw new OAuth2RefreshException(
                     target, "the token endpoint did not answer: " + e.getClass().getSimpleName());
@@ -161,11 +166,11 @@ final class OAuth2Tokens {
         }
         try {
             var body = Json.MAPPER.readTree(response.body());
-            if (response.statusCode() / 100 != 2 || !body.path("access_token").isString()) {
+            if (response.status() / 100 != 2 || !body.path("access_token").isString()) {
                 // The error code only: the body might echo what was sent.
                 throw new OAuth2RefreshException(
                         target,
-                        "the token endpoint answered " + response.statusCode()
+                        "the token endpoint answered " + response.status()
                                 + (body.path("error").isString()
                                         ? " " + body.path("error").asString()
                                         : ""));
@@ -181,7 +186,7 @@ final class OAuth2Tokens {
                             : null);
         } catch (JacksonException | NumberFormatException e) {
             throw new OAuth2RefreshException(
-                    target, "the token endpoint answered " + response.statusCode() + " without a JSON token");
+                    target, "the token endpoint answered " + response.status() + " without a JSON token");
         }
     }
 

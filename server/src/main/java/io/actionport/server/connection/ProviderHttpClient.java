@@ -4,20 +4,15 @@ import io.actionport.sdk.ProviderClient;
 import io.actionport.sdk.ProviderRequest;
 import io.actionport.sdk.ProviderResponse;
 import io.actionport.server.ActionportException;
+import io.actionport.server.egress.EgressHttpClient;
 import io.actionport.server.store.Json;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -36,26 +31,18 @@ public final class ProviderHttpClient implements ProviderClient {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
-    private final HttpClient http;
+    private final EgressHttpClient http;
     private final ResolvedConnection target;
     private final Consumer<ProviderCall> calls;
 
     /**
-     * @param http the shared client; it must not follow redirects, so no redirect leaves the host
+     * @param http the shared client; it follows no redirect, so none leaves the host
      * @param calls told of every exchange, for the execution's log
      */
-    public ProviderHttpClient(HttpClient http, ResolvedConnection target, Consumer<ProviderCall> calls) {
+    public ProviderHttpClient(EgressHttpClient http, ResolvedConnection target, Consumer<ProviderCall> calls) {
         this.http = http;
         this.target = target;
         this.calls = calls;
-    }
-
-    /** A client suitable for providers: HTTP/1.1 and 2, no redirects, bounded connect time. */
-    public static HttpClient sharedHttpClient() {
-        return HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
     }
 
     @Override
@@ -107,24 +94,26 @@ public final class ProviderHttpClient implements ProviderClient {
                 target.integration().baseUrl(),
                 ProviderUrls.encodePath(request.path()),
                 ProviderUrls.encodeQuery(query));
-        var builder = HttpRequest.newBuilder(uri).timeout(request.timeout());
-        request.headers().forEach(builder::header);
-        credentials.headers().forEach(builder::setHeader);
-        if (body == null) {
-            builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.setHeader("Content-Type", "application/json");
-            builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+        var headers = new LinkedHashMap<String, List<String>>();
+        request.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        credentials.headers().forEach((name, value) -> {
+            headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            headers.put(name, List.of(value));
+        });
+        if (body != null) {
+            headers.keySet().removeIf(existing -> existing.equalsIgnoreCase("Content-Type"));
+            headers.put("Content-Type", List.of("application/json"));
         }
-        if (!request.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Accept"))) {
-            builder.header("Accept", "application/json");
+        if (headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Accept"))) {
+            headers.put("Accept", List.of("application/json"));
         }
         long started = System.nanoTime();
         try {
-            var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            calls.accept(new ProviderCall(request.method(), request.path(), response.statusCode(), since(started)));
+            var response =
+                    http.send(new EgressHttpClient.Request(request.method(), uri, headers, body, request.timeout()));
+            calls.accept(new ProviderCall(request.method(), request.path(), response.status(), since(started)));
             return new ProviderResponse(
-                    request.method(), request.path(), response.statusCode(), headers(response), response.body());
+                    request.method(), request.path(), response.status(), response.headers(), response.body());
         } catch (IOException e) {
             calls.accept(new ProviderCall(request.method(), request.path(), 0, since(started)));
             throw new ProviderUnreachableException(target.integration().key(), uri.getHost(), e);
@@ -156,12 +145,6 @@ public final class ProviderHttpClient implements ProviderClient {
 
     private static Duration since(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
-    }
-
-    private static Map<String, List<String>> headers(HttpResponse<?> response) {
-        var headers = new TreeMap<String, List<String>>();
-        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-        return headers;
     }
 
     /** The provider could not be reached, did not answer in time, or would not renew the connection's tokens. */

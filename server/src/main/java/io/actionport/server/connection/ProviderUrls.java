@@ -6,14 +6,17 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Builds provider URLs below an integration's base URL, for actions and the requests proxy alike,
- * and refuses any path that could leave it: dot segments (plain or percent-encoded), empty
- * segments ({@code //host}), encoded slashes and backslashes, and absolute URLs.
+ * and refuses any path that could leave it: dot segments (plain or percent-encoded), percent-encoded
+ * dots anywhere, path parameters ({@code ;}, which servers such as Tomcat strip, so {@code ..;} is
+ * {@code ..}), empty segments ({@code //host}), slashes and backslashes, encoded or not, and
+ * absolute URLs.
  */
 public final class ProviderUrls {
 
@@ -98,12 +101,20 @@ public final class ProviderUrls {
         }
         var segments = relative.split("/", -1);
         for (int i = 0; i < segments.length; i++) {
-            var segment = decode(shown, segments[i]);
+            var raw = segments[i];
+            var segment = decode(shown, raw);
             if (segment.isEmpty() && i < segments.length - 1) {
                 throw new ForbiddenProviderTargetException(shown, "it has an empty segment (//)");
             }
             if (segment.equals(".") || segment.equals("..")) {
                 throw new ForbiddenProviderTargetException(shown, "it has a dot segment (. or ..)");
+            }
+            if (segment.contains(";")) {
+                throw new ForbiddenProviderTargetException(
+                        shown, "it has a path parameter (;), which servers may strip, turning '..;' into '..'");
+            }
+            if (raw.toLowerCase(Locale.ROOT).contains("%2e")) {
+                throw new ForbiddenProviderTargetException(shown, "it has a percent-encoded dot (%2e)");
             }
             if (segment.contains("/") || segment.contains("\\")) {
                 throw new ForbiddenProviderTargetException(shown, "it has an encoded slash or a backslash");

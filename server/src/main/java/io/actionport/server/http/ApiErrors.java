@@ -6,6 +6,7 @@ import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.connection.ConnectionException;
 import io.actionport.server.connection.ProviderHttpClient;
+import io.actionport.server.egress.EgressRefusedException;
 import io.actionport.server.registry.AmbiguousActionException;
 import io.actionport.server.registry.BreakingChangeException;
 import io.actionport.server.registry.BundleLoader;
@@ -59,6 +60,7 @@ final class ApiErrors {
             case Triggers.IdempotencyConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case AsyncExecutions.RetriesRefusedException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case BundleLoader.InvalidBundleException e -> error(400, e.code(), e.getMessage(), "input", List.of());
+            case EgressRefusedException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case ProviderHttpClient.ForbiddenProviderTargetException e ->
                 error(400, e.code(), e.getMessage(), "input", List.of());
             case ProviderHttpClient.ProviderUnreachableException e ->

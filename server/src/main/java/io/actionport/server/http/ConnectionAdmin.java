@@ -1,6 +1,7 @@
 package io.actionport.server.http;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.Connection;
 import io.actionport.server.store.ConnectionStore;
@@ -24,9 +25,11 @@ final class ConnectionAdmin {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final ConnectionStore store;
+    private final EgressPolicy egress;
 
-    ConnectionAdmin(ConnectionStore store) {
+    ConnectionAdmin(ConnectionStore store, EgressPolicy egress) {
         this.store = store;
+        this.egress = egress;
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
@@ -59,14 +62,18 @@ final class ConnectionAdmin {
                 .flatMap(integration -> HttpApi.json(response, 200, view(integration)));
     }
 
-    private static Integration integration(String environment, String key, JsonNode body) {
+    private Integration integration(String environment, String key, JsonNode body) {
+        var baseUrl = egress.checkUrl("base_url", required(body, "base_url"));
+        var tokenUrl = text(body, "token_url", null);
+        if (tokenUrl != null) {
+            egress.checkUrl("token_url", tokenUrl);
+        }
         try {
             var scheme = AuthScheme.fromWireName(text(body, "auth_scheme", "none"));
-            var tokenUrl = text(body, "token_url", null);
             return new Integration(
                     environment,
                     key,
-                    URI.create(required(body, "base_url")),
+                    baseUrl,
                     scheme,
                     text(body, "auth_name", null),
                     scheme != AuthScheme.OAUTH2 && tokenUrl == null

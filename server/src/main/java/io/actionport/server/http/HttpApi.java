@@ -4,6 +4,7 @@ import io.actionport.server.Blocking;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
+import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.metrics.Metrics;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.DeployedAction;
@@ -61,17 +62,18 @@ public final class HttpApi {
             ConnectionStore connections,
             WebhookStore webhooks,
             Metrics metrics,
+            EgressPolicy egress,
             RequestsProxy proxy) {
         this.keys = keys;
         this.proxy = proxy;
         this.triggers = triggers;
         this.async = async;
         this.metrics = metrics;
-        this.webhookAdmin = new WebhookAdmin(webhooks);
+        this.webhookAdmin = new WebhookAdmin(webhooks, egress);
         this.registry = registry;
         this.executions = executions;
         this.deploymentAdmin = new DeploymentAdmin(deployments, runner);
-        this.connectionAdmin = new ConnectionAdmin(connections);
+        this.connectionAdmin = new ConnectionAdmin(connections, egress);
     }
 
     public void register(HttpServerRoutes routes) {

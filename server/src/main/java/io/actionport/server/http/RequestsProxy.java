@@ -7,8 +7,9 @@ import io.actionport.server.connection.Credentials;
 import io.actionport.server.connection.ProviderHttpClient.ProviderUnreachableException;
 import io.actionport.server.connection.ProviderUrls;
 import io.actionport.server.connection.ResolvedConnection;
+import io.actionport.server.egress.EgressHttpClient;
+import io.actionport.server.egress.EgressRefusedException;
 import io.actionport.server.store.AuthScheme;
-import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -31,8 +32,9 @@ import reactor.netty.http.server.HttpServerRoutes;
 /**
  * {@code ANY /proxy/{path}}: forwards a request to the provider of the {@code Provider-Config-Key}
  * integration with the {@code Connection-Id} connection's credentials, streaming both bodies
- * without a size cap. The target is always below the integration's base URL; redirects are never
- * followed, and passed on only when they stay below it.
+ * without a size cap. The target is always below the integration's base URL and an address the
+ * egress policy allows; redirects are never followed, and passed on only when they stay below it.
+ * No secret of the connection leaves in any response header.
  */
 public final class RequestsProxy {
 
@@ -72,13 +74,12 @@ public final class RequestsProxy {
             "set-cookie2");
 
     private final ConnectionResolver connections;
-    private final HttpClient client = HttpClient.create()
-            .followRedirect(false)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-            .responseTimeout(Duration.ofMinutes(1));
+    private final HttpClient client;
 
-    public RequestsProxy(ConnectionResolver connections) {
+    /** @param egress the client whose connections the egress policy vets; it follows no redirect */
+    public RequestsProxy(ConnectionResolver connections, EgressHttpClient egress) {
         this.connections = connections;
+        this.client = egress.reactor().responseTimeout(Duration.ofMinutes(1));
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
@@ -155,6 +156,9 @@ public final class RequestsProxy {
                 })
                 .next()
                 .onErrorMap(
+                        failure -> EgressRefusedException.among(failure).isPresent(),
+                        failure -> EgressRefusedException.among(failure).orElseThrow())
+                .onErrorMap(
                         failure -> !(failure instanceof ActionportException),
                         failure -> new ProviderUnreachableException(
                                 call.target().integration().key(),
@@ -185,7 +189,10 @@ public final class RequestsProxy {
         return headers;
     }
 
-    /** The provider's headers minus hop-by-hop ones and cookies; a redirect must stay below the base URL. */
+    /**
+     * The provider's headers minus hop-by-hop ones and cookies, with the connection's secrets
+     * replaced in every other; a redirect must stay below the base URL.
+     */
     private static HttpHeaders returned(HttpHeaders upstream, Call call) {
         var named = connectionTokens(upstream);
         var headers = new DefaultHttpHeaders();
@@ -199,7 +206,7 @@ public final class RequestsProxy {
         if (location != null) {
             headers.set(HttpHeaderNames.LOCATION, proxied(location, call));
         }
-        return headers;
+        return SecretHeaderScrubber.of(call.target(), call.credentials()).scrub(headers);
     }
 
     /** A provider redirect as a proxy path, or a refusal when it leaves the integration's base URL. */

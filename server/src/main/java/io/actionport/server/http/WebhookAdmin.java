@@ -1,10 +1,10 @@
 package io.actionport.server.http;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.WebhookStore;
 import io.actionport.server.webhook.WebhookSigner;
-import java.net.URI;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -14,9 +14,11 @@ import reactor.netty.http.server.HttpServerRoutes;
 final class WebhookAdmin {
 
     private final WebhookStore webhooks;
+    private final EgressPolicy egress;
 
-    WebhookAdmin(WebhookStore webhooks) {
+    WebhookAdmin(WebhookStore webhooks, EgressPolicy egress) {
         this.webhooks = webhooks;
+        this.egress = egress;
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
@@ -39,11 +41,11 @@ final class WebhookAdmin {
                     var body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
                     var url = body == null ? null : body.path("url").asString(null);
                     var secret = body == null ? null : body.path("secret").asString(null);
-                    if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+                    if (url == null) {
                         throw new ApiErrors.BadRequestException(
                                 "invalid_webhook", "send {\"url\": \"https://...\", \"secret\": \"whsec_...\"}");
                     }
-                    URI.create(url);
+                    egress.checkUrl("webhook url", url);
                     try {
                         new WebhookSigner(secret);
                     } catch (IllegalArgumentException e) {

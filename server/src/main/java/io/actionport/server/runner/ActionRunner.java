@@ -5,13 +5,13 @@ import io.actionport.sdk.ProviderException;
 import io.actionport.server.ActionportException;
 import io.actionport.server.connection.ConnectionResolver;
 import io.actionport.server.connection.ProviderHttpClient;
+import io.actionport.server.egress.EgressHttpClient;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class ActionRunner implements AutoCloseable {
     private final ActionRegistry registry;
     private final ConnectionResolver connections;
     private final ExecutionStore executions;
-    private final HttpClient providerHttp;
+    private final EgressHttpClient providerHttp;
     private final Clock clock;
     private final Supplier<String> ids;
     private final ExecutionEvents events;
@@ -59,7 +59,7 @@ public final class ActionRunner implements AutoCloseable {
             ActionRegistry registry,
             ConnectionResolver connections,
             ExecutionStore executions,
-            HttpClient providerHttp,
+            EgressHttpClient providerHttp,
             Clock clock,
             Supplier<String> ids,
             ExecutionEvents events) {

@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.actionport.server.egress.EgressHttpClient;
+import io.actionport.server.egress.EgressRefusedException;
 import io.actionport.server.metrics.Metrics;
 import io.actionport.server.runner.ExecutionEvents;
 import io.actionport.server.store.ExecutionRecord;
@@ -14,11 +16,11 @@ import io.actionport.server.store.Json;
 import io.actionport.server.store.WebhookStore;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,24 +42,24 @@ public final class WebhookDeliveries {
     private final Clock clock;
     private final int outputLimitBytes;
     private final Duration firstRetry;
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final EgressHttpClient http;
     private final CustomTask<String> task;
     private volatile Scheduler scheduler;
 
     /**
      * @param outputLimitBytes outputs up to this size ride in the webhook body; larger ones are fetched
      * @param firstRetry the wait before the second attempt; it doubles after each failure
+     * @param http sends deliveries where the egress policy allows, following no redirect
      */
     public WebhookDeliveries(
+            EgressHttpClient http,
             WebhookStore webhooks,
             ExecutionStore executions,
             Metrics metrics,
             Clock clock,
             int outputLimitBytes,
             Duration firstRetry) {
+        this.http = http;
         this.webhooks = webhooks;
         this.executions = executions;
         this.metrics = metrics;
@@ -96,22 +98,23 @@ public final class WebhookDeliveries {
         Integer status = null;
         String error = null;
         try {
-            var response = http.send(
-                    HttpRequest.newBuilder(URI.create(webhook.url()))
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json")
-                            .header("webhook-id", messageId)
-                            .header("webhook-timestamp", Long.toString(timestamp))
-                            .header(
-                                    "webhook-signature",
-                                    new WebhookSigner(webhook.secret()).sign(messageId, timestamp, body))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
+            var signature = new WebhookSigner(webhook.secret()).sign(messageId, timestamp, body);
+            var response = http.send(new EgressHttpClient.Request(
+                    "POST",
+                    URI.create(webhook.url()),
+                    Map.of(
+                            "Content-Type", List.of("application/json"),
+                            "webhook-id", List.of(messageId),
+                            "webhook-timestamp", List.of(Long.toString(timestamp)),
+                            "webhook-signature", List.of(signature)),
+                    body.getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(10)));
+            status = response.status();
             if (status / 100 != 2) {
                 error = "receiver answered " + status;
             }
+        } catch (EgressRefusedException e) {
+            error = e.getMessage();
         } catch (IOException e) {
             error = "receiver unreachable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage());

@@ -13,11 +13,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.actionport.sdk.Pagination;
 import io.actionport.sdk.ProviderRequest;
+import io.actionport.server.egress.EgressHttpClient;
+import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.Connection;
 import io.actionport.server.store.Integration;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +54,10 @@ class PaginationTest {
                 new Integration("dev", "fake", URI.create(provider.baseUrl() + "/api/v3"), AuthScheme.NONE, null),
                 new Connection("dev", "fake", "c1", Map.of(), Map.of()),
                 new ConnectionCredentials(null, null, Clock.systemUTC()));
-        client = new ProviderHttpClient(ProviderHttpClient.sharedHttpClient(), target, call -> {});
+        client = new ProviderHttpClient(
+                EgressHttpClient.create(EgressPolicy.allowing(List.of("127.0.0.1:" + provider.port()))),
+                target,
+                call -> {});
     }
 
     @Test

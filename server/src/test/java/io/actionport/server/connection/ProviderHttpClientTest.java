@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.actionport.sdk.ProviderRequest;
+import io.actionport.server.egress.EgressHttpClient;
+import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.Connection;
 import io.actionport.server.store.Integration;
@@ -60,7 +62,10 @@ class ProviderHttpClientTest {
                 new Integration("dev", "fake", baseUrl, AuthScheme.BEARER, null),
                 new Connection("dev", "fake", "c1", Map.of("token", "t0k3n-value"), Map.of()),
                 new ConnectionCredentials(null, null, Clock.systemUTC()));
-        return new ProviderHttpClient(ProviderHttpClient.sharedHttpClient(), target, calls::add);
+        return new ProviderHttpClient(
+                EgressHttpClient.create(EgressPolicy.allowing(List.of("127.0.0.1:" + provider.port()))),
+                target,
+                calls::add);
     }
 
     @Test

@@ -146,7 +146,7 @@ class CliTest {
 
     @Test
     void the_webhook_and_integrations_are_managed_from_the_command_line() {
-        var set = cli("webhook", "set", "http://127.0.0.1:9/hook", "--secret", "whsec_c2VjcmV0");
+        var set = cli("webhook", "set", "https://hooks.example.com/hook", "--secret", "whsec_c2VjcmV0");
         var shown = cli("webhook", "show");
         var integration =
                 cli("integrations", "set", "linear", "--base-url", "https://api.linear.app", "--auth-scheme", "bearer");
@@ -154,7 +154,7 @@ class CliTest {
         var removed = cli("webhook", "remove");
 
         assertThat(set.code()).isZero();
-        assertThat(shown.out().trim()).isEqualTo("http://127.0.0.1:9/hook");
+        assertThat(shown.out().trim()).isEqualTo("https://hooks.example.com/hook");
         assertThat(integration.code()).isZero();
         assertThat(integrations.out()).contains("linear").contains("https://api.linear.app");
         assertThat(removed.code()).isZero();

@@ -113,6 +113,7 @@ class OAuth2ConnectionTest {
         var started = Actionport.start(ServerConfig.defaults(dataDir)
                 .withDevKey(DEV_KEY)
                 .withMasterKey(MASTER_KEY)
+                .withEgressAllow(List.of("127.0.0.1:" + provider.port()))
                 .withDevWebhook(null, null));
         started.registry().deploy("dev", Bundle.of("crm", new WhoAmI()), List.of());
         return started;

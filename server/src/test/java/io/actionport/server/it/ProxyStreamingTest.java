@@ -13,6 +13,7 @@ import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +75,7 @@ class ProxyStreamingTest {
                                 (request, response) -> response.header("Content-Length", Long.toString(TOTAL))
                                         .send(chunks(providerSent))))
                 .bindNow();
-        server = new TestServer(dataDir);
+        server = new TestServer(dataDir, TestServer.Store.H2, List.of("127.0.0.1:" + provider.port()));
         var connections = server.server.connections();
         connections.saveIntegration(new Integration(
                 "dev", "files", URI.create("http://127.0.0.1:" + provider.port() + "/files"), AuthScheme.NONE, null));

@@ -48,12 +48,19 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dataDir, Store store) {
+        this(dataDir, store, List.of());
+    }
+
+    /** @param egressAllow destinations besides the WireMock provider that the server may call, e.g. other fakes */
+    TestServer(Path dataDir, Store store, List<String> egressAllow) {
         provider.start();
         server = Actionport.start(ServerConfig.defaults(dataDir)
                 .withDevKey(DEV_KEY)
                 .withMasterKey(MASTER_KEY)
                 .withDatabaseUrl(store.newDatabaseUrl("test_server"))
                 .withDevWebhook(null, null)
+                .withEgressAllow(List.of("127.0.0.1:" + provider.port()))
+                .withEgressAllow(egressAllow)
                 .withAllowedOrigins(List.of("http://localhost:6274")));
         server.environments().create("prod", PROD_KEY);
         server.connections()
