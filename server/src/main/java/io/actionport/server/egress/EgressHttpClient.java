@@ -31,15 +31,17 @@ public final class EgressHttpClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    private final EgressPolicy policy;
     private final HttpClient client;
 
-    private EgressHttpClient(HttpClient client) {
+    private EgressHttpClient(EgressPolicy policy, HttpClient client) {
+        this.policy = policy;
         this.client = client;
     }
 
     /** A client whose connections the policy vets; many may wait on slow providers at once. */
     public static EgressHttpClient create(EgressPolicy policy) {
-        return new EgressHttpClient(reactorClient(policy));
+        return new EgressHttpClient(policy, reactorClient(policy));
     }
 
     /** The underlying non-blocking client, for callers that stream (the requests proxy). */
@@ -67,6 +69,8 @@ public final class EgressHttpClient {
      * @throws EgressRefusedException when the policy refused every address of the host
      */
     public Response send(Request request) throws IOException, InterruptedException {
+        // URLs stored before the policy existed, or set by the operator, meet the same rules.
+        policy.checkUrl("request to", request.uri().toString());
         var sender = client.responseTimeout(request.timeout())
                 .headers(h -> request.headers().forEach(h::add))
                 .request(io.netty.handler.codec.http.HttpMethod.valueOf(

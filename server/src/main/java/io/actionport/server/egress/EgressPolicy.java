@@ -78,7 +78,7 @@ public final class EgressPolicy {
         if (uri.getRawUserInfo() != null
                 || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new EgressRefusedException(
-                    url, "it carries user info (user:password@); put credentials in the connection instead", null);
+                    shown, "it carries user info (user:password@); put credentials in the connection instead", null);
         }
         var authority = Authority.of(uri);
         if (authority.isEmpty()) {

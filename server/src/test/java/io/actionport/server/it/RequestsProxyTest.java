@@ -312,6 +312,93 @@ class RequestsProxyTest {
         server.provider.verify(1, getRequestedFor(urlEqualTo("/api/list?page=1&api_key=k3y-secret")));
     }
 
+    @Test
+    void a_secret_is_scrubbed_from_every_response_header_raw_or_url_encoded() throws Exception {
+        var secret = "k3y/s3cr3t+value";
+        var encoded = "k3y%2Fs3cr3t%2Bvalue";
+        var connections = server.server.connections();
+        connections.saveIntegration(new Integration(
+                "dev", "leaky", URI.create(server.provider.baseUrl() + "/api"), AuthScheme.API_KEY_QUERY, "api_key"));
+        connections.create(new Connection("dev", "leaky", "l1", Map.of("api_key", secret), Map.of()));
+        server.provider.stubFor(get(urlEqualTo("/api/items?api_key=" + encoded))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Link", "<https://x/items?page=2&api_key=" + encoded + ">; rel=\"next\"")
+                        .withHeader("Content-Location", "/api/items?api_key=" + secret.toLowerCase(Locale.ROOT))
+                        .withHeader("Content-Location", "/api/items?api_key=" + encoded.toLowerCase(Locale.ROOT))
+                        .withHeader("Refresh", "0; url=/api/items?api_key=" + encoded)
+                        .withHeader("X-Debug-Key", secret)
+                        .withHeader("X-Echo", "k3y%2fs3cr3t%2bvalue")
+                        .withBody("[]")));
+
+        var answer = raw("GET", "/proxy/items", null, "Provider-Config-Key: leaky", "Connection-Id: l1");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.head().toLowerCase(Locale.ROOT))
+                .doesNotContain(secret.toLowerCase(Locale.ROOT))
+                .doesNotContain(encoded.toLowerCase(Locale.ROOT))
+                .doesNotContain("s3cr3t");
+        assertThat(answer.header("Link")).isEqualTo("<https://x/items?page=2&api_key=[redacted]>; rel=\"next\"");
+        assertThat(answer.header("X-Debug-Key")).isEqualTo("[redacted]");
+        assertThat(answer.header("Refresh")).isEqualTo("0; url=/api/items?api_key=[redacted]");
+        server.provider.verify(1, getRequestedFor(urlEqualTo("/api/items?api_key=" + encoded)));
+    }
+
+    @Test
+    void a_bearer_token_echoed_in_a_header_is_scrubbed() throws Exception {
+        server.provider.stubFor(get(urlEqualTo("/api/whoami"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("X-Seen-Authorization", "Bearer " + TestServer.FAKE_TOKEN)
+                        .withHeader("Content-Location", "/api/whoami?token=" + TestServer.FAKE_TOKEN)));
+
+        var answer = raw("GET", "/proxy/whoami", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.head()).doesNotContain(TestServer.FAKE_TOKEN);
+        assertThat(answer.header("X-Seen-Authorization")).isEqualTo("[redacted]");
+        assertThat(answer.header("Content-Location")).isEqualTo("/api/whoami?token=[redacted]");
+    }
+
+    @Test
+    void path_parameters_encoded_dots_and_backslashes_are_refused() throws Exception {
+        var semicolons = raw("GET", "/proxy/a/..;/..;/x", null);
+        var parameter = raw("GET", "/proxy/things;jsessionid=1/x", null);
+        var encodedDot = raw("GET", "/proxy/things/a%2ejson", null);
+        var backslash = raw("GET", "/proxy/things\\..\\admin", null);
+
+        assertThat(semicolons.status()).isEqualTo(400);
+        assertThat(semicolons.errorMessage())
+                .isEqualTo("refused provider path '/a/..;/..;/x': it has a path parameter (;), which servers may "
+                        + "strip, turning '..;' into '..'");
+        assertThat(parameter.status()).isEqualTo(400);
+        assertThat(parameter.json().at("/error/code").asString()).isEqualTo("forbidden_provider_target");
+        assertThat(encodedDot.status()).isEqualTo(400);
+        assertThat(encodedDot.errorMessage())
+                .isEqualTo("refused provider path '/things/a%2ejson': it has a percent-encoded dot (%2e)");
+        assertThat(backslash.status()).isEqualTo(400);
+        assertThat(backslash.errorMessage()).endsWith("it has an encoded slash or a backslash");
+        assertNothingLeft();
+    }
+
+    @Test
+    void a_proxy_call_to_an_address_not_allow_listed_is_refused_before_it_connects() throws Exception {
+        var connections = server.server.connections();
+        connections.saveIntegration(new Integration(
+                "dev", "sneaky", URI.create("http://127.0.0.1:" + evil.port() + "/api"), AuthScheme.NONE, null));
+        connections.create(new Connection("dev", "sneaky", "s1", Map.of(), Map.of()));
+
+        var answer = raw("GET", "/proxy/steal", null, "Provider-Config-Key: sneaky", "Connection-Id: s1");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().at("/error/code").asString()).isEqualTo("egress_refused");
+        assertThat(answer.errorMessage())
+                .isEqualTo("refused 127.0.0.1:" + evil.port() + ": 127.0.0.1 is a loopback address (127.0.0.0/8); "
+                        + "to allow it, start the server with --egress-allow 127.0.0.1:" + evil.port()
+                        + " or add it to ACTIONPORT_EGRESS_ALLOW");
+        assertNothingLeft();
+    }
+
     private static void assertNothingLeft() {
         assertThat(server.provider.getAllServeEvents()).isEmpty();
         assertThat(evil.getAllServeEvents()).isEmpty();
