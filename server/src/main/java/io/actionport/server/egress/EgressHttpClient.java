@@ -57,6 +57,22 @@ public final class EgressHttpClient {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis());
     }
 
+    /**
+     * Checks a URL about to be requested as it would be checked when configured: URLs stored
+     * before the policy existed, or set by the operator, meet the same rules.
+     *
+     * @throws EgressRefusedException when the policy refuses it
+     */
+    public void vet(URI uri) {
+        // The origin only: a query may carry credentials, user info a password; neither may show in a refusal.
+        var authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        var origin = uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1) + "/";
+        if (authority.contains("@")) {
+            throw new EgressRefusedException("request to '" + origin + "'", "its URL carries user info", null);
+        }
+        policy.checkUrl("request to", origin);
+    }
+
     public HttpClient reactor() {
         return client;
     }
@@ -69,8 +85,7 @@ public final class EgressHttpClient {
      * @throws EgressRefusedException when the policy refused every address of the host
      */
     public Response send(Request request) throws IOException, InterruptedException {
-        // URLs stored before the policy existed, or set by the operator, meet the same rules.
-        policy.checkUrl("request to", request.uri().toString());
+        vet(request.uri());
         var sender = client.responseTimeout(request.timeout())
                 .headers(h -> request.headers().forEach(h::add))
                 .request(io.netty.handler.codec.http.HttpMethod.valueOf(

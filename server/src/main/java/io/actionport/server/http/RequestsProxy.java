@@ -74,11 +74,13 @@ public final class RequestsProxy {
             "set-cookie2");
 
     private final ConnectionResolver connections;
+    private final EgressHttpClient egress;
     private final HttpClient client;
 
     /** @param egress the client whose connections the egress policy vets; it follows no redirect */
     public RequestsProxy(ConnectionResolver connections, EgressHttpClient egress) {
         this.connections = connections;
+        this.egress = egress;
         this.client = egress.reactor().responseTimeout(Duration.ofMinutes(1));
     }
 
@@ -107,7 +109,9 @@ public final class RequestsProxy {
         var rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
         return Blocking.call(() -> {
                     var target = connections.resolve(environment, integration, connectionId);
-                    return call(target, rawPath, rawQuery, target.currentCredentials());
+                    var call = call(target, rawPath, rawQuery, target.currentCredentials());
+                    egress.vet(call.uri());
+                    return call;
                 })
                 .flatMap(call -> send(call, request, response, true)
                         .flatMap(outcome -> outcome == Outcome.DONE

@@ -393,7 +393,8 @@ class RequestsProxyTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().at("/error/code").asString()).isEqualTo("egress_refused");
         assertThat(answer.errorMessage())
-                .isEqualTo("refused 127.0.0.1:" + evil.port() + ": 127.0.0.1 is a loopback address (127.0.0.0/8); "
+                .isEqualTo("refused request to 'http://127.0.0.1:" + evil.port()
+                        + "/': 127.0.0.1 is a loopback address (127.0.0.0/8); "
                         + "to allow it, start the server with --egress-allow 127.0.0.1:" + evil.port()
                         + " or add it to ACTIONPORT_EGRESS_ALLOW");
         assertNothingLeft();
