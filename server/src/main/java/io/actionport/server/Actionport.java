@@ -76,6 +76,7 @@ public final class Actionport implements AutoCloseable {
     private final ToolRunner toolRunner;
     private final McpDoor mcp;
     private final DisposableServer http;
+    private final EgressHttpClient egressHttp;
     private final boolean seeded;
     private final ScheduledExecutorService deploymentSync = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("deployment-sync").factory());
@@ -107,7 +108,7 @@ public final class Actionport implements AutoCloseable {
 
         var servedHere = new ConcurrentHashMap<String, URI>();
         var egress = EgressPolicy.allowing(config.egressAllow());
-        var egressHttp = EgressHttpClient.create(egress);
+        egressHttp = EgressHttpClient.create(egress);
         var resolver = new ConnectionResolver(connections, servedHere, egressHttp, clock);
         runner = new ActionRunner(registry, resolver, executions, egressHttp, clock, new ExecutionIds(clock), events);
         var metrics = new Metrics(events, executions);
@@ -266,6 +267,7 @@ public final class Actionport implements AutoCloseable {
         mcp.close();
         completions.close();
         runner.close();
+        egressHttp.close();
         database.close();
     }
 

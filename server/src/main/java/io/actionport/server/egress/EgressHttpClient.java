@@ -21,7 +21,7 @@ import reactor.netty.resources.ConnectionProvider;
  * on its resolved address, and no redirect is ever followed. Blocking: call {@link #send} from a
  * virtual thread, never an event loop.
  */
-public final class EgressHttpClient {
+public final class EgressHttpClient implements AutoCloseable {
 
     /** One exchange to send: headers by name, a body or null. */
     public record Request(String method, URI uri, Map<String, List<String>> headers, byte[] body, Duration timeout) {}
@@ -32,29 +32,27 @@ public final class EgressHttpClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final EgressPolicy policy;
+    private final ConnectionProvider connections;
     private final HttpClient client;
 
-    private EgressHttpClient(EgressPolicy policy, HttpClient client) {
+    private EgressHttpClient(EgressPolicy policy, ConnectionProvider connections) {
         this.policy = policy;
-        this.client = client;
-    }
-
-    /** A client whose connections the policy vets; many may wait on slow providers at once. */
-    public static EgressHttpClient create(EgressPolicy policy) {
-        return new EgressHttpClient(policy, reactorClient(policy));
-    }
-
-    /** The underlying non-blocking client, for callers that stream (the requests proxy). */
-    public static HttpClient reactorClient(EgressPolicy policy) {
-        var connections = ConnectionProvider.builder("egress")
-                .maxConnections(16_384)
-                .pendingAcquireMaxCount(-1)
-                .maxIdleTime(Duration.ofSeconds(30))
-                .build();
-        return HttpClient.create(connections)
+        this.connections = connections;
+        this.client = HttpClient.create(connections)
                 .resolver(new EgressAddressResolverGroup(policy))
                 .followRedirect(false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis());
+    }
+
+    /** A client whose connections the policy vets; many may wait on slow providers at once, as with a plain JDK client. */
+    public static EgressHttpClient create(EgressPolicy policy) {
+        return new EgressHttpClient(
+                policy,
+                ConnectionProvider.builder("egress")
+                        .maxConnections(16_384)
+                        .pendingAcquireMaxCount(-1)
+                        .maxIdleTime(Duration.ofSeconds(30))
+                        .build());
     }
 
     /**
@@ -73,8 +71,15 @@ public final class EgressHttpClient {
         policy.checkUrl("request to", origin);
     }
 
+    /** The underlying non-blocking client, for callers that stream (the requests proxy). */
     public HttpClient reactor() {
         return client;
+    }
+
+    /** Closes the pooled connections. */
+    @Override
+    public void close() {
+        connections.disposeLater().block(Duration.ofSeconds(5));
     }
 
     /**
