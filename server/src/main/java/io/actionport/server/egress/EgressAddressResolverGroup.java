@@ -36,7 +36,8 @@ public final class EgressAddressResolverGroup extends AddressResolverGroup<InetS
                 Thread.ofVirtual().name("egress-resolve").start(() -> {
                     try {
                         promise.trySuccess(policy.connectable(address).getFirst());
-                    } catch (Exception e) {
+                    } catch (Throwable e) {
+                        // Whatever happens, the connect must not wait forever on this promise.
                         promise.tryFailure(e);
                     }
                 });
@@ -47,7 +48,8 @@ public final class EgressAddressResolverGroup extends AddressResolverGroup<InetS
                 Thread.ofVirtual().name("egress-resolve").start(() -> {
                     try {
                         promise.trySuccess(policy.connectable(address));
-                    } catch (Exception e) {
+                    } catch (Throwable e) {
+                        // Whatever happens, the connect must not wait forever on this promise.
                         promise.tryFailure(e);
                     }
                 });

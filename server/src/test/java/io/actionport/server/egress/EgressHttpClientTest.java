@@ -106,6 +106,21 @@ class EgressHttpClientTest {
     }
 
     @Test
+    void an_allowed_address_and_port_is_connected_to_not_looked_up_as_a_name() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        var client = EgressHttpClient.create(EgressPolicy.allowing(List.of("127.0.0.1:" + closedPort), name -> {
+            throw new AssertionError("looked up the name '" + name + "'");
+        }));
+
+        assertThatThrownBy(() -> client.send(fetch("http://127.0.0.1:" + closedPort + "/x")))
+                .isInstanceOf(java.net.ConnectException.class)
+                .hasMessageContaining("127.0.0.1:" + closedPort);
+    }
+
+    @Test
     void a_redirect_from_an_allowed_fake_to_another_loopback_port_is_not_followed() throws Exception {
         fake.stubFor(get(urlEqualTo("/moved"))
                 .willReturn(aResponse()
