@@ -13,13 +13,16 @@ import java.util.Objects;
  * @param databaseUrl a JDBC URL, or null for the embedded H2 file under {@code dataDir}
  * @param bindAddress the address to listen on; loopback unless told otherwise
  * @param port the port, 0 for any free one
- * @param devKey the dev environment's key on first start, or null to generate one
+ * @param devKey the dev environment's caller key on first start, or null to generate one; on a later
+ *     start, registered as a caller key of dev when the store has never seen it
+ * @param devAdminKey the dev environment's admin key, likewise
  * @param masterKey Base64 of the 32-byte AES key for secrets at rest, or null for the key file
  * @param allowedOrigins browser Origins allowed on {@code /mcp}, besides loopback ones
  * @param devWebhookUrl the dev environment's completion webhook, set at start when not null
  * @param devWebhookSecret its Standard Webhooks secret ({@code whsec_...})
  * @param nodeName this node's name in the shared queue
  * @param async how the durable queue behaves
+ * @param openMetrics whether {@code /metrics} answers without a key (for a scraper on a private network)
  * @param clock the clock
  */
 public record ServerConfig(
@@ -28,12 +31,14 @@ public record ServerConfig(
         String bindAddress,
         int port,
         String devKey,
+        String devAdminKey,
         String masterKey,
         List<String> allowedOrigins,
         String devWebhookUrl,
         String devWebhookSecret,
         String nodeName,
         AsyncConfig async,
+        boolean openMetrics,
         Clock clock) {
 
     public ServerConfig {
@@ -53,12 +58,14 @@ public record ServerConfig(
                 "127.0.0.1",
                 0,
                 System.getenv("ACTIONPORT_DEV_KEY"),
+                System.getenv("ACTIONPORT_DEV_ADMIN_KEY"),
                 System.getenv("ACTIONPORT_MASTER_KEY"),
                 List.of(),
                 System.getenv("ACTIONPORT_DEV_WEBHOOK_URL"),
                 System.getenv("ACTIONPORT_DEV_WEBHOOK_SECRET"),
                 defaultNodeName(),
                 AsyncConfig.defaults(),
+                false,
                 Clock.systemUTC());
     }
 
@@ -83,6 +90,14 @@ public record ServerConfig(
 
     public ServerConfig withDevKey(String key) {
         return toBuilder().devKey(key).build();
+    }
+
+    public ServerConfig withDevAdminKey(String key) {
+        return toBuilder().devAdminKey(key).build();
+    }
+
+    public ServerConfig withOpenMetrics(boolean open) {
+        return toBuilder().openMetrics(open).build();
     }
 
     public ServerConfig withMasterKey(String key) {
@@ -116,12 +131,14 @@ public record ServerConfig(
         private String bindAddress;
         private int port;
         private String devKey;
+        private String devAdminKey;
         private String masterKey;
         private List<String> allowedOrigins;
         private String devWebhookUrl;
         private String devWebhookSecret;
         private String nodeName;
         private AsyncConfig async;
+        private boolean openMetrics;
         private Clock clock;
 
         private Builder(ServerConfig config) {
@@ -130,12 +147,14 @@ public record ServerConfig(
             bindAddress = config.bindAddress;
             port = config.port;
             devKey = config.devKey;
+            devAdminKey = config.devAdminKey;
             masterKey = config.masterKey;
             allowedOrigins = config.allowedOrigins;
             devWebhookUrl = config.devWebhookUrl;
             devWebhookSecret = config.devWebhookSecret;
             nodeName = config.nodeName;
             async = config.async;
+            openMetrics = config.openMetrics;
             clock = config.clock;
         }
 
@@ -156,6 +175,16 @@ public record ServerConfig(
 
         Builder devKey(String value) {
             devKey = value;
+            return this;
+        }
+
+        Builder devAdminKey(String value) {
+            devAdminKey = value;
+            return this;
+        }
+
+        Builder openMetrics(boolean value) {
+            openMetrics = value;
             return this;
         }
 
@@ -196,12 +225,14 @@ public record ServerConfig(
                     bindAddress,
                     port,
                     devKey,
+                    devAdminKey,
                     masterKey,
                     allowedOrigins,
                     devWebhookUrl,
                     devWebhookSecret,
                     nodeName,
                     async,
+                    openMetrics,
                     clock);
         }
     }

@@ -181,7 +181,8 @@ final class EnvironmentTools {
                 scope.connectionId(),
                 request.arguments() == null ? null : Json.MAPPER.valueToTree(request.arguments()),
                 Caller.MCP,
-                progress(exchange, request));
+                progress(exchange, request),
+                null);
         return tools.call(execution, action).onErrorResume(failure -> ToolResults.ofFailure(request.name(), failure));
     }
 

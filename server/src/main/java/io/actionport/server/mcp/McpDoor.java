@@ -3,6 +3,7 @@ package io.actionport.server.mcp;
 import io.actionport.server.Blocking;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.auth.EnvironmentKeys;
+import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.http.HttpApi;
 import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
 import io.actionport.server.registry.ActionRegistry;
@@ -85,8 +86,12 @@ public final class McpDoor implements AutoCloseable {
                 (request, response) -> Blocking.call(() -> keys.authenticate(
                                 request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
                                 request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER)))
-                        .map(environment ->
-                                serverFor(environment, request.requestHeaders().get(SessionScope.INTEGRATION)))
+                        .map(principal -> {
+                            var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
+                            KeyRoles.requireCaller(principal);
+                            KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
+                            return serverFor(principal.environment(), scope);
+                        })
                         .flatMap(
                                 server -> Mono.from(server.transport().handler().apply(request, response)))
                         .onErrorResume(AuthException.class, e -> refuse(response, e)));

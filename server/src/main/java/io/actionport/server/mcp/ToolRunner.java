@@ -77,7 +77,8 @@ public final class ToolRunner {
                 request.connectionId(),
                 request.input(),
                 request.caller(),
-                null);
+                null,
+                request.keyId());
     }
 
     private Mono<ExecutionRecord> enqueue(ExecutionRequest request) {
