@@ -28,7 +28,12 @@ class RestartTest {
 
         try (var second = Actionport.start(ServerConfig.defaults(dataDir).withDevKey("ignored-on-restart"))) {
             assertThat(second.seededDemo()).isFalse();
-            assertThat(second.environments().findByKey("restart-key")).contains("dev");
+            assertThat(second.keys().list("dev"))
+                    .extracting(key -> key.role() + " " + key.name())
+                    .contains(
+                            "caller dev caller key (first start)",
+                            "admin dev admin key (first start)",
+                            "caller from ACTIONPORT_DEV_KEY");
             assertThat(second.registry().actions("dev"))
                     .extracting(DeployedAction::name)
                     .containsExactlyInAnyOrder("echo", "create-issue", "list-issues", "bulk-import");

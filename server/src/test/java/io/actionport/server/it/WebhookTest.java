@@ -79,7 +79,7 @@ class WebhookTest {
     }
 
     void startServer(ServerConfig config) {
-        server = Actionport.start(config.withDevKey("hook-key")
+        server = Actionport.start(config.withDevAdminKey("hook-key")
                 .withMasterKey(TestServer.MASTER_KEY)
                 .withDatabaseUrl(null));
     }
