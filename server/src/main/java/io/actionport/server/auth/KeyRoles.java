@@ -41,7 +41,8 @@ public final class KeyRoles {
      * @param integration the integration the request names (Provider-Config-Key), or null
      */
     public static void requireIntegration(Principal principal, String integration) {
-        if (!principal.isNarrowed() || principal.integrations().contains(integration)) {
+        if (!principal.isNarrowed()
+                || (integration != null && principal.integrations().contains(integration))) {
             return;
         }
         var allowed = String.join(", ", new TreeSet<>(principal.integrations()));
@@ -57,7 +58,8 @@ public final class KeyRoles {
 
     /** Whether the key may see an integration (in listings). */
     public static boolean mayUse(Principal principal, String integration) {
-        return !principal.isNarrowed() || principal.integrations().contains(integration);
+        return !principal.isNarrowed()
+                || (integration != null && principal.integrations().contains(integration));
     }
 
     /**
