@@ -47,4 +47,24 @@ class RestartTest {
         }
         assertThat(Files.exists(dataDir.resolve("master.key"))).isTrue();
     }
+
+    @Test
+    void a_revoked_dev_key_stays_revoked_when_the_configuration_still_names_it() {
+        try (var first = Actionport.start(
+                ServerConfig.defaults(dataDir).withDevKey("leaked-key").withDevAdminKey("admin-key"))) {
+            var leaked = first.keys().list("dev").stream()
+                    .filter(key -> key.role().equals("caller"))
+                    .findFirst()
+                    .orElseThrow();
+            first.keys().revoke("dev", leaked.id());
+        }
+
+        try (var second = Actionport.start(
+                ServerConfig.defaults(dataDir).withDevKey("leaked-key").withDevAdminKey("admin-key"))) {
+            assertThat(second.firstStartKeys()).isEmpty();
+            assertThat(second.keys().list("dev"))
+                    .extracting(key -> key.role() + " " + (key.revokedAt() == null ? "active" : "revoked"))
+                    .containsExactlyInAnyOrder("caller revoked", "admin active");
+        }
+    }
 }
