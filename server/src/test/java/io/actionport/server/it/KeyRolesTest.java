@@ -423,6 +423,30 @@ class KeyRolesTest {
     }
 
     @Test
+    void a_caller_sees_the_executions_its_mcp_sessions_started_and_no_one_elses() throws Exception {
+        var carol = newKey(TestServer.DEV_ADMIN_KEY, "{\"role\":\"caller\",\"name\":\"carol\"}")
+                .get("secret")
+                .asString();
+        var dave = newKey(TestServer.DEV_ADMIN_KEY, "{\"role\":\"caller\",\"name\":\"dave\"}")
+                .get("secret")
+                .asString();
+        try (var client = McpClients.http(server.baseUrl(), carol, "demo", tools -> {})) {
+            client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest(
+                    "echo", java.util.Map.of("message", "from mcp")));
+        }
+
+        var carols = call(carol, "GET", "/executions", null).body().get("executions");
+        var daves = call(dave, "GET", "/executions", null).body().get("executions");
+
+        assertThat(carols).hasSize(1);
+        assertThat(carols.get(0).get("caller").asString()).isEqualTo("mcp");
+        assertThat(daves).isEmpty();
+        var id = carols.get(0).get("id").asString();
+        assertThat(call(dave, "GET", "/executions/" + id, null).status()).isEqualTo(404);
+        assertThat(call(carol, "GET", "/executions/" + id, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_caller_key_narrowed_to_integrations_is_refused_the_others() throws Exception {
         var narrowed = newKey(TestServer.DEV_ADMIN_KEY, "{\"role\":\"caller\",\"integrations\":[\"demo\"]}")
                 .get("secret")
