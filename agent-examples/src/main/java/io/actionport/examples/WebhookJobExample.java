@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * signed webhook instead of polling.
  *
  * <p>Run it against a running server: {@code ACTIONPORT_URL=http://127.0.0.1:8787
- * ACTIONPORT_KEY=<dev key> java ... WebhookJobExample}. It listens on 127.0.0.1 and points the
+ * ACTIONPORT_KEY=<dev admin key> java ... WebhookJobExample} (an admin key: it sets the webhook). It listens on 127.0.0.1 and points the
  * environment's webhook at itself ({@code PUT /webhook}) while it runs, then removes it.
  */
 public final class WebhookJobExample implements AutoCloseable {

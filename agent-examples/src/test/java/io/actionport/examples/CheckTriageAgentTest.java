@@ -65,8 +65,9 @@ class CheckTriageAgentTest {
     static void start() {
         github.start();
         slack.start();
-        server = Actionport.start(ServerConfig.defaults(dataDir).withDevKey("triage-key"));
-        var admin = new Admin(server.baseUrl(), "triage-key");
+        server = Actionport.start(
+                ServerConfig.defaults(dataDir).withDevKey("triage-key").withDevAdminKey("triage-admin-key"));
+        var admin = new Admin(server.baseUrl(), "triage-admin-key");
         admin.integration("github", github.baseUrl(), "bearer");
         admin.connection("github", "acme", Map.of("token", "ghp_example"));
         admin.integration("slack", slack.baseUrl() + "/api", "bearer");

@@ -49,8 +49,9 @@ class ProviderCatalogOnServerTest {
     @BeforeAll
     static void start() {
         github.start();
-        server = Actionport.start(ServerConfig.defaults(dataDir).withDevKey("catalog-key"));
-        var admin = new Admin(server.baseUrl(), "catalog-key");
+        server = Actionport.start(
+                ServerConfig.defaults(dataDir).withDevKey("catalog-key").withDevAdminKey("catalog-admin-key"));
+        var admin = new Admin(server.baseUrl(), "catalog-admin-key");
         admin.integration("github", github.baseUrl(), "bearer");
         admin.connection("github", "acme", Map.of("token", "ghp_example"));
         for (var integration : List.of("github", "slack", "linear")) {

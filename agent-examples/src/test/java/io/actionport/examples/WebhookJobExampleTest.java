@@ -31,7 +31,7 @@ class WebhookJobExampleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Actionport.start(ServerConfig.defaults(dataDir).withDevKey("job-key"));
+        server = Actionport.start(ServerConfig.defaults(dataDir).withDevAdminKey("job-key"));
         job = WebhookJobExample.start(server.baseUrl(), "job-key", WebhookJobExample.newSecret(), Clock.systemUTC());
     }
 

@@ -5,6 +5,8 @@ import io.actionport.server.async.Completions;
 import io.actionport.server.async.DurableQueue;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
+import io.actionport.server.auth.EnvironmentManagement;
+import io.actionport.server.auth.KeyManagement;
 import io.actionport.server.config.ServerConfig;
 import io.actionport.server.connection.ConnectionResolver;
 import io.actionport.server.demo.DemoIssueTracker;
@@ -29,6 +31,7 @@ import io.actionport.server.store.DeploymentStore;
 import io.actionport.server.store.EnvironmentStore;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.IdempotencyKeyStore;
+import io.actionport.server.store.KeyStore;
 import io.actionport.server.store.SecretCipher;
 import io.actionport.server.store.WebhookStore;
 import io.actionport.server.webhook.WebhookDeliveries;
@@ -42,6 +45,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,6 +66,8 @@ public final class Actionport implements AutoCloseable {
 
     private final Database database;
     private final EnvironmentStore environments;
+    private final KeyStore keyStore;
+    private final KeyManagement keyManagement;
     private final ConnectionStore connections;
     private final ExecutionStore executions;
     private final WebhookStore webhooks;
@@ -77,7 +83,7 @@ public final class Actionport implements AutoCloseable {
     private final McpDoor mcp;
     private final DisposableServer http;
     private final EgressHttpClient egressHttp;
-    private final boolean seeded;
+    private final Optional<DemoSetup.DevKeys> seeded;
     private final ScheduledExecutorService deploymentSync = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("deployment-sync").factory());
 
@@ -89,7 +95,9 @@ public final class Actionport implements AutoCloseable {
                 null,
                 null);
         var cipher = SecretCipher.fromEnvironmentOrKeyFile(config.masterKey(), config.dataDir());
-        environments = new EnvironmentStore(database, cipher, clock);
+        environments = new EnvironmentStore(database, clock);
+        keyStore = new KeyStore(database, clock);
+        keyManagement = new KeyManagement(keyStore, clock);
         connections = new ConnectionStore(database, cipher, clock);
         executions = new ExecutionStore(database);
         webhooks = new WebhookStore(database, cipher, clock);
@@ -100,7 +108,11 @@ public final class Actionport implements AutoCloseable {
                 new BundleLoader(config.dataDir().resolve("bundles"), Actionport.class.getClassLoader()),
                 registry);
         deployments.restore();
-        seeded = DemoSetup.seedIfEmpty(environments, connections, deployments, config.devKey());
+        seeded = DemoSetup.seedIfEmpty(
+                environments, keyManagement, connections, deployments, config.devKey(), config.devAdminKey());
+        if (seeded.isEmpty() && environments.exists(DemoSetup.ENVIRONMENT)) {
+            DemoSetup.adoptConfiguredKeys(keyStore, keyManagement, config.devKey(), config.devAdminKey());
+        }
         if (config.devWebhookUrl() != null && environments.exists(DemoSetup.ENVIRONMENT)) {
             webhooks.set(
                     DemoSetup.ENVIRONMENT, new WebhookStore.Webhook(config.devWebhookUrl(), config.devWebhookSecret()));
@@ -133,7 +145,7 @@ public final class Actionport implements AutoCloseable {
         completions = new Completions(events, executions);
         triggers = new Triggers(runner, async, registry, executions, idempotencyKeys, completions);
 
-        var keys = new EnvironmentKeys(environments);
+        var keys = new EnvironmentKeys(keyStore, clock);
         var api = new HttpApi(
                 keys,
                 triggers,
@@ -145,8 +157,11 @@ public final class Actionport implements AutoCloseable {
                 connections,
                 webhooks,
                 metrics,
+                new RequestsProxy(resolver, egressHttp),
                 egress,
-                new RequestsProxy(resolver, egressHttp));
+                keyManagement,
+                new EnvironmentManagement(environments, keyManagement, deployments::syncFromStore),
+                config.openMetrics());
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(
@@ -201,6 +216,11 @@ public final class Actionport implements AutoCloseable {
 
     /** True when this start created the dev environment and deployed the demo bundle. */
     public boolean seededDemo() {
+        return seeded.isPresent();
+    }
+
+    /** The dev keys this start made, with their secrets; empty on every later start. */
+    public Optional<DemoSetup.DevKeys> firstStartKeys() {
         return seeded;
     }
 
@@ -218,6 +238,11 @@ public final class Actionport implements AutoCloseable {
 
     public EnvironmentStore environments() {
         return environments;
+    }
+
+    /** The keys of every environment: to create, rotate and revoke them in-process. */
+    public KeyManagement keys() {
+        return keyManagement;
     }
 
     public ConnectionStore connections() {

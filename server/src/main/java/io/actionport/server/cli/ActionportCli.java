@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
             DryrunCommand.class,
             LogsCommand.class,
             ExecutionsCommand.class,
-            WebhookCommand.class
+            WebhookCommand.class,
+            EnvironmentsCommand.class,
+            KeysCommand.class
         })
 public final class ActionportCli {
 

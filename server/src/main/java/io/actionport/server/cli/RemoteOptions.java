@@ -21,7 +21,8 @@ final class RemoteOptions {
     @Option(
             names = "--key",
             defaultValue = "${env:ACTIONPORT_KEY}",
-            description = "Environment secret key (or ACTIONPORT_KEY).")
+            description =
+                    "An environment key (or ACTIONPORT_KEY): an admin key to deploy and manage, a caller key to call.")
     String key;
 
     private final HttpClient http =
@@ -30,7 +31,8 @@ final class RemoteOptions {
     /** Sends a request and returns the body; a non-2xx answer becomes an error with the server's message. */
     String send(String method, String path, HttpRequest.BodyPublisher body, String contentType, String environment) {
         if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("pass the environment's secret key with --key or ACTIONPORT_KEY");
+            throw new IllegalArgumentException(
+                    "pass an environment key with --key or ACTIONPORT_KEY (an admin key for deploy and management)");
         }
         var request = HttpRequest.newBuilder(URI.create(url + path))
                 .timeout(Duration.ofMinutes(2))

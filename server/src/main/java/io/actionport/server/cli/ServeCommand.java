@@ -54,13 +54,19 @@ final class ServeCommand implements Callable<Integer> {
                     "How long MCP calls to async-when-slow actions wait before answering with a link (default: ${DEFAULT-VALUE}).")
     String syncBudget;
 
+    @Option(
+            names = "--open-metrics",
+            description = "Serve /metrics without a key (default: an admin key is needed), e.g. for a scraper.")
+    boolean openMetrics;
+
     @Override
     public Integer call() {
         var config = data.config()
                 .withPort(port)
                 .withBindAddress(bind)
                 .withAllowedOrigins(allowedOrigins)
-                .withEgressAllow(egressAllow);
+                .withEgressAllow(egressAllow)
+                .withOpenMetrics(openMetrics);
         config = config.withAsync(config.async()
                 .withLimits(perConnectionLimit, perIntegrationRate)
                 .withSyncBudget(Duration.parse("PT" + syncBudget.toUpperCase(Locale.ROOT))));
@@ -72,14 +78,26 @@ final class ServeCommand implements Callable<Integer> {
         var out = System.out;
         out.println("Actionport " + Actionport.VERSION + " serving on " + server.baseUrl());
         out.println("  MCP (Streamable HTTP): " + server.baseUrl() + "/mcp");
-        server.environments().secretKey(DemoSetup.ENVIRONMENT).ifPresent(key -> {
-            out.println("  dev key:  " + key);
-            out.println("  try:      curl -s " + server.baseUrl() + "/action/trigger -H 'Authorization: Bearer " + key
-                    + "' -H 'Connection-Id: demo' -H 'Provider-Config-Key: demo' -H 'Content-Type: application/json'"
-                    + " -d '{\"action_name\":\"echo\",\"input\":{\"message\":\"hi\"}}'");
-        });
+        server.firstStartKeys()
+                .ifPresentOrElse(
+                        keys -> printFirstStartKeys(out, server, keys),
+                        () -> out.println("  keys:     not shown after the first start; make one with"
+                                + " 'actionport keys create --role caller --key <an admin key>'"));
         out.flush();
         server.awaitShutdown();
         return 0;
+    }
+
+    /** The dev keys, printed this once: the store keeps only their hashes. */
+    private static void printFirstStartKeys(java.io.PrintStream out, Actionport server, DemoSetup.DevKeys keys) {
+        out.println("  dev caller key: " + keys.callerKey());
+        out.println("      for MCP clients, the Inspector, and triggering actions");
+        out.println("  dev admin key:  " + keys.adminKey());
+        out.println("      for deploy, dryrun, connections, webhooks, keys (deploying runs code on this server)");
+        out.println("  These keys are shown only now: store them (the server keeps only their hashes).");
+        out.println("  try:      curl -s " + server.baseUrl() + "/action/trigger -H 'Authorization: Bearer "
+                + keys.callerKey()
+                + "' -H 'Connection-Id: demo' -H 'Provider-Config-Key: demo' -H 'Content-Type: application/json'"
+                + " -d '{\"action_name\":\"echo\",\"input\":{\"message\":\"hi\"}}'");
     }
 }

@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param databaseUrl a JDBC URL, or null for the embedded H2 file under {@code dataDir}
  * @param bindAddress the address to listen on; loopback unless told otherwise
  * @param port the port, 0 for any free one
- * @param devKey the dev environment's key on first start, or null to generate one
+ * @param devKey the dev environment's caller key on first start, or null to generate one; on a later
+ *     start, registered as a caller key of dev when the store has never seen it
+ * @param devAdminKey the dev environment's admin key, likewise
  * @param masterKey Base64 of the 32-byte AES key for secrets at rest, or null for the key file
  * @param allowedOrigins browser Origins allowed on {@code /mcp}, besides loopback ones
  * @param egressAllow destinations outbound requests may reach although the egress policy refuses
@@ -24,6 +26,7 @@ import java.util.Objects;
  * @param devWebhookSecret its Standard Webhooks secret ({@code whsec_...})
  * @param nodeName this node's name in the shared queue
  * @param async how the durable queue behaves
+ * @param openMetrics whether {@code /metrics} answers without a key (for a scraper on a private network)
  * @param clock the clock
  */
 public record ServerConfig(
@@ -32,6 +35,7 @@ public record ServerConfig(
         String bindAddress,
         int port,
         String devKey,
+        String devAdminKey,
         String masterKey,
         List<String> allowedOrigins,
         List<String> egressAllow,
@@ -39,6 +43,7 @@ public record ServerConfig(
         String devWebhookSecret,
         String nodeName,
         AsyncConfig async,
+        boolean openMetrics,
         Clock clock) {
 
     public ServerConfig {
@@ -59,6 +64,7 @@ public record ServerConfig(
                 "127.0.0.1",
                 0,
                 System.getenv("ACTIONPORT_DEV_KEY"),
+                System.getenv("ACTIONPORT_DEV_ADMIN_KEY"),
                 System.getenv("ACTIONPORT_MASTER_KEY"),
                 List.of(),
                 egressAllowFromEnvironment(),
@@ -66,6 +72,7 @@ public record ServerConfig(
                 System.getenv("ACTIONPORT_DEV_WEBHOOK_SECRET"),
                 defaultNodeName(),
                 AsyncConfig.defaults(),
+                false,
                 Clock.systemUTC());
     }
 
@@ -101,6 +108,14 @@ public record ServerConfig(
 
     public ServerConfig withDevKey(String key) {
         return toBuilder().devKey(key).build();
+    }
+
+    public ServerConfig withDevAdminKey(String key) {
+        return toBuilder().devAdminKey(key).build();
+    }
+
+    public ServerConfig withOpenMetrics(boolean open) {
+        return toBuilder().openMetrics(open).build();
     }
 
     public ServerConfig withMasterKey(String key) {
@@ -141,6 +156,7 @@ public record ServerConfig(
         private String bindAddress;
         private int port;
         private String devKey;
+        private String devAdminKey;
         private String masterKey;
         private List<String> allowedOrigins;
         private List<String> egressAllow;
@@ -148,6 +164,7 @@ public record ServerConfig(
         private String devWebhookSecret;
         private String nodeName;
         private AsyncConfig async;
+        private boolean openMetrics;
         private Clock clock;
 
         private Builder(ServerConfig config) {
@@ -156,6 +173,7 @@ public record ServerConfig(
             bindAddress = config.bindAddress;
             port = config.port;
             devKey = config.devKey;
+            devAdminKey = config.devAdminKey;
             masterKey = config.masterKey;
             allowedOrigins = config.allowedOrigins;
             egressAllow = config.egressAllow;
@@ -163,6 +181,7 @@ public record ServerConfig(
             devWebhookSecret = config.devWebhookSecret;
             nodeName = config.nodeName;
             async = config.async;
+            openMetrics = config.openMetrics;
             clock = config.clock;
         }
 
@@ -183,6 +202,16 @@ public record ServerConfig(
 
         Builder devKey(String value) {
             devKey = value;
+            return this;
+        }
+
+        Builder devAdminKey(String value) {
+            devAdminKey = value;
+            return this;
+        }
+
+        Builder openMetrics(boolean value) {
+            openMetrics = value;
             return this;
         }
 
@@ -228,6 +257,7 @@ public record ServerConfig(
                     bindAddress,
                     port,
                     devKey,
+                    devAdminKey,
                     masterKey,
                     allowedOrigins,
                     egressAllow,
@@ -235,6 +265,7 @@ public record ServerConfig(
                     devWebhookSecret,
                     nodeName,
                     async,
+                    openMetrics,
                     clock);
         }
     }

@@ -4,6 +4,7 @@ import io.actionport.server.ActionportException;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
+import io.actionport.server.auth.ManagementException;
 import io.actionport.server.connection.ConnectionException;
 import io.actionport.server.connection.ProviderHttpClient;
 import io.actionport.server.egress.EgressRefusedException;
@@ -48,6 +49,7 @@ final class ApiErrors {
                         "input",
                         List.of());
             case AuthException e -> error(e.status(), e.code(), e.getMessage(), "auth", List.of());
+            case ManagementException e -> error(e.status(), e.code(), e.getMessage(), "input", List.of());
             case UnknownActionException e -> error(404, e.code(), e.getMessage(), "input", List.of());
             case ConnectionException e ->
                 error(e.isNotFound() ? 404 : 400, e.code(), e.getMessage(), "input", List.of());

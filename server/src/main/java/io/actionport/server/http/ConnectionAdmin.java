@@ -33,12 +33,12 @@ final class ConnectionAdmin {
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
-        routes.get("/integrations", api.authenticated(this::listIntegrations))
-                .put("/integrations/{key}", api.authenticated(this::saveIntegration))
-                .get("/connections", api.authenticated(this::listConnections))
-                .post("/connections", api.authenticated(this::createConnection))
-                .put("/connections/{integration}/{id}", api.authenticated(this::rotateConnection))
-                .delete("/connections/{integration}/{id}", api.authenticated(this::deleteConnection));
+        routes.get("/integrations", api.admin("listing integrations", this::listIntegrations))
+                .put("/integrations/{key}", api.admin("saving an integration", this::saveIntegration))
+                .get("/connections", api.admin("listing connections", this::listConnections))
+                .post("/connections", api.admin("creating a connection", this::createConnection))
+                .put("/connections/{integration}/{id}", api.admin("rotating a connection", this::rotateConnection))
+                .delete("/connections/{integration}/{id}", api.admin("deleting a connection", this::deleteConnection));
     }
 
     private Mono<Void> listIntegrations(String environment, HttpServerRequest request, HttpServerResponse response) {

@@ -27,10 +27,13 @@ final class DeploymentAdmin {
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
-        routes.post("/admin/deploy", api.authenticated(this::deploy))
-                .delete("/admin/bundles/{name}", api.authenticated(this::undeploy))
-                .post("/admin/rollback", api.authenticated(this::rollback))
-                .post("/admin/dryrun", api.authenticated(this::dryRun));
+        // Deploy and dryrun load a jar and run its code on the server: admin keys only.
+        routes.post("/admin/deploy", api.admin("deploying a bundle (which runs its code on the server)", this::deploy))
+                .delete("/admin/bundles/{name}", api.admin("undeploying a bundle", this::undeploy))
+                .post("/admin/rollback", api.admin("rolling back an action", this::rollback))
+                .post(
+                        "/admin/dryrun",
+                        api.admin("a dry run (which runs the bundle's code on the server)", this::dryRun));
     }
 
     /** Body: the jar. Query: {@code action} (repeatable), {@code integration}, {@code allow_breaking}. */

@@ -4,6 +4,10 @@ import io.actionport.server.Blocking;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
+import io.actionport.server.auth.EnvironmentManagement;
+import io.actionport.server.auth.KeyManagement;
+import io.actionport.server.auth.KeyRoles;
+import io.actionport.server.auth.Principal;
 import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.metrics.Metrics;
 import io.actionport.server.registry.ActionRegistry;
@@ -50,6 +54,9 @@ public final class HttpApi {
     private final WebhookAdmin webhookAdmin;
     private final Metrics metrics;
     private final RequestsProxy proxy;
+    private final KeyAdmin keyAdmin;
+    private final EnvironmentAdmin environmentAdmin;
+    private final boolean openMetrics;
 
     public HttpApi(
             EnvironmentKeys keys,
@@ -62,9 +69,15 @@ public final class HttpApi {
             ConnectionStore connections,
             WebhookStore webhooks,
             Metrics metrics,
+            RequestsProxy proxy,
             EgressPolicy egress,
-            RequestsProxy proxy) {
+            KeyManagement keyManagement,
+            EnvironmentManagement environmentManagement,
+            boolean openMetrics) {
         this.keys = keys;
+        this.keyAdmin = new KeyAdmin(keyManagement);
+        this.environmentAdmin = new EnvironmentAdmin(environmentManagement);
+        this.openMetrics = openMetrics;
         this.proxy = proxy;
         this.triggers = triggers;
         this.async = async;
@@ -81,40 +94,83 @@ public final class HttpApi {
                         "/health",
                         (request, response) -> json(
                                 response, 200, Json.MAPPER.createObjectNode().put("status", "ok")))
-                .post("/action/trigger", authenticated(this::trigger))
-                .get("/action/{id}", authenticated(this::nangoStatus))
-                .get("/executions/{id}", authenticated(this::execution))
-                .get("/executions", authenticated(this::recentExecutions))
-                .get("/executions/{id}/logs", authenticated(this::executionLogs))
-                .get("/actions", authenticated(this::actions))
-                .post("/executions/{id}/cancel", authenticated(this::cancel))
+                .post("/action/trigger", caller(this::trigger))
+                .get("/action/{id}", caller(this::nangoStatus))
+                .get("/executions/{id}", caller(this::execution))
+                .get("/executions", caller(this::recentExecutions))
+                .get("/executions/{id}/logs", caller(this::executionLogs))
+                .get("/actions", caller(this::actions))
+                .post("/executions/{id}/cancel", caller(this::cancel))
                 .get(
                         "/metrics",
-                        (request, response) -> response.header(
-                                        HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4")
-                                .sendString(Blocking.call(metrics::scrape)));
+                        openMetrics
+                                ? (Route) this::metrics
+                                : admin("reading metrics", (env, req, res) -> metrics(req, res)));
         connectionAdmin.register(routes, this);
+        keyAdmin.register(routes, this);
+        environmentAdmin.register(routes, this);
         deploymentAdmin.register(routes, this);
         webhookAdmin.register(routes, this);
         proxy.register(routes, this);
     }
 
-    /** A handler that runs once the caller's environment is known. */
+    private Mono<Void> metrics(HttpServerRequest request, HttpServerResponse response) {
+        return response.header(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4")
+                .sendString(Blocking.call(metrics::scrape))
+                .then();
+    }
+
+    /** A handler of admin work, which needs only the caller's environment. */
     @FunctionalInterface
     interface EnvironmentHandler {
         Mono<Void> handle(String environment, HttpServerRequest request, HttpServerResponse response);
     }
 
-    java.util.function.BiFunction<HttpServerRequest, HttpServerResponse, org.reactivestreams.Publisher<Void>>
-            authenticated(EnvironmentHandler handler) {
+    /** A handler that needs to know who is calling. */
+    @FunctionalInterface
+    interface PrincipalHandler {
+        Mono<Void> handle(Principal principal, HttpServerRequest request, HttpServerResponse response);
+    }
+
+    /** A route for admin keys only; {@code work} names it in the refusal of a caller key ("deploying a bundle"). */
+    Route admin(String work, EnvironmentHandler handler) {
+        return adminPrincipal(
+                work, (principal, request, response) -> handler.handle(principal.environment(), request, response));
+    }
+
+    /** A route for admin keys only, whose handler needs the caller's key. */
+    Route adminPrincipal(String work, PrincipalHandler handler) {
+        return authenticated((principal, request, response) -> {
+            KeyRoles.requireAdmin(principal, work);
+            return handler.handle(principal, request, response);
+        });
+    }
+
+    /** A route for any key of the environment, caller or admin; the handler applies the caller's limits. */
+    Route caller(PrincipalHandler handler) {
+        return authenticated((principal, request, response) -> {
+            KeyRoles.requireCaller(principal);
+            return handler.handle(principal, request, response);
+        });
+    }
+
+    /** A route handler, as Reactor Netty takes it. */
+    interface Route
+            extends java.util.function.BiFunction<
+                    HttpServerRequest, HttpServerResponse, org.reactivestreams.Publisher<Void>> {}
+
+    private Route authenticated(PrincipalHandler handler) {
         return (request, response) -> Blocking.call(() -> keys.authenticate(
                         request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
                         request.requestHeaders().get(ENVIRONMENT_HEADER)))
-                .flatMap(environment -> handler.handle(environment, request, response))
+                .flatMap(principal -> Mono.defer(() -> handler.handle(principal, request, response)))
                 .onErrorResume(failure -> error(response, ApiErrors.of(failure)));
     }
 
-    private Mono<Void> trigger(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> trigger(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
+        var integration = header(request, "Provider-Config-Key");
+        KeyRoles.requireIntegration(principal, integration);
         var options = new Triggers.Options(
                 "true".equalsIgnoreCase(header(request, "X-Async")),
                 maxRetries(header(request, "X-Max-Retries")),
@@ -125,12 +181,13 @@ public final class HttpApi {
                         () -> triggers.trigger(
                                 new ExecutionRequest(
                                         environment,
-                                        header(request, "Provider-Config-Key"),
+                                        integration,
                                         body.actionName(),
                                         header(request, "Connection-Id"),
                                         body.input(),
                                         Caller.HTTP,
-                                        null),
+                                        null,
+                                        principal.keyId()),
                                 options),
                         false))
                 .flatMap(triggered -> switch (triggered) {
@@ -168,16 +225,14 @@ public final class HttpApi {
         }
     }
 
-    private Mono<Void> cancel(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> cancel(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var id = request.param("id");
         return Blocking.call(() -> {
+                    var record = visibleExecution(principal, id);
                     if (async.cancel(environment, id)) {
                         return Json.MAPPER.createObjectNode().put("id", id).put("status", "cancelled");
                     }
-                    var record = executions
-                            .find(environment, id)
-                            .orElseThrow(() -> new ApiErrors.NotFoundException(
-                                    "unknown_execution", "no execution " + id + " in environment " + environment));
                     throw new ApiErrors.ConflictException(
                             "not_cancellable",
                             "execution " + id + " is " + record.status().wireName()
@@ -209,45 +264,58 @@ public final class HttpApi {
     }
 
     /** Nango's contract: 404 while running, 200 with the output, 500 with the error. */
-    private Mono<Void> nangoStatus(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var id = request.param("id");
-        return Blocking.call(() -> executions.find(environment, id)).flatMap(found -> {
-            if (found.isEmpty()) {
-                return error(
-                        response,
-                        ApiErrors.of(new ApiErrors.NotFoundException(
-                                "unknown_execution", "no execution " + id + " in environment " + environment)));
-            }
-            var record = found.get();
-            if (!record.status().isFinished()) {
-                return error(
-                        response,
-                        ApiErrors.of(new ApiErrors.NotFoundException(
-                                "execution_running",
-                                "execution " + id + " is " + record.status().wireName()
-                                        + "; poll again, or GET /executions/" + id + " for its status")));
-            }
-            if (record.status() == ExecutionStatus.SUCCEEDED) {
-                return json(response, 200, Json.MAPPER.readTree(record.output()));
-            }
-            var body = Json.MAPPER.createObjectNode();
-            body.putObject("error").put("code", record.errorCode()).put("message", record.errorMessage());
-            return json(response, 500, body);
-        });
-    }
-
-    private Mono<Void> execution(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> nangoStatus(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var id = request.param("id");
         return Blocking.call(() -> executions
                         .find(environment, id)
-                        .map(record -> ExecutionViews.view(record, executions.logs(id)))
-                        .orElseThrow(() -> new ApiErrors.NotFoundException(
-                                "unknown_execution", "no execution " + id + " in environment " + environment)))
+                        .filter(record -> KeyRoles.maySeeExecution(principal, record.keyId())))
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        return error(
+                                response,
+                                ApiErrors.of(new ApiErrors.NotFoundException(
+                                        "unknown_execution", "no execution " + id + " in environment " + environment)));
+                    }
+                    var record = found.get();
+                    if (!record.status().isFinished()) {
+                        return error(
+                                response,
+                                ApiErrors.of(new ApiErrors.NotFoundException(
+                                        "execution_running",
+                                        "execution " + id + " is "
+                                                + record.status().wireName() + "; poll again, or GET /executions/" + id
+                                                + " for its status")));
+                    }
+                    if (record.status() == ExecutionStatus.SUCCEEDED) {
+                        return json(response, 200, Json.MAPPER.readTree(record.output()));
+                    }
+                    var body = Json.MAPPER.createObjectNode();
+                    body.putObject("error").put("code", record.errorCode()).put("message", record.errorMessage());
+                    return json(response, 500, body);
+                });
+    }
+
+    private Mono<Void> execution(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var id = request.param("id");
+        return Blocking.call(() -> ExecutionViews.view(visibleExecution(principal, id), executions.logs(id)))
                 .flatMap(view -> json(response, 200, view));
     }
 
+    /** The execution, if the key may see it: an admin key any of its environment, a caller key its own. */
+    private io.actionport.server.store.ExecutionRecord visibleExecution(Principal principal, String id) {
+        return executions
+                .find(principal.environment(), id)
+                .filter(record -> KeyRoles.maySeeExecution(principal, record.keyId()))
+                .orElseThrow(() -> new ApiErrors.NotFoundException(
+                        "unknown_execution",
+                        "no execution " + id + " in environment " + principal.environment()
+                                + (principal.isAdmin() ? "" : " started by this key")));
+    }
+
     /** Query: {@code action}, {@code status}, {@code connection}, {@code since} (ISO instant), {@code limit}, {@code cursor}. */
-    private Mono<Void> recentExecutions(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> recentExecutions(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var query = new QueryStringDecoder(request.uri()).parameters();
         java.util.function.Function<String, String> param =
                 name -> query.getOrDefault(name, List.of()).stream().findFirst().orElse(null);
@@ -257,7 +325,8 @@ public final class HttpApi {
                             param.apply("status") == null ? null : parseStatus(param.apply("status")),
                             param.apply("connection"),
                             param.apply("since") == null ? null : parseInstant(param.apply("since")),
-                            param.apply("cursor"));
+                            param.apply("cursor"),
+                            KeyRoles.executionOwnerFilter(principal));
                     int limit = param.apply("limit") == null
                             ? 50
                             : Math.clamp(Integer.parseInt(param.apply("limit")), 1, 500);
@@ -273,17 +342,14 @@ public final class HttpApi {
     }
 
     /** Query: {@code after} (a sequence number; -1 for all). Answers the lines after it and whether more may come. */
-    private Mono<Void> executionLogs(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> executionLogs(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var id = request.param("id");
         var after = new QueryStringDecoder(request.uri())
                 .parameters()
                 .getOrDefault("after", List.of("-1"))
                 .getFirst();
         return Blocking.call(() -> {
-                    var record = executions
-                            .find(environment, id)
-                            .orElseThrow(() -> new ApiErrors.NotFoundException(
-                                    "unknown_execution", "no execution " + id + " in environment " + environment));
+                    var record = visibleExecution(principal, id);
                     int from = Integer.parseInt(after);
                     var lines = executions.logsAfter(id, from);
                     var body = Json.MAPPER.createObjectNode();
@@ -317,11 +383,12 @@ public final class HttpApi {
         }
     }
 
-    private Mono<Void> actions(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> actions(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var integration = header(request, "Provider-Config-Key");
         var list = Json.MAPPER.createArrayNode();
-        registry.actions(environment).stream()
+        registry.actions(principal.environment()).stream()
                 .filter(action -> integration == null || action.integration().equals(integration))
+                .filter(action -> KeyRoles.mayUse(principal, action.integration()))
                 .forEach(action -> list.add(describe(action)));
         return json(response, 200, Json.MAPPER.createObjectNode().set("actions", list));
     }

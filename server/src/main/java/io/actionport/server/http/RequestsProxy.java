@@ -2,6 +2,8 @@ package io.actionport.server.http;
 
 import io.actionport.server.ActionportException;
 import io.actionport.server.Blocking;
+import io.actionport.server.auth.KeyRoles;
+import io.actionport.server.auth.Principal;
 import io.actionport.server.connection.ConnectionResolver;
 import io.actionport.server.connection.Credentials;
 import io.actionport.server.connection.ProviderHttpClient.ProviderUnreachableException;
@@ -85,7 +87,7 @@ public final class RequestsProxy {
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
-        routes.route(request -> request.uri().startsWith(PREFIX), api.authenticated(this::forward));
+        routes.route(request -> request.uri().startsWith(PREFIX), api.caller(this::forward));
     }
 
     /** One forwarded call: where it goes and with what credentials. */
@@ -96,12 +98,14 @@ public final class RequestsProxy {
         REFRESH_AND_RETRY
     }
 
-    private Mono<Void> forward(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> forward(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var integration = HttpApi.header(request, "Provider-Config-Key");
         if (integration == null) {
             return Mono.error(new ApiErrors.BadRequestException(
                     "missing_header", "name the integration to proxy to with the Provider-Config-Key header"));
         }
+        KeyRoles.requireIntegration(principal, integration);
         var connectionId = HttpApi.header(request, "Connection-Id");
         var pathAndQuery = request.uri().substring(PREFIX.length() - 1);
         int question = pathAndQuery.indexOf('?');

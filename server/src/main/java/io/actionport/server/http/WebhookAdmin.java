@@ -22,9 +22,9 @@ final class WebhookAdmin {
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
-        routes.get("/webhook", api.authenticated(this::show))
-                .put("/webhook", api.authenticated(this::set))
-                .delete("/webhook", api.authenticated(this::remove));
+        routes.get("/webhook", api.admin("reading the completion webhook", this::show))
+                .put("/webhook", api.admin("setting the completion webhook", this::set))
+                .delete("/webhook", api.admin("removing the completion webhook", this::remove));
     }
 
     private Mono<Void> show(String environment, HttpServerRequest request, HttpServerResponse response) {

@@ -107,7 +107,10 @@ final class EnvironmentTools {
             var id = uri.startsWith(ToolResults.EXECUTION_URI_PREFIX)
                     ? uri.substring(ToolResults.EXECUTION_URI_PREFIX.length())
                     : "";
-            return tools.view(environment, id)
+            return tools.view(
+                            environment,
+                            id,
+                            scopes.apply(exchange.transportContext()).principal())
                     .flatMap(view -> view.map(json -> Mono.just(new McpSchema.ReadResourceResult(List.of(
                                     new McpSchema.TextResourceContents(uri, "application/json", json.toString())))))
                             .orElseGet(() -> Mono.error(McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
@@ -181,7 +184,8 @@ final class EnvironmentTools {
                 scope.connectionId(),
                 request.arguments() == null ? null : Json.MAPPER.valueToTree(request.arguments()),
                 Caller.MCP,
-                progress(exchange, request));
+                progress(exchange, request),
+                scope.keyId());
         return tools.call(execution, action).onErrorResume(failure -> ToolResults.ofFailure(request.name(), failure));
     }
 

@@ -3,6 +3,8 @@ package io.actionport.server.mcp;
 import io.actionport.server.Blocking;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.auth.EnvironmentKeys;
+import io.actionport.server.auth.KeyRoles;
+import io.actionport.server.auth.Principal;
 import io.actionport.server.http.HttpApi;
 import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
 import io.actionport.server.registry.ActionRegistry;
@@ -85,30 +87,42 @@ public final class McpDoor implements AutoCloseable {
                 (request, response) -> Blocking.call(() -> keys.authenticate(
                                 request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
                                 request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER)))
-                        .map(environment ->
-                                serverFor(environment, request.requestHeaders().get(SessionScope.INTEGRATION)))
+                        .map(principal -> {
+                            var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
+                            KeyRoles.requireCaller(principal);
+                            KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
+                            return serverFor(principal, scope);
+                        })
                         .flatMap(
                                 server -> Mono.from(server.transport().handler().apply(request, response)))
                         .onErrorResume(AuthException.class, e -> refuse(response, e)));
     }
 
     /**
-     * The MCP server of an environment, one per integration scope: a session limited to one
-     * integration sees its tools under their plain names, whatever other integrations deploy.
+     * The MCP server of an environment, one per integration scope and key: a session limited to one
+     * integration sees its tools under their plain names, whatever other integrations deploy, and a
+     * session is bound to the key that opened it (its executions are recorded as that key's).
      */
-    private EnvironmentServer serverFor(String environment, String integration) {
+    private EnvironmentServer serverFor(Principal principal, String integration) {
         var scope = integration == null || integration.isBlank() ? null : integration.trim();
-        return servers.computeIfAbsent(environment + "/" + (scope == null ? "*" : scope), key -> {
-            var env = environment;
-            var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
-                    .endpoint(PATH)
-                    .allowedOrigins(allowedOrigins)
-                    .allowedHosts(allowedHosts)
-                    .contextExtractor(McpDoor::scopeHeaders)
-                    .build();
-            var tools = McpServers.tools(env, scope, runner, registry, SessionScope::of);
-            return new EnvironmentServer(transport, tools, McpServers.streamable(transport, tools, version));
-        });
+        var environment = principal.environment();
+        return servers.computeIfAbsent(
+                environment + "/" + (scope == null ? "*" : scope) + "/" + principal.keyId(), key -> {
+                    var env = environment;
+                    var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
+                            .endpoint(PATH)
+                            .allowedOrigins(allowedOrigins)
+                            .allowedHosts(allowedHosts)
+                            .contextExtractor(McpDoor::scopeHeaders)
+                            .build();
+                    var tools = McpServers.tools(
+                            env,
+                            scope,
+                            runner,
+                            registry,
+                            context -> SessionScope.of(context).as(principal));
+                    return new EnvironmentServer(transport, tools, McpServers.streamable(transport, tools, version));
+                });
     }
 
     /**

@@ -1,19 +1,31 @@
 package io.actionport.server.mcp;
 
+import io.actionport.server.auth.Principal;
 import io.modelcontextprotocol.common.McpTransportContext;
 
 /**
- * What an MCP session may use: its integration (null for all of the environment's) and its
- * connection (null for the integration's only one).
+ * What an MCP session may use: its integration (null for all of the environment's), its
+ * connection (null for the integration's only one), and the key it came with (null over stdio,
+ * where the operator on the machine is the caller).
  */
-record SessionScope(String integration, String connectionId) {
+record SessionScope(String integration, String connectionId, Principal principal) {
 
     static final String INTEGRATION = "Provider-Config-Key";
     static final String CONNECTION = "Connection-Id";
 
     /** The scope carried in a Streamable HTTP request's transport context (from its headers). */
     static SessionScope of(McpTransportContext context) {
-        return new SessionScope(text(context.get(INTEGRATION)), text(context.get(CONNECTION)));
+        return new SessionScope(text(context.get(INTEGRATION)), text(context.get(CONNECTION)), null);
+    }
+
+    /** This scope, for a session opened with {@code principal}'s key. */
+    SessionScope as(Principal principal) {
+        return new SessionScope(integration, connectionId, principal);
+    }
+
+    /** The public id of the session's key, or null over stdio. */
+    String keyId() {
+        return principal == null ? null : principal.keyId();
     }
 
     private static String text(Object value) {

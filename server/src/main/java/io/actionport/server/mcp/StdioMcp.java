@@ -18,7 +18,7 @@ public final class StdioMcp {
         var closed = new CountDownLatch(1);
         var transport =
                 new StdioServerTransportProvider(McpServers.JSON, new EndOfInputSignal(System.in, closed), System.out);
-        var scope = new SessionScope(integration, connectionId);
+        var scope = new SessionScope(integration, connectionId, null);
         var tools =
                 McpServers.tools(environment, integration, server.toolRunner(), server.registry(), context -> scope);
         var mcp = McpServers.stdio(transport, tools, Actionport.VERSION);

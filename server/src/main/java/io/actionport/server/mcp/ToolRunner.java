@@ -3,6 +3,8 @@ package io.actionport.server.mcp;
 import io.actionport.server.Blocking;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Completions;
+import io.actionport.server.auth.KeyRoles;
+import io.actionport.server.auth.Principal;
 import io.actionport.server.http.ExecutionViews;
 import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.runner.ActionRunner;
@@ -62,10 +64,16 @@ public final class ToolRunner {
         };
     }
 
-    /** The execution view a result resource shows, or empty when the environment has no such execution. */
-    Mono<Optional<ObjectNode>> view(String environment, String executionId) {
+    /**
+     * The execution view a result resource shows, or empty when the environment has no such execution
+     * or the session's key may not see it (a caller key sees the executions it started).
+     *
+     * @param principal the session's key, or null over stdio
+     */
+    Mono<Optional<ObjectNode>> view(String environment, String executionId, Principal principal) {
         return Blocking.call(() -> executions
                 .find(environment, executionId)
+                .filter(record -> principal == null || KeyRoles.maySeeExecution(principal, record.keyId()))
                 .map(record -> ExecutionViews.view(record, executions.logs(executionId))));
     }
 
@@ -77,7 +85,8 @@ public final class ToolRunner {
                 request.connectionId(),
                 request.input(),
                 request.caller(),
-                null);
+                null,
+                request.keyId());
     }
 
     private Mono<ExecutionRecord> enqueue(ExecutionRequest request) {

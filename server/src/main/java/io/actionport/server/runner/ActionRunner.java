@@ -149,7 +149,8 @@ public final class ActionRunner implements AutoCloseable {
                 error == null ? null : details(error),
                 started.createdAt(),
                 started.startedAt(),
-                clock.instant());
+                clock.instant(),
+                started.keyId());
     }
 
     private static ExecutionStatus statusOf(ExecutionOutcome outcome) {
@@ -172,7 +173,7 @@ public final class ActionRunner implements AutoCloseable {
             throw new InvalidInputException(action.qualifiedName(), violations);
         }
         var connection = connections.resolve(request.environment(), action.integration(), request.connectionId());
-        return new PreparedExecution(request.environment(), action, input, connection);
+        return new PreparedExecution(request.environment(), action, input, connection, request.keyId());
     }
 
     /** The record of a new execution of a prepared call. */
@@ -203,7 +204,8 @@ public final class ActionRunner implements AutoCloseable {
                 null,
                 now,
                 status == ExecutionStatus.RUNNING ? now : null,
-                null);
+                null,
+                prepared.keyId());
     }
 
     /** Steps 4 to 6: one run of the action under its timeout, its output capped and validated. Records nothing. */

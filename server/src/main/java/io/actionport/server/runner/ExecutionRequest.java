@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
  * @param input the input JSON, {@code null} meaning an empty object
  * @param caller the door
  * @param progress where progress reports go
+ * @param keyId the public id of the caller's key, or {@code null} when no key asked (jobs, stdio)
  */
 public record ExecutionRequest(
         String environment,
@@ -21,7 +22,8 @@ public record ExecutionRequest(
         String connectionId,
         JsonNode input,
         Caller caller,
-        ProgressListener progress) {
+        ProgressListener progress,
+        String keyId) {
 
     public ExecutionRequest {
         Objects.requireNonNull(environment, "environment");
@@ -38,6 +40,6 @@ public record ExecutionRequest(
             String connectionId,
             JsonNode input,
             Caller caller) {
-        return new ExecutionRequest(environment, integration, actionName, connectionId, input, caller, null);
+        return new ExecutionRequest(environment, integration, actionName, connectionId, input, caller, null, null);
     }
 }

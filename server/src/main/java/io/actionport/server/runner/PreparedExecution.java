@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
  * @param action the deployed action
  * @param input the validated input
  * @param connection the integration and connection to run with
+ * @param keyId the public id of the key that asked, or null when no key did
  */
 public record PreparedExecution(
-        String environment, DeployedAction action, JsonNode input, ResolvedConnection connection) {}
+        String environment, DeployedAction action, JsonNode input, ResolvedConnection connection, String keyId) {}

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param createdAt when it was accepted
  * @param startedAt when its first attempt started
  * @param finishedAt when it finished
+ * @param keyId the public id of the key that started it, or null when no key did
  */
 public record ExecutionRecord(
         String id,
@@ -43,7 +44,8 @@ public record ExecutionRecord(
         String errorDetails,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String keyId) {
 
     public ExecutionRecord {
         Objects.requireNonNull(id, "id");

@@ -127,8 +127,8 @@ public final class ExecutionStore {
                 connection,
                 "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
                         + "caller, status, attempts, max_attempts, input, output, error_code, error_message, "
-                        + "error_details, created_at, started_at, finished_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "error_details, created_at, started_at, finished_at, key_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 record.id(),
                 record.environment(),
                 record.integration(),
@@ -146,7 +146,8 @@ public final class ExecutionStore {
                 record.errorDetails(),
                 record.createdAt(),
                 record.startedAt(),
-                record.finishedAt());
+                record.finishedAt(),
+                record.keyId());
     }
 
     private static void appendLogs(java.sql.Connection connection, String id, List<LogLine> logs)
@@ -190,9 +191,11 @@ public final class ExecutionStore {
      * @param connectionId the connection
      * @param since only executions created at or after this
      * @param before only executions whose id sorts before this one (the page cursor)
+     * @param keyId only executions started by this key
      */
-    public record Filter(String action, ExecutionStatus status, String connectionId, Instant since, String before) {
-        public static final Filter ALL = new Filter(null, null, null, null, null);
+    public record Filter(
+            String action, ExecutionStatus status, String connectionId, Instant since, String before, String keyId) {
+        public static final Filter ALL = new Filter(null, null, null, null, null, null);
     }
 
     /** A page of an environment's executions matching {@code filter}, newest first. */
@@ -222,6 +225,10 @@ public final class ExecutionStore {
         if (filter.since() != null) {
             sql.append(" AND created_at >= ?");
             params.add(filter.since());
+        }
+        if (filter.keyId() != null) {
+            sql.append(" AND key_id = ?");
+            params.add(filter.keyId());
         }
         if (filter.before() != null) {
             // Ids are time-ordered (UUID version 7), so they page like creation times.
@@ -282,6 +289,7 @@ public final class ExecutionStore {
                 row.getString("error_details"),
                 Jdbc.instant(row, "created_at"),
                 Jdbc.instant(row, "started_at"),
-                Jdbc.instant(row, "finished_at"));
+                Jdbc.instant(row, "finished_at"),
+                row.getString("key_id"));
     }
 }

@@ -333,6 +333,7 @@ class AsyncHttpTest {
 
         var scrape = http.send(
                         HttpRequest.newBuilder(URI.create(server.baseUrl() + "/metrics"))
+                                .header("Authorization", "Bearer " + TestServer.DEV_ADMIN_KEY)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();

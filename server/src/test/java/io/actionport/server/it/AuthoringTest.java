@@ -54,7 +54,7 @@ class AuthoringTest {
         }
         Files.write(project.resolve("demo-bundle.jar"), demoBundle);
         // The demo actions, pointed at WireMock in a staging environment.
-        server.server.environments().create("staging", "staging-key");
+        TestServer.createEnvironment(server.server, "staging", "staging-key", "staging-caller-key");
         server.server
                 .connections()
                 .saveIntegration(new Integration(
@@ -187,11 +187,11 @@ class AuthoringTest {
                  "required": ["message", "loud"], "additionalProperties": false}
                 """));
 
-        var refused = cli(TestServer.DEV_KEY, "deploy", stricter.toString(), "dev", "--action", "echo");
-        var allowed =
-                cli(TestServer.DEV_KEY, "deploy", stricter.toString(), "dev", "--action", "echo", "--allow-breaking");
+        var refused = cli(TestServer.DEV_ADMIN_KEY, "deploy", stricter.toString(), "dev", "--action", "echo");
+        var allowed = cli(
+                TestServer.DEV_ADMIN_KEY, "deploy", stricter.toString(), "dev", "--action", "echo", "--allow-breaking");
         var requiredAfterDeploy = echoRequired();
-        var rolledBack = cli(TestServer.DEV_KEY, "rollback", "--action", "echo", "dev");
+        var rolledBack = cli(TestServer.DEV_ADMIN_KEY, "rollback", "--action", "echo", "dev");
 
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("breaking_change").contains("/loud became required");
@@ -211,13 +211,15 @@ class AuthoringTest {
                 .search(
                         "dev",
                         new io.actionport.server.store.ExecutionStore.Filter(
-                                "demo/create-issue", null, null, null, null),
+                                "demo/create-issue", null, null, null, null, null),
                         1)
                 .getFirst();
 
-        var logs = cli(TestServer.DEV_KEY, "logs", execution.id(), "--follow");
-        var listed = cli(TestServer.DEV_KEY, "executions", "list", "--action", "create-issue", "--status", "succeeded");
-        var none = cli(TestServer.DEV_KEY, "executions", "list", "--status", "cancelled", "--action", "create-issue");
+        var logs = cli(TestServer.DEV_ADMIN_KEY, "logs", execution.id(), "--follow");
+        var listed = cli(
+                TestServer.DEV_ADMIN_KEY, "executions", "list", "--action", "create-issue", "--status", "succeeded");
+        var none = cli(
+                TestServer.DEV_ADMIN_KEY, "executions", "list", "--status", "cancelled", "--action", "create-issue");
 
         assertThat(id.get("id").asLong()).isPositive();
         assertThat(logs.out()).contains("INFO created issue").contains("-- execution succeeded");

@@ -48,7 +48,7 @@ class CliTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         var all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", server.baseUrl().toString(), "--key", TestServer.DEV_KEY));
+        all.addAll(List.of("--url", server.baseUrl().toString(), "--key", TestServer.DEV_ADMIN_KEY));
         var previous = System.out;
         var captured = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(captured, true));

@@ -48,6 +48,7 @@ import tools.jackson.databind.JsonNode;
 class OAuth2ConnectionTest {
 
     static final String DEV_KEY = "oauth-dev-key";
+    static final String DEV_ADMIN_KEY = "oauth-dev-admin-key";
     static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
     static final String OLD_ACCESS = "old-access-token-0001";
     static final String OLD_REFRESH = "refresh-token-0001";
@@ -112,6 +113,7 @@ class OAuth2ConnectionTest {
     Actionport startServer() {
         var started = Actionport.start(ServerConfig.defaults(dataDir)
                 .withDevKey(DEV_KEY)
+                .withDevAdminKey(DEV_ADMIN_KEY)
                 .withMasterKey(MASTER_KEY)
                 .withEgressAllow(List.of("127.0.0.1:" + provider.port()))
                 .withDevWebhook(null, null));
@@ -146,7 +148,7 @@ class OAuth2ConnectionTest {
 
     HttpResponse<String> call(String method, String path, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .header("Authorization", "Bearer " + DEV_KEY)
+                .header("Authorization", "Bearer " + DEV_ADMIN_KEY)
                 .header("Content-Type", "application/json")
                 .method(
                         method,
@@ -323,7 +325,7 @@ class OAuth2ConnectionTest {
                         "--url",
                         server.baseUrl().toString(),
                         "--key",
-                        DEV_KEY);
+                        DEV_ADMIN_KEY);
         var byCli = whoAmI().join();
         var unknown = call("PUT", "/connections/crm/bob", "{\"credentials\":{\"access_token\":\"x\"}}");
 

@@ -28,7 +28,12 @@ class RestartTest {
 
         try (var second = Actionport.start(ServerConfig.defaults(dataDir).withDevKey("ignored-on-restart"))) {
             assertThat(second.seededDemo()).isFalse();
-            assertThat(second.environments().findByKey("restart-key")).contains("dev");
+            assertThat(second.keys().list("dev"))
+                    .extracting(key -> key.role() + " " + key.name())
+                    .contains(
+                            "caller dev caller key (first start)",
+                            "admin dev admin key (first start)",
+                            "caller from ACTIONPORT_DEV_KEY");
             assertThat(second.registry().actions("dev"))
                     .extracting(DeployedAction::name)
                     .containsExactlyInAnyOrder("echo", "create-issue", "list-issues", "bulk-import");
@@ -41,5 +46,25 @@ class RestartTest {
                     .isEqualTo("back");
         }
         assertThat(Files.exists(dataDir.resolve("master.key"))).isTrue();
+    }
+
+    @Test
+    void a_revoked_dev_key_stays_revoked_when_the_configuration_still_names_it() {
+        try (var first = Actionport.start(
+                ServerConfig.defaults(dataDir).withDevKey("leaked-key").withDevAdminKey("admin-key"))) {
+            var leaked = first.keys().list("dev").stream()
+                    .filter(key -> key.role().equals("caller"))
+                    .findFirst()
+                    .orElseThrow();
+            first.keys().revoke("dev", leaked.id());
+        }
+
+        try (var second = Actionport.start(
+                ServerConfig.defaults(dataDir).withDevKey("leaked-key").withDevAdminKey("admin-key"))) {
+            assertThat(second.firstStartKeys()).isEmpty();
+            assertThat(second.keys().list("dev"))
+                    .extracting(key -> key.role() + " " + (key.revokedAt() == null ? "active" : "revoked"))
+                    .containsExactlyInAnyOrder("caller revoked", "admin active");
+        }
     }
 }

@@ -67,6 +67,7 @@ final class ServerProcess implements AutoCloseable {
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("ACTIONPORT_"));
         builder.environment().put("ACTIONPORT_DEV_KEY", TestServer.DEV_KEY);
+        builder.environment().put("ACTIONPORT_DEV_ADMIN_KEY", TestServer.DEV_ADMIN_KEY);
         builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
         var server = new ServerProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
         try {
@@ -84,6 +85,7 @@ final class ServerProcess implements AutoCloseable {
     /** Deploys a bundle jar to {@code dev} over HTTP, as {@code actionport deploy} does. */
     void deploy(byte[] jar) throws IOException, InterruptedException {
         var answer = send(request("/admin/deploy")
+                .header("Authorization", "Bearer " + TestServer.DEV_ADMIN_KEY)
                 .header("Content-Type", "application/java-archive")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -110,11 +112,14 @@ final class ServerProcess implements AutoCloseable {
         return Json.MAPPER.readTree(answer.body());
     }
 
-    /** An authenticated request to the dev environment. */
+    /** A request to the dev environment, with the dev caller key unless it names a key already. */
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(
-                request.header("Authorization", "Bearer " + TestServer.DEV_KEY).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var built = request.build();
+        if (built.headers().firstValue("Authorization").isEmpty()) {
+            built = request.header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                    .build();
+        }
+        return http.send(built, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpRequest.Builder request(String path) {

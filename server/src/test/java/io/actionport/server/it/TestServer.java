@@ -3,6 +3,7 @@ package io.actionport.server.it;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.actionport.server.Actionport;
+import io.actionport.server.auth.KeyRole;
 import io.actionport.server.config.ServerConfig;
 import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.AuthScheme;
@@ -34,8 +35,15 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The dev caller key: MCP, trigger, its own executions. */
     static final String DEV_KEY = "test-dev-key";
+    /** The dev admin key: deploy, dryrun, connections, webhooks, keys, metrics. */
+    static final String DEV_ADMIN_KEY = "test-dev-admin-key";
+    /** prod's admin key. */
     static final String PROD_KEY = "test-prod-key";
+    /** prod's caller key. */
+    static final String PROD_CALLER_KEY = "test-prod-caller-key";
+
     static final String FAKE_TOKEN = "s3cr3t-token-value";
     static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
@@ -56,13 +64,14 @@ final class TestServer implements AutoCloseable {
         provider.start();
         server = Actionport.start(ServerConfig.defaults(dataDir)
                 .withDevKey(DEV_KEY)
+                .withDevAdminKey(DEV_ADMIN_KEY)
                 .withMasterKey(MASTER_KEY)
                 .withDatabaseUrl(store.newDatabaseUrl("test_server"))
                 .withDevWebhook(null, null)
                 .withEgressAllow(List.of("127.0.0.1:" + provider.port()))
                 .withEgressAllow(egressAllow)
                 .withAllowedOrigins(List.of("http://localhost:6274")));
-        server.environments().create("prod", PROD_KEY);
+        createEnvironment(server, "prod", PROD_KEY, PROD_CALLER_KEY);
         server.connections()
                 .saveIntegration(new Integration(
                         "dev", "fake", URI.create(provider.baseUrl() + "/api"), AuthScheme.BEARER, null));
@@ -82,6 +91,13 @@ final class TestServer implements AutoCloseable {
                                 new TestActions.Sometimes(),
                                 new TestActions.Throttled()),
                         List.of());
+    }
+
+    /** Creates an environment with an admin key and a caller key of the given secrets. */
+    static void createEnvironment(Actionport server, String name, String adminKey, String callerKey) {
+        server.environments().create(name);
+        server.keys().register(name, KeyRole.ADMIN, adminKey, "test admin key", List.of(), null);
+        server.keys().register(name, KeyRole.CALLER, callerKey, "test caller key", List.of(), null);
     }
 
     URI baseUrl() {

@@ -79,7 +79,7 @@ class WebhookTest {
     }
 
     void startServer(ServerConfig config) {
-        server = Actionport.start(config.withDevKey("hook-key")
+        server = Actionport.start(config.withDevAdminKey("hook-key")
                 .withEgressAllow(List.of("127.0.0.1:" + receiver.port()))
                 .withMasterKey(TestServer.MASTER_KEY)
                 .withDatabaseUrl(null));
