@@ -49,7 +49,7 @@ class EgressAdminTest {
     static Answer put(String path, Map<String, String> body) throws Exception {
         var response = http.send(
                 HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                        .header("Authorization", "Bearer " + TestServer.DEV_ADMIN_KEY)
                         .PUT(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
