@@ -1,6 +1,7 @@
 package io.actionport.server.auth;
 
 import io.actionport.server.store.EnvironmentStore;
+import java.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,10 +12,34 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EnvironmentKeys {
 
     private final EnvironmentStore store;
+    private final LocalToken localToken;
     private final Map<String, String> environmentByKey = new ConcurrentHashMap<>();
 
-    public EnvironmentKeys(EnvironmentStore store) {
+    /** @param localToken accepted on {@link #authenticateLocal} from loopback, for any environment */
+    public EnvironmentKeys(EnvironmentStore store, LocalToken localToken) {
         this.store = store;
+        this.localToken = localToken;
+    }
+
+    /**
+     * The caller's environment, where the local token of {@code actionport mcp} is accepted too: from
+     * loopback, for the environment it names.
+     *
+     * @param from the address the request came from
+     */
+    public String authenticateLocal(String authorization, String requested, SocketAddress from) {
+        var bearer = authorization == null ? "" : authorization.trim();
+        if (bearer.regionMatches(true, 0, "Bearer ", 0, 7)
+                && localToken.accepts(bearer.substring(7).trim(), from)) {
+            if (requested == null || requested.isBlank() || !store.exists(requested)) {
+                throw new AuthException(
+                        404,
+                        "unknown_environment",
+                        "environment '" + requested + "' does not exist; pass an existing one with --env");
+            }
+            return requested;
+        }
+        return authenticate(authorization, requested);
     }
 
     /**
