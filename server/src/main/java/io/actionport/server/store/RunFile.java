@@ -2,6 +2,9 @@ package io.actionport.server.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +53,21 @@ public record RunFile(String holder, long pid, int port, String token) {
         }
     }
 
-    /** The holder of the store in {@code dataDir}, if a live process holds it. */
+    /** The holder of the store in {@code dataDir}, if its process is alive and its port answers. */
     public static Optional<RunFile> live(Path dataDir) {
         return read(dataDir)
                 .filter(file ->
-                        ProcessHandle.of(file.pid()).map(ProcessHandle::isAlive).orElse(false));
+                        ProcessHandle.of(file.pid()).map(ProcessHandle::isAlive).orElse(false))
+                .filter(RunFile::answers);
+    }
+
+    private boolean answers() {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The base URL of the holder's HTTP API on loopback. */
