@@ -4,6 +4,7 @@ import io.actionport.server.Actionport;
 import io.actionport.server.mcp.StdioBridge;
 import io.actionport.server.mcp.StdioMcp;
 import io.actionport.server.store.RunFile;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +35,9 @@ final class McpStdioCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var config = data.config();
-        var holder =
-                config.databaseUrl() == null ? RunFile.live(config.dataDir()) : java.util.Optional.<RunFile>empty();
+        // Only the embedded store is held by one process; PostgreSQL takes every process directly.
+        Optional<RunFile> holder =
+                config.databaseUrl() == null ? RunFile.live(config.dataDir()) : Optional.empty();
         if (holder.isPresent()) {
             StdioBridge.relay(
                     holder.get().baseUrl(),

@@ -96,11 +96,14 @@ public final class StdioBridge {
                     write(error(null, -32700, "Parse error: " + e.getOriginalMessage()));
                     continue;
                 }
-                if (message.path("method").asString("").equals("initialize")) {
-                    // The session starts with this answer: every later message needs its id.
-                    post(message);
-                } else {
+                boolean request = message.has("method") && message.has("id");
+                if (request && !message.path("method").asString("").equals("initialize")) {
+                    // A request may take long (a tool call): the next lines must not wait for it.
                     Thread.ofVirtual().name("mcp-relay").start(() -> post(message));
+                } else {
+                    // In order: the session starts with the answer to initialize, and notifications
+                    // and answers to the server (202 at once) keep their place before later requests.
+                    post(message);
                 }
             }
         } catch (IOException e) {

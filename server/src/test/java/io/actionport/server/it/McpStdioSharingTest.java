@@ -12,7 +12,11 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.actionport.server.store.RunFile;
 import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +52,46 @@ class McpStdioSharingTest {
             } finally {
                 client.closeGracefully();
             }
+        }
+    }
+
+    @Test
+    void the_local_token_of_the_run_file_opens_mcp_only() throws Exception {
+        try (var server = ServerProcess.start(dataDir, null)) {
+            var token = RunFile.live(dataDir).orElseThrow().token();
+            var http = HttpClient.newHttpClient();
+
+            var actions = http.send(
+                    server.request("/actions")
+                            .header("Authorization", "Bearer " + token)
+                            .header("X-Actionport-Environment", "dev")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var initialize = http.send(
+                    server.request("/mcp")
+                            .header("Authorization", "Bearer " + token)
+                            .header("X-Actionport-Environment", "dev")
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json, text/event-stream")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                                            + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                                            + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var wrongToken = http.send(
+                    server.request("/mcp")
+                            .header("Authorization", "Bearer " + token + "x")
+                            .header("X-Actionport-Environment", "dev")
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json, text/event-stream")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(actions.statusCode()).as(actions.body()).isEqualTo(401);
+            assertThat(initialize.statusCode()).as(initialize.body()).isEqualTo(200);
+            assertThat(wrongToken.statusCode()).as(wrongToken.body()).isEqualTo(401);
         }
     }
 
@@ -97,8 +141,9 @@ class McpStdioSharingTest {
         var transport = new StdioClientTransport(parameters, new JacksonMcpJsonMapper(Json.MAPPER));
         transport.setStdErrorHandler(line -> System.err.println("[actionport mcp] " + line));
         var client = McpClient.sync(transport)
-                .requestTimeout(Duration.ofSeconds(30))
-                .initializationTimeout(Duration.ofSeconds(60))
+                // The stdio process answers initialize once it has started a server: slow on a busy machine.
+                .requestTimeout(Duration.ofSeconds(90))
+                .initializationTimeout(Duration.ofSeconds(90))
                 .build();
         client.initialize();
         return client;
