@@ -36,8 +36,7 @@ final class McpStdioCommand implements Callable<Integer> {
     public Integer call() {
         var config = data.config();
         // Only the embedded store is held by one process; PostgreSQL takes every process directly.
-        Optional<RunFile> holder =
-                config.databaseUrl() == null ? RunFile.live(config.dataDir()) : Optional.empty();
+        Optional<RunFile> holder = config.databaseUrl() == null ? RunFile.live(config.dataDir()) : Optional.empty();
         if (holder.isPresent()) {
             StdioBridge.relay(
                     holder.get().baseUrl(),
