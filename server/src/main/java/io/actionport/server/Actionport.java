@@ -7,6 +7,7 @@ import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.auth.EnvironmentManagement;
 import io.actionport.server.auth.KeyManagement;
+import io.actionport.server.auth.LocalToken;
 import io.actionport.server.config.ServerConfig;
 import io.actionport.server.connection.ConnectionResolver;
 import io.actionport.server.demo.DemoIssueTracker;
@@ -32,16 +33,15 @@ import io.actionport.server.store.EnvironmentStore;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.IdempotencyKeyStore;
 import io.actionport.server.store.KeyStore;
+import io.actionport.server.store.OwnerOnlyFiles;
+import io.actionport.server.store.RunFile;
 import io.actionport.server.store.SecretCipher;
 import io.actionport.server.store.WebhookStore;
 import io.actionport.server.webhook.WebhookDeliveries;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,16 +84,20 @@ public final class Actionport implements AutoCloseable {
     private final DisposableServer http;
     private final EgressHttpClient egressHttp;
     private final Optional<DemoSetup.DevKeys> seeded;
+    private final ServerConfig config;
+    /** Published in the data directory while this process holds the embedded store; null otherwise. */
+    private final RunFile runFile;
+
     private final ScheduledExecutorService deploymentSync = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("deployment-sync").factory());
 
-    private Actionport(ServerConfig config) {
-        createDirectories(config);
+    private Actionport(ServerConfig config, String holder) {
+        this.config = config;
+        OwnerOnlyFiles.secureDataDirectory(config.dataDir());
         var clock = config.clock();
-        database = Database.open(
-                config.databaseUrl() == null ? Database.embeddedUrl(config.dataDir()) : config.databaseUrl(),
-                null,
-                null);
+        database = config.databaseUrl() == null
+                ? Database.openEmbedded(config.dataDir())
+                : Database.open(config.databaseUrl(), null, null);
         var cipher = SecretCipher.fromEnvironmentOrKeyFile(config.masterKey(), config.dataDir());
         environments = new EnvironmentStore(database, clock);
         keyStore = new KeyStore(database, clock);
@@ -145,7 +149,8 @@ public final class Actionport implements AutoCloseable {
         completions = new Completions(events, executions);
         triggers = new Triggers(runner, async, registry, executions, idempotencyKeys, completions);
 
-        var keys = new EnvironmentKeys(keyStore, clock);
+        var localToken = LocalToken.random();
+        var keys = new EnvironmentKeys(keyStore, environments, localToken, clock);
         var api = new HttpApi(
                 keys,
                 triggers,
@@ -198,11 +203,26 @@ public final class Actionport implements AutoCloseable {
                 DEPLOYMENT_SYNC.toMillis(),
                 DEPLOYMENT_SYNC.toMillis(),
                 TimeUnit.MILLISECONDS);
+        OwnerOnlyFiles.tightenContents(config.dataDir());
+        runFile = config.databaseUrl() == null
+                ? new RunFile(holder, ProcessHandle.current().pid(), http.port(), localToken.value())
+                : null;
+        if (runFile != null) {
+            runFile.write(config.dataDir());
+        }
     }
 
     /** Opens the store, restores deployments, seeds demo mode on first start, and serves. */
     public static Actionport start(ServerConfig config) {
-        return new Actionport(config);
+        return new Actionport(config, "serve");
+    }
+
+    /**
+     * Starts as {@link #start} does, for {@code actionport mcp}: the run file names that command, so
+     * a {@code serve} started later on the same data directory says who holds it.
+     */
+    public static Actionport startForStdio(ServerConfig config) {
+        return new Actionport(config, "mcp");
     }
 
     public int port() {
@@ -286,6 +306,9 @@ public final class Actionport implements AutoCloseable {
 
     @Override
     public void close() {
+        if (runFile != null) {
+            runFile.delete(config.dataDir());
+        }
         deploymentSync.shutdownNow();
         http.disposeNow(Duration.ofSeconds(5));
         queue.close();
@@ -301,14 +324,6 @@ public final class Actionport implements AutoCloseable {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("cannot resolve the bind address " + address, e);
-        }
-    }
-
-    private static void createDirectories(ServerConfig config) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
     }
 }

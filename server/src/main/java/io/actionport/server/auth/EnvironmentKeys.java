@@ -1,12 +1,15 @@
 package io.actionport.server.auth;
 
+import io.actionport.server.store.EnvironmentStore;
 import io.actionport.server.store.KeyStore;
 import io.actionport.server.store.StoredKey;
+import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,16 +25,45 @@ public final class EnvironmentKeys {
     /** How often a key's last use is written to the store, at most. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
+    /** The key id executions started through the local token of {@code actionport mcp} carry. */
+    public static final String LOCAL_KEY_ID = "local";
+
     private record Cached(StoredKey key, long fetchedAtNanos) {}
 
     private final KeyStore store;
+    private final EnvironmentStore environments;
+    private final LocalToken localToken;
     private final Clock clock;
     private final Map<String, Cached> bySecret = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-    public EnvironmentKeys(KeyStore store, Clock clock) {
+    /** @param localToken accepted on {@link #authenticateLocal} from loopback, as a caller of any environment */
+    public EnvironmentKeys(KeyStore store, EnvironmentStore environments, LocalToken localToken, Clock clock) {
         this.store = store;
+        this.environments = environments;
+        this.localToken = localToken;
         this.clock = clock;
+    }
+
+    /**
+     * The caller, where the local token of {@code actionport mcp} is accepted too: from loopback, as a
+     * caller of the environment it names.
+     *
+     * @param from the address the request came from
+     */
+    public Principal authenticateLocal(String authorization, String requested, SocketAddress from) {
+        var bearer = authorization == null ? "" : authorization.trim();
+        if (bearer.regionMatches(true, 0, "Bearer ", 0, 7)
+                && localToken.accepts(bearer.substring(7).trim(), from)) {
+            if (requested == null || requested.isBlank() || !environments.exists(requested)) {
+                throw new AuthException(
+                        404,
+                        "unknown_environment",
+                        "environment '" + requested + "' does not exist; pass an existing one with --env");
+            }
+            return new Principal(requested, LOCAL_KEY_ID, KeyRole.CALLER, Set.of());
+        }
+        return authenticate(authorization, requested);
     }
 
     /**

@@ -1,13 +1,19 @@
 package io.actionport.server.cli;
 
 import io.actionport.server.Actionport;
+import io.actionport.server.mcp.StdioBridge;
 import io.actionport.server.mcp.StdioMcp;
+import io.actionport.server.store.RunFile;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Speaks MCP over stdin and stdout for desktop clients; logs go to stderr. */
+/**
+ * Speaks MCP over stdin and stdout for desktop clients; logs go to stderr. When a process already
+ * holds the data directory's store, relays to it over loopback; otherwise holds the store itself.
+ */
 @Command(name = "mcp", description = "Speak MCP over stdio with the tools of one environment.")
 final class McpStdioCommand implements Callable<Integer> {
 
@@ -28,7 +34,21 @@ final class McpStdioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var server = Actionport.start(data.config());
+        var config = data.config();
+        // Only the embedded store is held by one process; PostgreSQL takes every process directly.
+        Optional<RunFile> holder = config.databaseUrl() == null ? RunFile.live(config.dataDir()) : Optional.empty();
+        if (holder.isPresent()) {
+            StdioBridge.relay(
+                    holder.get().baseUrl(),
+                    holder.get().token(),
+                    environment,
+                    integration,
+                    connection,
+                    System.in,
+                    System.out);
+            return 0;
+        }
+        var server = Actionport.startForStdio(config);
         if (!server.environments().exists(environment)) {
             server.close();
             throw new IllegalArgumentException("environment '" + environment + "' does not exist in " + data.dataDir);

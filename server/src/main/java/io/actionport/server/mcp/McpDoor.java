@@ -84,9 +84,10 @@ public final class McpDoor implements AutoCloseable {
     public void register(HttpServerRoutes routes) {
         routes.route(
                 request -> request.fullPath().equals(PATH),
-                (request, response) -> Blocking.call(() -> keys.authenticate(
+                (request, response) -> Blocking.call(() -> keys.authenticateLocal(
                                 request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
-                                request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER)))
+                                request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
+                                request.remoteAddress()))
                         .map(principal -> {
                             var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
                             KeyRoles.requireCaller(principal);

@@ -2,6 +2,7 @@ package io.actionport.server.registry;
 
 import io.actionport.sdk.Action;
 import io.actionport.server.ActionportException;
+import io.actionport.server.store.OwnerOnlyFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public final class BundleLoader {
 
     private URL cache(String sha256, byte[] jar) {
         try {
-            Files.createDirectories(cacheDir);
+            OwnerOnlyFiles.createDirectories(cacheDir);
             var file = cacheDir.resolve(sha256 + ".jar");
             if (Files.notExists(file)) {
                 var partial = Files.createTempFile(cacheDir, sha256, ".part");

@@ -12,18 +12,47 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    /** Where CHECKPOINT runs: on the embedded store, the admin's own small pool, never handed out. */
+    private final HikariDataSource checkpoints;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, boolean postgres, HikariDataSource checkpoints) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.checkpoints = checkpoints;
     }
 
-    /** The embedded default: an H2 file under the data directory, shareable by a CLI process. */
-    public static String embeddedUrl(Path dataDir) {
-        // AUTO_SERVER lets `actionport mcp` (stdio) open the same file while `serve` runs. H2 writes
-        // commits to the file in the background; what must survive a kill -9 is written at once by
-        // makeDurable(), so ordinary commits (sync records, progress) keep their speed.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport") + ";AUTO_SERVER=TRUE";
+    /**
+     * The embedded default: the H2 file under the data directory, opened by this process alone,
+     * with the store's own passwords, as a user without admin rights.
+     */
+    public static Database openEmbedded(Path dataDir) {
+        var store = EmbeddedStore.prepare(dataDir);
+        var checkpoints = pool(
+                "actionport-checkpoint",
+                store.url(),
+                StoreCredentials.OWNER,
+                store.credentials().ownerPassword(),
+                2);
+        try {
+            return open(
+                    store.url(),
+                    StoreCredentials.APPLICATION,
+                    store.credentials().applicationPassword(),
+                    checkpoints);
+        } catch (RuntimeException e) {
+            checkpoints.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A plain connection to the embedded store in {@code dataDir} as the application user, for tools
+     * that inspect a store no process holds.
+     */
+    public static java.sql.Connection connectEmbedded(Path dataDir) throws java.sql.SQLException {
+        var credentials = StoreCredentials.loadOrCreate(dataDir);
+        return java.sql.DriverManager.getConnection(
+                EmbeddedStore.url(dataDir), StoreCredentials.APPLICATION, credentials.applicationPassword());
     }
 
     /**
@@ -35,7 +64,7 @@ public final class Database implements AutoCloseable {
         if (postgres) {
             return;
         }
-        try (var connection = dataSource.getConnection();
+        try (var connection = checkpoints.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         } catch (java.sql.SQLException e) {
@@ -45,22 +74,16 @@ public final class Database implements AutoCloseable {
 
     /** Opens a pool on {@code jdbcUrl} and migrates the schema to the newest version. */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, null);
+    }
+
+    private static Database open(String jdbcUrl, String user, String password, HikariDataSource checkpoints) {
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {
             throw new IllegalArgumentException("unsupported database URL " + jdbcUrl
                     + ": use jdbc:h2:... (embedded) or jdbc:postgresql://host/db");
         }
-        var config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        if (user != null) {
-            config.setUsername(user);
-        }
-        if (password != null) {
-            config.setPassword(password);
-        }
-        config.setPoolName("actionport");
-        config.setMaximumPoolSize(postgres ? 16 : 8);
-        var dataSource = new HikariDataSource(config);
+        var dataSource = pool("actionport", jdbcUrl, user, password, postgres ? 16 : 8);
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -71,7 +94,21 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, postgres);
+        return new Database(dataSource, postgres, checkpoints == null ? dataSource : checkpoints);
+    }
+
+    private static HikariDataSource pool(String name, String jdbcUrl, String user, String password, int size) {
+        var config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(size);
+        return new HikariDataSource(config);
     }
 
     public DataSource dataSource() {
@@ -85,5 +122,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        if (checkpoints != dataSource) {
+            checkpoints.close();
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -56,9 +55,7 @@ public final class SecretCipher {
             if (Files.notExists(file)) {
                 var key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                Files.createDirectories(dataDir);
-                Files.writeString(file, Base64.getEncoder().encodeToString(key));
-                restrictToOwner(file);
+                OwnerOnlyFiles.write(file, Base64.getEncoder().encodeToString(key));
             }
             return withKey(Base64.getDecoder().decode(Files.readString(file).trim()));
         } catch (IOException e) {
@@ -92,14 +89,6 @@ public final class SecretCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
                     "cannot decrypt a stored secret: the master key differs from the one it was written with", e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the platform's defaults apply.
         }
     }
 }

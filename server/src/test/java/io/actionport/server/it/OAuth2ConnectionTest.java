@@ -31,7 +31,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -217,7 +216,7 @@ class OAuth2ConnectionTest {
         assertThat(whoAmI().join().statusCode()).isEqualTo(200);
         server.close();
 
-        try (var db = DriverManager.getConnection(Database.embeddedUrl(dataDir));
+        try (var db = Database.connectEmbedded(dataDir);
                 var rows = db.createStatement()
                         .executeQuery("SELECT credentials_cipher FROM connections WHERE connection_id = 'alice'")) {
             assertThat(rows.next()).isTrue();

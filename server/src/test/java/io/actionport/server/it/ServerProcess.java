@@ -82,6 +82,20 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** The process id of {@code actionport serve}. */
+    long pid() {
+        return process.pid();
+    }
+
+    int port() {
+        return baseUrl.getPort();
+    }
+
+    /** What the process printed so far, stdout and stderr. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     /** Deploys a bundle jar to {@code dev} over HTTP, as {@code actionport deploy} does. */
     void deploy(byte[] jar) throws IOException, InterruptedException {
         var answer = send(request("/admin/deploy")

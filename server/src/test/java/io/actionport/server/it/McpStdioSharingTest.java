@@ -1,0 +1,151 @@
+package io.actionport.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.actionport.server.cli.ActionportCli;
+import io.actionport.server.store.Json;
+import io.actionport.server.store.RunFile;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `actionport mcp` and `actionport serve` on one data directory, with no port for the store. */
+class McpStdioSharingTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void stdio_runs_tools_through_a_serve_that_holds_the_store() throws Exception {
+        try (var server = ServerProcess.start(dataDir, null)) {
+            var client = stdio();
+            try {
+                var names = client.listTools().tools().stream()
+                        .map(McpSchema.Tool::name)
+                        .toList();
+                var echo = client.callTool(new CallToolRequest("echo", Map.of("message", "through serve")));
+                var created = client.callTool(new CallToolRequest("create-issue", Map.of("title", "From stdio")));
+
+                assertThat(names).contains("echo", "create-issue");
+                assertThat(echo.structuredContent()).isEqualTo(Map.of("message", "through serve"));
+                assertThat(created.isError()).isFalse();
+                assertThat(
+                                ListeningSockets.available()
+                                        ? ListeningSockets.of(server.pid())
+                                        : java.util.Set.of(server.port()))
+                        .containsExactly(server.port());
+            } finally {
+                client.closeGracefully();
+            }
+        }
+    }
+
+    @Test
+    void the_local_token_of_the_run_file_opens_mcp_only() throws Exception {
+        try (var server = ServerProcess.start(dataDir, null)) {
+            var token = RunFile.live(dataDir).orElseThrow().token();
+            var http = HttpClient.newHttpClient();
+
+            var actions = http.send(
+                    server.request("/actions")
+                            .header("Authorization", "Bearer " + token)
+                            .header("X-Actionport-Environment", "dev")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var initialize = http.send(
+                    server.request("/mcp")
+                            .header("Authorization", "Bearer " + token)
+                            .header("X-Actionport-Environment", "dev")
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json, text/event-stream")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                                            + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                                            + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var wrongToken = http.send(
+                    server.request("/mcp")
+                            .header("Authorization", "Bearer " + token + "x")
+                            .header("X-Actionport-Environment", "dev")
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json, text/event-stream")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(actions.statusCode()).as(actions.body()).isEqualTo(401);
+            assertThat(initialize.statusCode()).as(initialize.body()).isEqualTo(200);
+            assertThat(wrongToken.statusCode()).as(wrongToken.body()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void serve_refuses_a_data_directory_that_stdio_holds_and_names_it() throws Exception {
+        var client = stdio();
+        try {
+            assertThat(client.listTools().tools())
+                    .extracting(McpSchema.Tool::name)
+                    .contains("echo");
+            var err = new StringWriter();
+            var cli = ActionportCli.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+
+            int exit = assertTimeoutPreemptively(
+                    Duration.ofSeconds(60),
+                    () -> cli.execute("serve", "--port", "0", "--data-dir", dataDir.toString()));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString())
+                    .matches("error: the data directory " + java.util.regex.Pattern.quote(dataDir.toString())
+                            + " is in use by `actionport mcp` \\(pid \\d+\\); stop it or use another --data-dir\\R");
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    private McpSyncClient stdio() {
+        var java = ProcessHandle.current().info().command().orElse("java");
+        var parameters = ServerParameters.builder(java)
+                .args(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ActionportCli.class.getName(),
+                        "mcp",
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--env",
+                        "dev",
+                        "--connection",
+                        "demo",
+                        "--integration",
+                        "demo")
+                .addEnvVar("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY)
+                .addEnvVar("ACTIONPORT_DEV_KEY", TestServer.DEV_KEY)
+                .build();
+        var transport = new StdioClientTransport(parameters, new JacksonMcpJsonMapper(Json.MAPPER));
+        transport.setStdErrorHandler(line -> System.err.println("[actionport mcp] " + line));
+        var client = McpClient.sync(transport)
+                // The stdio process answers initialize once it has started a server: slow on a busy machine.
+                .requestTimeout(Duration.ofSeconds(90))
+                .initializationTimeout(Duration.ofSeconds(90))
+                .build();
+        client.initialize();
+        return client;
+    }
+}
