@@ -10,7 +10,11 @@ import io.actionport.server.connection.ConnectionResolver;
 import io.actionport.server.connection.ProviderHttpClient;
 import io.actionport.server.demo.DemoIssueTracker;
 import io.actionport.server.demo.DemoSetup;
+import io.actionport.server.health.FatalErrors;
+import io.actionport.server.health.Readiness;
+import io.actionport.server.http.HealthEndpoints;
 import io.actionport.server.http.HttpApi;
+import io.actionport.server.http.HttpServerLimits;
 import io.actionport.server.http.RequestsProxy;
 import io.actionport.server.job.JobClient;
 import io.actionport.server.mcp.McpDoor;
@@ -80,6 +84,7 @@ public final class Actionport implements AutoCloseable {
             Thread.ofPlatform().daemon().name("deployment-sync").factory());
 
     private Actionport(ServerConfig config) {
+        FatalErrors.install();
         createDirectories(config);
         var clock = config.clock();
         database = Database.open(
@@ -156,10 +161,12 @@ public final class Actionport implements AutoCloseable {
                 isLoopback(config.bindAddress()) ? McpDoor.LOOPBACK_HOSTS : List.of(),
                 VERSION);
         var tracker = DemoSetup.trackerKey(connections).map(DemoIssueTracker::new);
-        http = HttpServer.create()
+        var health = new HealthEndpoints(
+                new Readiness(database.dataSource(), queue.scheduler()::getSchedulerState, Duration.ofSeconds(2)));
+        http = HttpServerLimits.apply(HttpServer.create(), config.limits(), config.clock())
                 .bindAddress(() -> new InetSocketAddress(config.bindAddress(), config.port()))
-                .idleTimeout(Duration.ofMinutes(5))
                 .route(routes -> {
+                    health.register(routes);
                     api.register(routes);
                     mcp.register(routes);
                     tracker.ifPresent(demo -> demo.register(routes));

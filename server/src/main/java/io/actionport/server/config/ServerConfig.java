@@ -1,6 +1,7 @@
 package io.actionport.server.config;
 
 import io.actionport.server.async.AsyncConfig;
+import io.actionport.server.http.DoorLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param devWebhookSecret its Standard Webhooks secret ({@code whsec_...})
  * @param nodeName this node's name in the shared queue
  * @param async how the durable queue behaves
+ * @param limits the connection, time, size and session limits of the doors
  * @param clock the clock
  */
 public record ServerConfig(
@@ -34,6 +36,7 @@ public record ServerConfig(
         String devWebhookSecret,
         String nodeName,
         AsyncConfig async,
+        DoorLimits limits,
         Clock clock) {
 
     public ServerConfig {
@@ -41,6 +44,7 @@ public record ServerConfig(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(nodeName, "nodeName");
         Objects.requireNonNull(async, "async");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
         allowedOrigins = List.copyOf(allowedOrigins);
     }
@@ -59,6 +63,7 @@ public record ServerConfig(
                 System.getenv("ACTIONPORT_DEV_WEBHOOK_SECRET"),
                 defaultNodeName(),
                 AsyncConfig.defaults(),
+                DoorLimits.defaults(),
                 Clock.systemUTC());
     }
 
@@ -105,6 +110,10 @@ public record ServerConfig(
         return toBuilder().async(config).build();
     }
 
+    public ServerConfig withLimits(DoorLimits value) {
+        return toBuilder().limits(value).build();
+    }
+
     private Builder toBuilder() {
         return new Builder(this);
     }
@@ -122,6 +131,7 @@ public record ServerConfig(
         private String devWebhookSecret;
         private String nodeName;
         private AsyncConfig async;
+        private DoorLimits limits;
         private Clock clock;
 
         private Builder(ServerConfig config) {
@@ -136,6 +146,7 @@ public record ServerConfig(
             devWebhookSecret = config.devWebhookSecret;
             nodeName = config.nodeName;
             async = config.async;
+            limits = config.limits;
             clock = config.clock;
         }
 
@@ -189,6 +200,11 @@ public record ServerConfig(
             return this;
         }
 
+        Builder limits(DoorLimits value) {
+            limits = value;
+            return this;
+        }
+
         ServerConfig build() {
             return new ServerConfig(
                     dataDir,
@@ -202,6 +218,7 @@ public record ServerConfig(
                     devWebhookSecret,
                     nodeName,
                     async,
+                    limits,
                     clock);
         }
     }

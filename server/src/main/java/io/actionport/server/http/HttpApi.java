@@ -75,11 +75,7 @@ public final class HttpApi {
     }
 
     public void register(HttpServerRoutes routes) {
-        routes.get(
-                        "/health",
-                        (request, response) -> json(
-                                response, 200, Json.MAPPER.createObjectNode().put("status", "ok")))
-                .post("/action/trigger", authenticated(this::trigger))
+        routes.post("/action/trigger", authenticated(this::trigger))
                 .get("/action/{id}", authenticated(this::nangoStatus))
                 .get("/executions/{id}", authenticated(this::execution))
                 .get("/executions", authenticated(this::recentExecutions))
