@@ -18,6 +18,7 @@ import io.actionport.server.http.HttpServerLimits;
 import io.actionport.server.http.RequestsProxy;
 import io.actionport.server.job.JobClient;
 import io.actionport.server.mcp.McpDoor;
+import io.actionport.server.mcp.McpScopes;
 import io.actionport.server.mcp.ToolRunner;
 import io.actionport.server.metrics.Metrics;
 import io.actionport.server.registry.ActionRegistry;
@@ -159,7 +160,8 @@ public final class Actionport implements AutoCloseable {
                 events,
                 origins,
                 isLoopback(config.bindAddress()) ? McpDoor.LOOPBACK_HOSTS : List.of(),
-                VERSION);
+                VERSION,
+                new McpScopes(registry, connections, config.limits()));
         var tracker = DemoSetup.trackerKey(connections).map(DemoIssueTracker::new);
         var health = new HealthEndpoints(
                 new Readiness(database.dataSource(), queue.scheduler()::getSchedulerState, Duration.ofSeconds(2)));
