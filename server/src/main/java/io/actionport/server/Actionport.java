@@ -148,7 +148,8 @@ public final class Actionport implements AutoCloseable {
                 connections,
                 webhooks,
                 metrics,
-                new RequestsProxy(resolver));
+                new RequestsProxy(resolver),
+                config.limits());
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(

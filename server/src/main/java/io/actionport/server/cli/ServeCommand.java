@@ -17,6 +17,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    LimitOptions limits;
+
     @Option(names = "--port", defaultValue = "8787", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -50,7 +53,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = data.config().withPort(port).withBindAddress(bind).withAllowedOrigins(allowedOrigins);
+        var config = data.config()
+                .withPort(port)
+                .withBindAddress(bind)
+                .withAllowedOrigins(allowedOrigins)
+                .withLimits(limits.limits());
         config = config.withAsync(config.async()
                 .withLimits(perConnectionLimit, perIntegrationRate)
                 .withSyncBudget(Duration.parse("PT" + syncBudget.toUpperCase(Locale.ROOT))));

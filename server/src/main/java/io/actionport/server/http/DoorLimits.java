@@ -156,6 +156,25 @@ public record DoorLimits(
                 dropLogInterval);
     }
 
+    public DoorLimits withMaxMcpServers(int servers) {
+        return new DoorLimits(
+                headerTimeout,
+                bodyReadTimeout,
+                bodyTimeout,
+                idleTimeout,
+                maxHeaderBytes,
+                maxRequestLineBytes,
+                maxConnections,
+                maxConnectionsPerAddress,
+                maxSessionsPerKey,
+                maxSessions,
+                sessionIdleTimeout,
+                maxKeptFieldChars,
+                maxUploadBytes,
+                servers,
+                dropLogInterval);
+    }
+
     private static void requirePositive(Duration duration, String name) {
         Objects.requireNonNull(duration, name);
         if (duration.isNegative() || duration.isZero()) {

@@ -61,7 +61,8 @@ public final class HttpApi {
             ConnectionStore connections,
             WebhookStore webhooks,
             Metrics metrics,
-            RequestsProxy proxy) {
+            RequestsProxy proxy,
+            DoorLimits limits) {
         this.keys = keys;
         this.proxy = proxy;
         this.triggers = triggers;
@@ -70,7 +71,7 @@ public final class HttpApi {
         this.webhookAdmin = new WebhookAdmin(webhooks);
         this.registry = registry;
         this.executions = executions;
-        this.deploymentAdmin = new DeploymentAdmin(deployments, runner);
+        this.deploymentAdmin = new DeploymentAdmin(deployments, runner, limits.maxUploadBytes());
         this.connectionAdmin = new ConnectionAdmin(connections);
     }
 
