@@ -7,9 +7,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,7 +54,9 @@ public final class ConnectionGuard {
     }
 
     /** Admits or refuses a new connection, and puts the admitted one on the header clock. */
-    public void install(ConnectionObserver observer, Channel channel, SocketAddress remote) {
+    public void install(ConnectionObserver observer, Channel channel, SocketAddress ignoredClientSide) {
+        // The address argument is the one a client connects to; a server's peer is the channel's.
+        var remote = channel.remoteAddress();
         var address = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
         var refusal = admit(address);
         if (refusal != null) {
@@ -122,7 +126,7 @@ public final class ConnectionGuard {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            io.netty.util.ReferenceCountUtil.release(msg);
+            ReferenceCountUtil.release(msg);
         }
     }
 
@@ -193,6 +197,12 @@ public final class ConnectionGuard {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest request && closedBeforeHeaders(request)) {
+                // The client (or the header clock) hung up mid-headers: nobody to answer, nothing to warn about.
+                log.debug("Connection from {} closed before its request headers arrived", remote);
+                ReferenceCountUtil.release(msg);
+                return;
+            }
             if (msg instanceof HttpRequest) {
                 clock.headersArrived();
             }
@@ -200,6 +210,11 @@ public final class ConnectionGuard {
                 clock.requestRead();
             }
             ctx.fireChannelRead(msg);
+        }
+
+        private static boolean closedBeforeHeaders(HttpRequest request) {
+            return request.decoderResult().isFailure()
+                    && request.decoderResult().cause() instanceof PrematureChannelClosureException;
         }
 
         @Override

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.actionport.server.Actionport;
 import io.actionport.server.config.ServerConfig;
+import io.actionport.server.http.DoorLimits;
 import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.Connection;
@@ -48,8 +49,17 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dataDir, Store store) {
+        this(dataDir, store, DoorLimits.defaults());
+    }
+
+    TestServer(Path dataDir, DoorLimits limits) {
+        this(dataDir, Store.H2, limits);
+    }
+
+    private TestServer(Path dataDir, Store store, DoorLimits limits) {
         provider.start();
         server = Actionport.start(ServerConfig.defaults(dataDir)
+                .withLimits(limits)
                 .withDevKey(DEV_KEY)
                 .withMasterKey(MASTER_KEY)
                 .withDatabaseUrl(store.newDatabaseUrl("test_server"))
