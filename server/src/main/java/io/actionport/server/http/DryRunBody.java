@@ -39,7 +39,7 @@ record DryRunBody(Path jar, String action, String connectionId, JsonNode input) 
                     }
                     case "action" -> action = parser.getValueAsString("");
                     case "connection_id" -> connectionId = parser.getValueAsString(null);
-                    case "input" -> input = Json.MAPPER.readTree(parser);
+                    case "input" -> input = parser.readValueAsTree();
                     default -> parser.skipChildren();
                 }
             }
