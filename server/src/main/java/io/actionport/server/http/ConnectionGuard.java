@@ -10,7 +10,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,16 +29,17 @@ import reactor.netty.NettyPipeline;
  * Decides which connections the HTTP port keeps: at most {@link DoorLimits#maxConnections()} open,
  * at most {@link DoorLimits#maxConnectionsPerAddress()} from one client address (a connection over
  * either gets a 503 and is closed at accept), and none whose request headers take longer than
- * {@link DoorLimits#headerTimeout()} to arrive. Install it with {@code HttpServer.doOnChannelInit(guard::install)}.
+ * {@link DoorLimits#headerTimeout()} to arrive, nor whose body stalls. Install it with {@code
+ * HttpServer.doOnChannelInit(guard::install)}.
  *
- * <p>The header clock starts at the first byte of a request and stops when its headers are
- * decoded; a keep-alive connection waiting for its next request is left to the idle timeout, and a
- * response that streams for hours (an SSE stream) is never on the clock.
+ * <p>The clock starts at the first byte of a request and stops when its body has been read; a
+ * keep-alive connection waiting for its next request is left to the idle timeout, and a response
+ * that streams for hours (an SSE stream) is never on the clock.
  */
 public final class ConnectionGuard {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionGuard.class);
-    private static final String HEADER_CLOCK = "actionport.headerClock";
+    private static final String REQUEST_CLOCK = "actionport.requestClock";
     private static final String REQUEST_WATCH = "actionport.requestWatch";
     private static final String REFUSAL = "actionport.refusal";
 
@@ -65,8 +65,8 @@ public final class ConnectionGuard {
             return;
         }
         channel.closeFuture().addListener(closed -> release(address));
-        var clock = new HeaderClock(remote);
-        channel.pipeline().addFirst(HEADER_CLOCK, clock);
+        var clock = new RequestClock(remote);
+        channel.pipeline().addFirst(REQUEST_CLOCK, clock);
         if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
             channel.pipeline().addAfter(NettyPipeline.HttpCodec, REQUEST_WATCH, new RequestWatch(clock, remote));
         }
@@ -130,67 +130,123 @@ public final class ConnectionGuard {
         }
     }
 
-    /** Times a request's line and headers from their first byte; closes the connection when they take too long. */
-    private final class HeaderClock extends ChannelInboundHandlerAdapter {
+    /**
+     * Times each request while it is read: its line and headers from their first byte, then its
+     * body, which may pause no longer than {@link DoorLimits#bodyReadTimeout()} and take no longer
+     * than {@link DoorLimits#bodyTimeout()} in all; closes the connection when one runs out. One
+     * timer per connection, rescheduled only when it fires, so a read costs two field writes.
+     */
+    private final class RequestClock extends ChannelInboundHandlerAdapter {
 
         private final SocketAddress remote;
-        private ScheduledFuture<?> deadline;
-        private boolean inRequest;
+        private ScheduledFuture<?> timer;
+        private Phase phase = Phase.IDLE;
+        private long startedNanos;
+        private long lastReadNanos;
 
-        private HeaderClock(SocketAddress remote) {
+        private RequestClock(SocketAddress remote) {
             this.remote = remote;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof ByteBuf && !inRequest && deadline == null) {
-                deadline = ctx.executor()
-                        .schedule(() -> expire(ctx), limits.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (msg instanceof ByteBuf) {
+                long now = System.nanoTime();
+                lastReadNanos = now;
+                if (phase == Phase.IDLE) {
+                    phase = Phase.HEADERS;
+                    startedNanos = now;
+                    schedule(ctx, limits.headerTimeout().toNanos());
+                }
             }
             ctx.fireChannelRead(msg);
         }
 
-        private void expire(ChannelHandlerContext ctx) {
-            deadline = null;
-            drops.dropped(
-                    "its request headers did not arrive within "
-                            + limits.headerTimeout().toMillis() + " ms",
-                    remote);
-            ctx.close();
-        }
-
-        void headersArrived() {
-            if (deadline != null) {
-                deadline.cancel(false);
-                deadline = null;
-            }
-            inRequest = true;
+        void headersArrived(ChannelHandlerContext ctx) {
+            phase = Phase.BODY;
+            startedNanos = System.nanoTime();
+            schedule(
+                    ctx,
+                    Math.min(
+                            limits.bodyReadTimeout().toNanos(),
+                            limits.bodyTimeout().toNanos()));
         }
 
         void requestRead() {
-            inRequest = false;
+            phase = Phase.IDLE;
+        }
+
+        /** Makes the timer fire within {@code delayNanos}; a timer due sooner is kept, it re-checks when it fires. */
+        private void schedule(ChannelHandlerContext ctx, long delayNanos) {
+            if (timer != null) {
+                if (timer.getDelay(TimeUnit.NANOSECONDS) <= delayNanos) {
+                    return;
+                }
+                timer.cancel(false);
+            }
+            timer = ctx.executor().schedule(() -> check(ctx), delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void check(ChannelHandlerContext ctx) {
+            timer = null;
+            long now = System.nanoTime();
+            long deadline = switch (phase) {
+                case IDLE -> Long.MAX_VALUE;
+                case HEADERS -> startedNanos + limits.headerTimeout().toNanos();
+                case BODY ->
+                    Math.min(
+                            lastReadNanos + limits.bodyReadTimeout().toNanos(),
+                            startedNanos + limits.bodyTimeout().toNanos());
+            };
+            if (deadline == Long.MAX_VALUE) {
+                return;
+            }
+            if (now - deadline < 0) {
+                schedule(ctx, deadline - now);
+                return;
+            }
+            drops.dropped(overdue(now), remote);
+            ctx.close();
+        }
+
+        private String overdue(long now) {
+            if (phase == Phase.HEADERS) {
+                return "its request headers did not arrive within "
+                        + limits.headerTimeout().toMillis() + " ms";
+            }
+            if (now - lastReadNanos >= limits.bodyReadTimeout().toNanos()) {
+                return "its request body stalled for "
+                        + limits.bodyReadTimeout().toMillis() + " ms";
+            }
+            return "its request body took longer than " + limits.bodyTimeout().toMillis() + " ms";
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (deadline != null) {
-                deadline.cancel(false);
-                deadline = null;
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
             }
             ctx.fireChannelInactive();
         }
     }
 
+    private enum Phase {
+        IDLE,
+        HEADERS,
+        BODY
+    }
+
     /**
-     * Sees decoded requests, to stop the header clock, and the errors of the connection: resets
-     * are the client's choice and closed quietly, stalled bodies are counted, fatal errors recorded.
+     * Sees decoded requests, to move the request clock on, and the errors of the connection: resets
+     * are the client's choice and closed quietly, fatal errors are recorded.
      */
     private final class RequestWatch extends ChannelInboundHandlerAdapter {
 
-        private final HeaderClock clock;
+        private final RequestClock clock;
         private final SocketAddress remote;
 
-        private RequestWatch(HeaderClock clock, SocketAddress remote) {
+        private RequestWatch(RequestClock clock, SocketAddress remote) {
             this.clock = clock;
             this.remote = remote;
         }
@@ -204,7 +260,7 @@ public final class ConnectionGuard {
                 return;
             }
             if (msg instanceof HttpRequest) {
-                clock.headersArrived();
+                clock.headersArrived(ctx);
             }
             if (msg instanceof LastHttpContent) {
                 clock.requestRead();
@@ -223,12 +279,6 @@ public final class ConnectionGuard {
                 log.debug("Connection from {} failed: {}", remote, cause.toString());
                 ctx.close();
                 return;
-            }
-            if (cause instanceof ReadTimeoutException) {
-                drops.dropped(
-                        "its request body stalled for "
-                                + limits.bodyReadTimeout().toMillis() + " ms",
-                        remote);
             }
             FatalErrors.record(cause);
             ctx.fireExceptionCaught(cause);

@@ -4,12 +4,13 @@ import java.time.Clock;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Puts the {@link DoorLimits} on the HTTP port: header, body and idle timeouts, header sizes, and
- * the {@link ConnectionGuard}'s connection caps.
+ * Puts the {@link DoorLimits} on the HTTP port: the idle timeout and header sizes through Reactor
+ * Netty, the connection caps and the header and body clocks through the {@link ConnectionGuard}.
  *
- * <p>Reactor Netty's read and request timeouts run only while a request body is read, and its idle
- * timeout only while a connection waits for a request, so none of them cuts a long response such
- * as an MCP SSE stream.
+ * <p>Reactor Netty's idle timeout runs only while a connection waits for a request, and the
+ * guard's clocks only while a request is read, so none of them cuts a long response such as an
+ * MCP SSE stream. Reactor Netty's own body timeouts are not used: they surface as errors inside
+ * the handlers, where the guard's simply closes the connection.
  */
 public final class HttpServerLimits {
 
@@ -18,8 +19,6 @@ public final class HttpServerLimits {
     public static HttpServer apply(HttpServer server, DoorLimits limits, Clock clock) {
         var guard = new ConnectionGuard(limits, new DroppedConnectionLog(limits.dropLogInterval(), clock));
         return server.idleTimeout(limits.idleTimeout())
-                .readTimeout(limits.bodyReadTimeout())
-                .requestTimeout(limits.bodyTimeout())
                 .httpRequestDecoder(decoder -> decoder.maxHeaderSize(limits.maxHeaderBytes())
                         .maxInitialLineLength(limits.maxRequestLineBytes()))
                 .doOnChannelInit(guard::install);

@@ -100,6 +100,56 @@ class SlowClientTest {
     }
 
     @Test
+    void clients_that_reset_mid_request_or_mid_body_leave_no_warnings() throws Exception {
+        start(DoorLimits.defaults());
+        for (int i = 0; i < 50; i++) {
+            var socket = connect();
+            var request = i % 2 == 0
+                    ? "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: "
+                    : "POST /action/trigger HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.DEV_KEY
+                            + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"action_name\":";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.setSoLinger(true, 0);
+            socket.close();
+        }
+
+        var ready = http.send(get("/health/ready").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() ->
+                        logged.list.stream().noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN)));
+    }
+
+    @Test
+    void a_request_body_that_stalls_is_cut_off_by_the_body_read_timeout() throws Exception {
+        start(DoorLimits.defaults().withTimeouts(Duration.ofSeconds(60), SHORT, Duration.ofSeconds(60)));
+        try (var socket = connect()) {
+            socket.getOutputStream()
+                    .write(("POST /action/trigger HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                                    + TestServer.DEV_KEY
+                                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"action_name\":")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+
+            var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer)
+                    .as("the server answers 408 or just closes")
+                    .satisfiesAnyOf(
+                            text -> assertThat(text).isEmpty(),
+                            text -> assertThat(text).startsWith("HTTP/1.1 408"));
+        }
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> !warningsAbout("request body stalled").isEmpty());
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .hasSize(1);
+    }
+
+    @Test
     void a_keep_alive_connection_waiting_for_its_next_request_is_not_on_the_header_clock() throws Exception {
         start(DoorLimits.defaults().withTimeouts(SHORT, SHORT, Duration.ofSeconds(60)));
         try (var socket = connect()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.actionport.server.store.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,8 +60,8 @@ class UploadLimitTest {
 
         HttpResponse<String> answer = null;
         try {
-            answer = send(
-                    admin("/admin/deploy").POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Zeros(SIXTY_MB))));
+            answer = send(admin("/admin/deploy")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ZeroBytes(SIXTY_MB))));
         } catch (IOException closedWhileSending) {
             // The server may hang up before the client reads its 413; either way the upload stopped.
         }
@@ -132,30 +131,5 @@ class UploadLimitTest {
         System.gc();
         var runtime = Runtime.getRuntime();
         return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    /** {@code length} zero bytes, made as they are read. */
-    private static final class Zeros extends InputStream {
-        private long left;
-
-        Zeros(long length) {
-            this.left = length;
-        }
-
-        @Override
-        public int read() {
-            return left-- > 0 ? 0 : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(length, left);
-            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
-            left -= n;
-            return n;
-        }
     }
 }
