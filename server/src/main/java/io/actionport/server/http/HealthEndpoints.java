@@ -2,6 +2,8 @@ package io.actionport.server.http;
 
 import io.actionport.server.health.Readiness;
 import io.actionport.server.store.Json;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
@@ -25,7 +27,7 @@ public final class HealthEndpoints {
                 .get("/health", (request, response) -> ready(response));
     }
 
-    private reactor.core.publisher.Mono<Void> ready(reactor.netty.http.server.HttpServerResponse response) {
+    private Mono<Void> ready(HttpServerResponse response) {
         return readiness.check().flatMap(report -> {
             var body = Json.MAPPER.createObjectNode().put("status", report.ready() ? "ok" : "unavailable");
             var checks = body.putObject("checks");
