@@ -14,10 +14,15 @@ import io.actionport.server.demo.DemoIssueTracker;
 import io.actionport.server.demo.DemoSetup;
 import io.actionport.server.egress.EgressHttpClient;
 import io.actionport.server.egress.EgressPolicy;
+import io.actionport.server.health.FatalErrors;
+import io.actionport.server.health.Readiness;
+import io.actionport.server.http.HealthEndpoints;
 import io.actionport.server.http.HttpApi;
+import io.actionport.server.http.HttpServerLimits;
 import io.actionport.server.http.RequestsProxy;
 import io.actionport.server.job.JobClient;
 import io.actionport.server.mcp.McpDoor;
+import io.actionport.server.mcp.McpScopes;
 import io.actionport.server.mcp.ToolRunner;
 import io.actionport.server.metrics.Metrics;
 import io.actionport.server.registry.ActionRegistry;
@@ -92,6 +97,7 @@ public final class Actionport implements AutoCloseable {
             Thread.ofPlatform().daemon().name("deployment-sync").factory());
 
     private Actionport(ServerConfig config, String holder) {
+        FatalErrors.install();
         this.config = config;
         OwnerOnlyFiles.secureDataDirectory(config.dataDir());
         var clock = config.clock();
@@ -166,7 +172,8 @@ public final class Actionport implements AutoCloseable {
                 egress,
                 keyManagement,
                 new EnvironmentManagement(environments, keyManagement, deployments::syncFromStore),
-                config.openMetrics());
+                config.openMetrics(),
+                config.limits());
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(
@@ -178,12 +185,15 @@ public final class Actionport implements AutoCloseable {
                 events,
                 origins,
                 isLoopback(config.bindAddress()) ? McpDoor.LOOPBACK_HOSTS : List.of(),
-                VERSION);
+                VERSION,
+                new McpScopes(registry, connections, config.limits()));
         var tracker = DemoSetup.trackerKey(connections).map(DemoIssueTracker::new);
-        http = HttpServer.create()
+        var health = new HealthEndpoints(
+                new Readiness(database.dataSource(), queue.scheduler()::getSchedulerState, Duration.ofSeconds(2)));
+        http = HttpServerLimits.apply(HttpServer.create(), config.limits(), config.clock())
                 .bindAddress(() -> new InetSocketAddress(config.bindAddress(), config.port()))
-                .idleTimeout(Duration.ofMinutes(5))
                 .route(routes -> {
+                    health.register(routes);
                     api.register(routes);
                     mcp.register(routes);
                     tracker.ifPresent(demo -> demo.register(routes));

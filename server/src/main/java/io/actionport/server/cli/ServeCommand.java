@@ -17,6 +17,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    LimitOptions limits;
+
     @Option(names = "--port", defaultValue = "8787", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -66,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withBindAddress(bind)
                 .withAllowedOrigins(allowedOrigins)
                 .withEgressAllow(egressAllow)
-                .withOpenMetrics(openMetrics);
+                .withOpenMetrics(openMetrics)
+                .withLimits(limits.limits());
         config = config.withAsync(config.async()
                 .withLimits(perConnectionLimit, perIntegrationRate)
                 .withSyncBudget(Duration.parse("PT" + syncBudget.toUpperCase(Locale.ROOT))));

@@ -1,6 +1,7 @@
 package io.actionport.server.config;
 
 import io.actionport.server.async.AsyncConfig;
+import io.actionport.server.http.DoorLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param nodeName this node's name in the shared queue
  * @param async how the durable queue behaves
  * @param openMetrics whether {@code /metrics} answers without a key (for a scraper on a private network)
+ * @param limits the connection, time, size and session limits of the doors
  * @param clock the clock
  */
 public record ServerConfig(
@@ -44,6 +46,7 @@ public record ServerConfig(
         String nodeName,
         AsyncConfig async,
         boolean openMetrics,
+        DoorLimits limits,
         Clock clock) {
 
     public ServerConfig {
@@ -51,6 +54,7 @@ public record ServerConfig(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(nodeName, "nodeName");
         Objects.requireNonNull(async, "async");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
         allowedOrigins = List.copyOf(allowedOrigins);
         egressAllow = List.copyOf(egressAllow);
@@ -73,6 +77,7 @@ public record ServerConfig(
                 defaultNodeName(),
                 AsyncConfig.defaults(),
                 false,
+                DoorLimits.defaults(),
                 Clock.systemUTC());
     }
 
@@ -145,6 +150,10 @@ public record ServerConfig(
         return toBuilder().async(config).build();
     }
 
+    public ServerConfig withLimits(DoorLimits value) {
+        return toBuilder().limits(value).build();
+    }
+
     private Builder toBuilder() {
         return new Builder(this);
     }
@@ -165,6 +174,7 @@ public record ServerConfig(
         private String nodeName;
         private AsyncConfig async;
         private boolean openMetrics;
+        private DoorLimits limits;
         private Clock clock;
 
         private Builder(ServerConfig config) {
@@ -182,6 +192,7 @@ public record ServerConfig(
             nodeName = config.nodeName;
             async = config.async;
             openMetrics = config.openMetrics;
+            limits = config.limits;
             clock = config.clock;
         }
 
@@ -250,6 +261,11 @@ public record ServerConfig(
             return this;
         }
 
+        Builder limits(DoorLimits value) {
+            limits = value;
+            return this;
+        }
+
         ServerConfig build() {
             return new ServerConfig(
                     dataDir,
@@ -266,6 +282,7 @@ public record ServerConfig(
                     nodeName,
                     async,
                     openMetrics,
+                    limits,
                     clock);
         }
     }

@@ -70,6 +70,12 @@ final class ApiErrors {
             case RequestsProxy.RedirectRefusedException e ->
                 error(502, e.code(), e.getMessage(), "provider", List.of());
             case ActionportException e -> error(500, e.code(), e.getMessage(), "server", List.of());
+            case Throwable e
+            when ClientGone.is(e) -> {
+                // The client hung up mid-request: its choice, nobody to answer, nothing to alarm anyone.
+                log.debug("the client closed the connection mid-request: {}", e.toString());
+                yield error(400, "client_closed", "the client closed the connection", "input", List.of());
+            }
             default -> {
                 log.error("unexpected failure in the HTTP API", failure);
                 yield error(

@@ -5,8 +5,10 @@ import io.actionport.server.registry.DeploymentService;
 import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.store.Json;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.util.Base64;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -16,14 +18,16 @@ import tools.jackson.databind.node.ObjectNode;
 /** The author's admin endpoints: deploy, undeploy, roll back, and dry-run a bundle against a real connection. */
 final class DeploymentAdmin {
 
-    private static final long BUNDLE_LIMIT = 64L * 1024 * 1024;
-
     private final DeploymentService deployments;
     private final ActionRunner runner;
+    private final long maxUploadBytes;
+    /** A bundle is held in memory whole while it deploys; one at a time bounds what uploads take. */
+    private final Semaphore oneBundleInMemory = new Semaphore(1);
 
-    DeploymentAdmin(DeploymentService deployments, ActionRunner runner) {
+    DeploymentAdmin(DeploymentService deployments, ActionRunner runner, long maxUploadBytes) {
         this.deployments = deployments;
         this.runner = runner;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
@@ -46,12 +50,18 @@ final class DeploymentAdmin {
         boolean allowBreaking = query.getOrDefault("allow_breaking", List.of("false"))
                 .getFirst()
                 .equals("true");
-        return RequestBodies.read(request, BUNDLE_LIMIT)
-                .flatMap(jar -> Blocking.call(() -> deployments.deploy(
-                        environment,
-                        jar,
-                        integration == null ? actions : deployments.actionsOf(jar, integration),
-                        allowBreaking)))
+        return Mono.usingWhen(
+                        SpooledUpload.receive(
+                                request, maxUploadBytes, "bundles larger than this are refused (serve --max-upload)"),
+                        upload -> Blocking.call(() -> inMemory(() -> {
+                            var jar = upload.bytes();
+                            return deployments.deploy(
+                                    environment,
+                                    jar,
+                                    integration == null ? actions : deployments.actionsOf(jar, integration),
+                                    allowBreaking);
+                        })),
+                        upload -> Mono.fromRunnable(upload::close))
                 .flatMap(deployed -> HttpApi.json(response, 200, view(environment, deployed)));
     }
 
@@ -87,17 +97,36 @@ final class DeploymentAdmin {
      * environment; records no execution. Body: {@code {"bundle": base64 jar, "action", "connection_id", "input"}}.
      */
     private Mono<Void> dryRun(String environment, HttpServerRequest request, HttpServerResponse response) {
-        return RequestBodies.read(request, BUNDLE_LIMIT * 2)
-                .flatMap(bytes -> Blocking.call(() -> {
-                    var body = Json.MAPPER.readTree(bytes);
-                    var jar = Base64.getDecoder().decode(body.path("bundle").asString(""));
-                    var action = deployments.compileUndeployed(
-                            environment, jar, body.path("action").asString(""));
-                    var input = body.path("input").isMissingNode() ? Json.MAPPER.createObjectNode() : body.get("input");
-                    return runner.dryRun(
-                            environment, action, body.path("connection_id").asString(null), input);
-                }))
+        // The jar travels in base64, a third larger than the jar a deploy would take.
+        long limit = maxUploadBytes / 3 * 4 + 64 * 1024;
+        return Mono.usingWhen(
+                        SpooledUpload.receive(
+                                request,
+                                limit,
+                                "the bundle inside is larger than a deploy accepts (serve --max-upload)"),
+                        upload -> Blocking.call(() -> {
+                            var body = DryRunBody.read(upload.file());
+                            try {
+                                return inMemory(() -> {
+                                    var action = deployments.compileUndeployed(
+                                            environment, Files.readAllBytes(body.jar()), body.action());
+                                    return runner.dryRun(environment, action, body.connectionId(), body.input());
+                                });
+                            } finally {
+                                Files.deleteIfExists(body.jar());
+                            }
+                        }),
+                        upload -> Mono.fromRunnable(upload::close))
                 .flatMap(report -> HttpApi.json(response, 200, Json.MAPPER.valueToTree(report)));
+    }
+
+    private <T> T inMemory(Callable<T> work) throws Exception {
+        oneBundleInMemory.acquire();
+        try {
+            return work.call();
+        } finally {
+            oneBundleInMemory.release();
+        }
     }
 
     private static ObjectNode view(String environment, DeploymentService.Deployed deployed) {

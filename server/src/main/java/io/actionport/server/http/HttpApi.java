@@ -73,7 +73,8 @@ public final class HttpApi {
             EgressPolicy egress,
             KeyManagement keyManagement,
             EnvironmentManagement environmentManagement,
-            boolean openMetrics) {
+            boolean openMetrics,
+            DoorLimits limits) {
         this.keys = keys;
         this.keyAdmin = new KeyAdmin(keyManagement);
         this.environmentAdmin = new EnvironmentAdmin(environmentManagement);
@@ -85,16 +86,12 @@ public final class HttpApi {
         this.webhookAdmin = new WebhookAdmin(webhooks, egress);
         this.registry = registry;
         this.executions = executions;
-        this.deploymentAdmin = new DeploymentAdmin(deployments, runner);
+        this.deploymentAdmin = new DeploymentAdmin(deployments, runner, limits.maxUploadBytes());
         this.connectionAdmin = new ConnectionAdmin(connections, egress);
     }
 
     public void register(HttpServerRoutes routes) {
-        routes.get(
-                        "/health",
-                        (request, response) -> json(
-                                response, 200, Json.MAPPER.createObjectNode().put("status", "ok")))
-                .post("/action/trigger", caller(this::trigger))
+        routes.post("/action/trigger", caller(this::trigger))
                 .get("/action/{id}", caller(this::nangoStatus))
                 .get("/executions/{id}", caller(this::execution))
                 .get("/executions", caller(this::recentExecutions))

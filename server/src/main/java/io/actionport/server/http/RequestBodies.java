@@ -35,10 +35,15 @@ final class RequestBodies {
     /** The body is over the door's size limit. */
     static final class BodyTooLargeException extends ActionportException {
         BodyTooLargeException(long size, long limit) {
+            this(size, limit, "send a smaller input");
+        }
+
+        /** {@code remedy} tells the caller what to do instead. */
+        BodyTooLargeException(long size, long limit, String remedy) {
             super(
                     "request_too_large",
                     "the request body is " + (size > 0 ? "at least " + size + " bytes, " : "") + "over the limit of "
-                            + limit + " bytes; send a smaller input");
+                            + limit + " bytes; " + remedy);
         }
     }
 }

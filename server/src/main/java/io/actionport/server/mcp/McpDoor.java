@@ -7,6 +7,7 @@ import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.http.HttpApi;
 import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
+import io.actionport.server.mcp.transport.SessionLimits;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.runner.ExecutionEvents;
 import io.actionport.server.store.Json;
@@ -46,6 +47,7 @@ public final class McpDoor implements AutoCloseable {
     private final Collection<String> allowedOrigins;
     private final Collection<String> allowedHosts;
     private final String version;
+    private final McpScopes scopes;
     private final Map<String, EnvironmentServer> servers = new ConcurrentHashMap<>();
 
     private List<EnvironmentServer> serversOf(String environment) {
@@ -65,13 +67,15 @@ public final class McpDoor implements AutoCloseable {
             ExecutionEvents events,
             Collection<String> allowedOrigins,
             Collection<String> allowedHosts,
-            String version) {
+            String version,
+            McpScopes scopes) {
         this.keys = keys;
         this.runner = runner;
         this.registry = registry;
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.allowedHosts = List.copyOf(allowedHosts);
         this.version = version;
+        this.scopes = scopes;
         events.onFinished(finished -> serversOf(finished.environment())
                 .forEach(live -> live.server()
                         .notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(
@@ -88,15 +92,21 @@ public final class McpDoor implements AutoCloseable {
                                 request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
                                 request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
                                 request.remoteAddress()))
-                        .map(principal -> {
+                        .flatMap(principal -> {
                             var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
                             KeyRoles.requireCaller(principal);
                             KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
-                            return serverFor(principal, scope);
+                            return Mono.from(serverFor(principal, scope)
+                                            .transport()
+                                            .handler()
+                                            .apply(request, response))
+                                    // Whose sessions these are, for the per-key session cap.
+                                    .contextWrite(
+                                            SessionLimits.owner(principal.environment() + "/" + principal.keyId()));
                         })
-                        .flatMap(
-                                server -> Mono.from(server.transport().handler().apply(request, response)))
-                        .onErrorResume(AuthException.class, e -> refuse(response, e)));
+                        .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
+                        .onErrorResume(
+                                McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage())));
     }
 
     /**
@@ -107,35 +117,44 @@ public final class McpDoor implements AutoCloseable {
     private EnvironmentServer serverFor(Principal principal, String integration) {
         var scope = integration == null || integration.isBlank() ? null : integration.trim();
         var environment = principal.environment();
-        return servers.computeIfAbsent(
-                environment + "/" + (scope == null ? "*" : scope) + "/" + principal.keyId(), key -> {
-                    var env = environment;
-                    var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
-                            .endpoint(PATH)
-                            .allowedOrigins(allowedOrigins)
-                            .allowedHosts(allowedHosts)
-                            .contextExtractor(McpDoor::scopeHeaders)
-                            .build();
-                    var tools = McpServers.tools(
-                            env,
-                            scope,
-                            runner,
-                            registry,
-                            context -> SessionScope.of(context).as(principal));
-                    return new EnvironmentServer(transport, tools, McpServers.streamable(transport, tools, version));
-                });
+        var name = environment + "/" + (scope == null ? "*" : scope) + "/" + principal.keyId();
+        var live = servers.get(name);
+        if (live != null) {
+            return live;
+        }
+        scopes.requireExists(environment, scope);
+        return servers.computeIfAbsent(name, key -> {
+            scopes.requireRoom(servers.size());
+            var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
+                    .endpoint(PATH)
+                    .allowedOrigins(allowedOrigins)
+                    .allowedHosts(allowedHosts)
+                    .contextExtractor(McpDoor::scopeHeaders)
+                    .sessionLimits(scopes.sessions())
+                    .idleSessionTimeout(scopes.sessionIdleTimeout())
+                    .maxKeptFieldChars(scopes.maxKeptFieldChars())
+                    .build();
+            var tools = McpServers.tools(
+                    environment,
+                    scope,
+                    runner,
+                    registry,
+                    context -> SessionScope.of(context).as(principal));
+            return new EnvironmentServer(transport, tools, McpServers.streamable(transport, tools, version));
+        });
     }
 
     /**
-     * The refusal of an unauthenticated request, in the JSON-RPC error shape the transport uses.
+     * The refusal of a request before any MCP processing (unauthenticated, or a scope that cannot
+     * be served), in the JSON-RPC error shape the transport uses.
      * Without {@code WWW-Authenticate}: it would send clients into an OAuth flow this server does not offer.
      */
-    private static Mono<Void> refuse(HttpServerResponse response, AuthException e) {
+    private static Mono<Void> refuse(HttpServerResponse response, int status, String message) {
         var body = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").putNull("id");
         body.putObject("error")
                 .put("code", McpSchema.ErrorCodes.INVALID_REQUEST)
-                .put("message", e.getMessage());
-        return response.status(e.status())
+                .put("message", message);
+        return response.status(status)
                 .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .sendString(Mono.just(body.toString()))
                 .then();

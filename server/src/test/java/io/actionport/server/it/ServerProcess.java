@@ -47,9 +47,17 @@ final class ServerProcess implements AutoCloseable {
     /** Starts {@code serve} on {@code dataDir} (and {@code databaseUrl} unless null) and waits until it answers. */
     static ServerProcess start(Path dataDir, String databaseUrl, String... extraArgs)
             throws IOException, InterruptedException {
+        return start(List.of(), dataDir, databaseUrl, extraArgs);
+    }
+
+    /** As {@link #start(Path, String, String...)}, with options for the JVM, such as {@code -Xmx256m}. */
+    static ServerProcess start(List<String> jvmOptions, Path dataDir, String databaseUrl, String... extraArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
-        var command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
+        var command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 classPathWithoutTests(),
                 ActionportCli.class.getName(),

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.actionport.server.Actionport;
 import io.actionport.server.auth.KeyRole;
 import io.actionport.server.config.ServerConfig;
+import io.actionport.server.http.DoorLimits;
 import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.Connection;
@@ -56,13 +57,22 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dataDir, Store store) {
-        this(dataDir, store, List.of());
+        this(dataDir, store, List.of(), DoorLimits.defaults());
     }
 
     /** @param egressAllow destinations besides the WireMock provider that the server may call, e.g. other fakes */
     TestServer(Path dataDir, Store store, List<String> egressAllow) {
+        this(dataDir, store, egressAllow, DoorLimits.defaults());
+    }
+
+    TestServer(Path dataDir, DoorLimits limits) {
+        this(dataDir, Store.H2, List.of(), limits);
+    }
+
+    private TestServer(Path dataDir, Store store, List<String> egressAllow, DoorLimits limits) {
         provider.start();
         server = Actionport.start(ServerConfig.defaults(dataDir)
+                .withLimits(limits)
                 .withDevKey(DEV_KEY)
                 .withDevAdminKey(DEV_ADMIN_KEY)
                 .withMasterKey(MASTER_KEY)

@@ -19,6 +19,7 @@ final class PostHandler {
     private final McpJsonMapper jsonMapper;
     private final BoundedBodyReader bodyReader;
     private final JsonRpcMessageReader messageReader;
+    private final KeptFieldLimits keptFields;
     private final SessionRegistry sessions;
     private final Supplier<McpStreamableServerSession.Factory> sessionFactory;
     private final HttpResponses responses;
@@ -27,6 +28,7 @@ final class PostHandler {
     PostHandler(
             McpJsonMapper jsonMapper,
             int maxBodyBytes,
+            KeptFieldLimits keptFields,
             SessionRegistry sessions,
             Supplier<McpStreamableServerSession.Factory> sessionFactory,
             HttpResponses responses,
@@ -34,6 +36,7 @@ final class PostHandler {
         this.jsonMapper = jsonMapper;
         this.bodyReader = new BoundedBodyReader(maxBodyBytes);
         this.messageReader = new JsonRpcMessageReader(jsonMapper);
+        this.keptFields = keptFields;
         this.sessions = sessions;
         this.sessionFactory = sessionFactory;
         this.responses = responses;
@@ -55,6 +58,7 @@ final class PostHandler {
         RequestChecks.requireSupportedProtocolVersion(scope.headers());
         McpStreamableServerSession session = sessions.use(sessionId).orElseThrow(TransportRejection::sessionNotFound);
         if (message instanceof McpSchema.JSONRPCRequest request) {
+            keptFields.checkRequestId(request.id());
             return answer(scope, session, request);
         }
         Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse response
@@ -77,9 +81,27 @@ final class PostHandler {
         } catch (IllegalArgumentException e) {
             throw TransportRejection.invalidParams("Invalid params: malformed initialize request");
         }
-        McpStreamableServerSession.McpStreamableServerSessionInit init = factory.startSession(initializeRequest);
+        keptFields.checkInitialize(request, initializeRequest, jsonMapper);
+        return Mono.deferContextual(
+                context -> start(scope, request, factory, initializeRequest, SessionLimits.ownerIn(context)));
+    }
+
+    private Mono<Void> start(
+            RequestScope scope,
+            McpSchema.JSONRPCRequest request,
+            McpStreamableServerSession.Factory factory,
+            McpSchema.InitializeRequest initializeRequest,
+            String owner) {
+        sessions.reserve(owner);
+        McpStreamableServerSession.McpStreamableServerSessionInit init;
+        try {
+            init = factory.startSession(initializeRequest);
+        } catch (RuntimeException e) {
+            sessions.cancelReservation(owner);
+            throw e;
+        }
         String sessionId = init.session().getId();
-        sessions.add(init.session());
+        sessions.add(init.session(), owner);
         log.debug("Started MCP session {}", sessionId);
         return scope.withTransportContext(init.initResult())
                 .map(result -> McpSchema.JSONRPCResponse.result(request.id(), result))

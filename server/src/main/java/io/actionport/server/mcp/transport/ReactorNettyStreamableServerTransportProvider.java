@@ -53,7 +53,7 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
 
     private ReactorNettyStreamableServerTransportProvider(Builder builder) {
         this.endpoint = builder.endpoint;
-        this.sessions = new SessionRegistry(builder.clock);
+        this.sessions = new SessionRegistry(builder.clock, builder.sessionLimits);
         HttpResponses responses = new HttpResponses(builder.jsonMapper);
         StreamResponder responder = new StreamResponder(responses, builder.keepAliveInterval, builder.scheduler);
         this.handler = new EndpointHandler(
@@ -65,6 +65,7 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
                 new PostHandler(
                         builder.jsonMapper,
                         builder.maxRequestBodyBytes,
+                        new KeptFieldLimits(builder.maxKeptFieldChars),
                         sessions,
                         () -> sessionFactory,
                         responses,
@@ -178,7 +179,9 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
         private List<String> allowedHosts = List.of();
         private int maxRequestBodyBytes = 4 * 1024 * 1024;
         private Duration keepAliveInterval = Duration.ofSeconds(15);
-        private Duration idleSessionTimeout = Duration.ofMinutes(30);
+        private Duration idleSessionTimeout = Duration.ofMinutes(10);
+        private SessionLimits sessionLimits = SessionLimits.unlimited();
+        private int maxKeptFieldChars = 256;
         private Clock clock = Clock.systemUTC();
         private Scheduler scheduler = Schedulers.parallel();
 
@@ -250,10 +253,31 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
 
         /**
          * How long a session may go without requests and without an open stream before it is closed
-         * and forgotten; {@code null} keeps sessions until DELETE or shutdown. Defaults to 30 minutes.
+         * and forgotten; {@code null} keeps sessions until DELETE or shutdown. Defaults to 10 minutes.
          */
         public Builder idleSessionTimeout(Duration idleSessionTimeout) {
             this.idleSessionTimeout = requirePositiveOrNull(idleSessionTimeout, "idleSessionTimeout");
+            return this;
+        }
+
+        /**
+         * Caps live sessions per owner and in total; may be shared by several transports. Defaults
+         * to {@link SessionLimits#unlimited()}.
+         */
+        public Builder sessionLimits(SessionLimits sessionLimits) {
+            this.sessionLimits = Objects.requireNonNull(sessionLimits, "sessionLimits");
+            return this;
+        }
+
+        /**
+         * The longest client name, version, protocol version or request id a session keeps; longer
+         * ones are refused with -32602. Defaults to 256 characters.
+         */
+        public Builder maxKeptFieldChars(int maxKeptFieldChars) {
+            if (maxKeptFieldChars <= 0) {
+                throw new IllegalArgumentException("maxKeptFieldChars must be positive");
+            }
+            this.maxKeptFieldChars = maxKeptFieldChars;
             return this;
         }
 

@@ -14,13 +14,30 @@ final class SessionRegistry {
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final SessionLimits limits;
 
-    SessionRegistry(Clock clock) {
+    SessionRegistry(Clock clock, SessionLimits limits) {
         this.clock = clock;
+        this.limits = limits;
     }
 
-    void add(McpStreamableServerSession session) {
-        sessions.put(session.getId(), new Entry(session, clock.millis()));
+    /**
+     * Counts a session of {@code owner} in before it is created.
+     *
+     * @throws TransportRejection when the owner or the server holds as many sessions as allowed
+     */
+    void reserve(String owner) {
+        limits.open(owner);
+    }
+
+    /** Gives back a reservation whose session was never added. */
+    void cancelReservation(String owner) {
+        limits.closed(owner);
+    }
+
+    /** Adds a session reserved for {@code owner}; removing it gives the reservation back. */
+    void add(McpStreamableServerSession session, String owner) {
+        sessions.put(session.getId(), new Entry(session, owner, clock.millis()));
     }
 
     /** Finds a session for a client request, which counts as activity. */
@@ -43,7 +60,12 @@ final class SessionRegistry {
     }
 
     Optional<McpStreamableServerSession> remove(String sessionId) {
-        return Optional.ofNullable(sessions.remove(sessionId)).map(entry -> entry.session);
+        return Optional.ofNullable(sessions.remove(sessionId)).map(this::released);
+    }
+
+    private McpStreamableServerSession released(Entry entry) {
+        limits.closed(entry.owner);
+        return entry.session;
     }
 
     List<McpStreamableServerSession> all() {
@@ -68,7 +90,7 @@ final class SessionRegistry {
         sessions.forEach((id, entry) -> {
             boolean idle = !entry.session.hasOpenStream() && now - entry.lastActive >= idleTimeout.toMillis();
             if (idle && sessions.remove(id, entry)) {
-                removed.add(entry.session);
+                removed.add(released(entry));
             }
         });
         return removed;
@@ -81,10 +103,12 @@ final class SessionRegistry {
     private static final class Entry {
 
         private final McpStreamableServerSession session;
+        private final String owner;
         private volatile long lastActive;
 
-        private Entry(McpStreamableServerSession session, long lastActive) {
+        private Entry(McpStreamableServerSession session, String owner, long lastActive) {
             this.session = session;
+            this.owner = owner;
             this.lastActive = lastActive;
         }
     }

@@ -1,0 +1,52 @@
+package io.actionport.server.http;
+
+import io.actionport.server.store.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A dry-run request read from its spooled file: {@code {"bundle": base64 jar, "action",
+ * "connection_id", "input"}}. The jar is decoded as it is read, into a file of its own, so the
+ * base64 text is never held whole in memory.
+ *
+ * @param jar the decoded bundle; the caller deletes it
+ */
+record DryRunBody(Path jar, String action, String connectionId, JsonNode input) {
+
+    static DryRunBody read(Path spooled) throws IOException {
+        var jar = Files.createTempFile("actionport-dryrun-", ".jar");
+        String action = "";
+        String connectionId = null;
+        JsonNode input = Json.MAPPER.createObjectNode();
+        try (var parser = Json.MAPPER.createParser(spooled.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ApiErrors.BadRequestException(
+                        "malformed_json",
+                        "the body must be a JSON object {\"bundle\": base64 jar, \"action\", \"connection_id\", \"input\"}");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                var field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "bundle" -> {
+                        try (OutputStream out = Files.newOutputStream(jar)) {
+                            parser.readBinaryValue(out);
+                        }
+                    }
+                    case "action" -> action = parser.getValueAsString("");
+                    case "connection_id" -> connectionId = parser.getValueAsString(null);
+                    case "input" -> input = parser.readValueAsTree();
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(jar);
+            throw e;
+        }
+        return new DryRunBody(jar, action, connectionId, input);
+    }
+}
