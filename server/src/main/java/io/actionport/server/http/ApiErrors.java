@@ -1,6 +1,8 @@
 package io.actionport.server.http;
 
 import io.actionport.server.ActionportException;
+import io.actionport.server.Identifiers;
+import io.actionport.server.InternalErrors;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
@@ -19,15 +21,11 @@ import io.actionport.server.store.DuplicateException;
 import io.actionport.server.store.Json;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The HTTP door's one mapping from failures to a status and an error body; never a stack trace. */
 final class ApiErrors {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     private ApiErrors() {}
 
@@ -65,17 +63,20 @@ final class ApiErrors {
                 error(502, e.code(), e.getMessage(), "provider", List.of());
             case RequestsProxy.RedirectRefusedException e ->
                 error(502, e.code(), e.getMessage(), "provider", List.of());
-            case ActionportException e -> error(500, e.code(), e.getMessage(), "server", List.of());
-            default -> {
-                log.error("unexpected failure in the HTTP API", failure);
-                yield error(
-                        500,
-                        "internal_error",
-                        "the server failed unexpectedly; the server log has the details",
-                        "server",
-                        List.of());
-            }
+            case Identifiers.InvalidIdentifierException e -> error(400, e.code(), e.getMessage(), "input", List.of());
+            case ActionportException e
+            when !InternalErrors.STORE_ERROR.equals(e.code()) ->
+                error(500, e.code(), e.getMessage(), "server", List.of());
+            default -> internal(failure);
         };
+    }
+
+    /** A failure nobody caused on purpose: the caller gets an error id, the log gets the details. */
+    private static ApiError internal(Throwable failure) {
+        var report = InternalErrors.report("an HTTP API request", failure);
+        var apiError = error(500, report.code(), report.message(), "server", List.of());
+        ((ObjectNode) apiError.body().get("error")).put("error_id", report.errorId());
+        return apiError;
     }
 
     /** A failed execution: the status says whose fault it is. */

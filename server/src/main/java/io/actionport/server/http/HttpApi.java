@@ -1,6 +1,7 @@
 package io.actionport.server.http;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.Identifiers;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
@@ -107,25 +108,31 @@ public final class HttpApi {
             authenticated(EnvironmentHandler handler) {
         return (request, response) -> Blocking.call(() -> keys.authenticate(
                         request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
-                        request.requestHeaders().get(ENVIRONMENT_HEADER)))
+                        Identifiers.optionalHeader(
+                                Identifiers.Kind.ENVIRONMENT, ENVIRONMENT_HEADER, header(request, ENVIRONMENT_HEADER))))
                 .flatMap(environment -> handler.handle(environment, request, response))
                 .onErrorResume(failure -> error(response, ApiErrors.of(failure)));
     }
 
     private Mono<Void> trigger(String environment, HttpServerRequest request, HttpServerResponse response) {
         var options = new Triggers.Options(
-                "true".equalsIgnoreCase(header(request, "X-Async")),
-                maxRetries(header(request, "X-Max-Retries")),
-                header(request, "Idempotency-Key"));
+                RequestParameters.booleanHeader(request, "X-Async"),
+                RequestParameters.wholeNumberHeader(request, "X-Max-Retries", 0, 5),
+                Identifiers.optionalHeader(
+                        Identifiers.Kind.IDEMPOTENCY_KEY, "Idempotency-Key", header(request, "Idempotency-Key")));
+        var integration = Identifiers.optionalHeader(
+                Identifiers.Kind.INTEGRATION_KEY, "Provider-Config-Key", header(request, "Provider-Config-Key"));
+        var connectionId = Identifiers.optionalHeader(
+                Identifiers.Kind.CONNECTION_ID, "Connection-Id", header(request, "Connection-Id"));
         return RequestBodies.read(request, BODY_LIMIT)
                 .map(HttpApi::parseTrigger)
                 .flatMap(body -> Mono.fromFuture(
                         () -> triggers.trigger(
                                 new ExecutionRequest(
                                         environment,
-                                        header(request, "Provider-Config-Key"),
+                                        integration,
                                         body.actionName(),
-                                        header(request, "Connection-Id"),
+                                        connectionId,
                                         body.input(),
                                         Caller.HTTP,
                                         null),
@@ -152,18 +159,6 @@ public final class HttpApi {
         var body = Json.MAPPER.createObjectNode().put("id", executionId).put("statusUrl", statusUrl);
         return json(
                 response.header(HttpHeaderNames.LOCATION, statusUrl).header("X-Execution-Id", executionId), 202, body);
-    }
-
-    private static Integer maxRetries(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(header);
-        } catch (NumberFormatException e) {
-            throw new ApiErrors.BadRequestException(
-                    "invalid_header", "X-Max-Retries must be a whole number from 0 to 5, was '" + header + "'");
-        }
     }
 
     private Mono<Void> cancel(String environment, HttpServerRequest request, HttpServerResponse response) {
@@ -203,7 +198,9 @@ public final class HttpApi {
                     "missing_action_name",
                     "the body needs \"action_name\": the name of a deployed action (GET /actions lists them)");
         }
-        return new TriggerBody(name.asString(), object.get("input"));
+        return new TriggerBody(
+                Identifiers.requireParameter(Identifiers.Kind.ACTION_NAME, "action_name", name.asString()),
+                object.get("input"));
     }
 
     /** Nango's contract: 404 while running, 200 with the output, 500 with the error. */
@@ -256,9 +253,7 @@ public final class HttpApi {
                             param.apply("connection"),
                             param.apply("since") == null ? null : parseInstant(param.apply("since")),
                             param.apply("cursor"));
-                    int limit = param.apply("limit") == null
-                            ? 50
-                            : Math.clamp(Integer.parseInt(param.apply("limit")), 1, 500);
+                    int limit = RequestParameters.wholeNumber("limit", param.apply("limit"), 1, 500, 50);
                     var page = executions.search(environment, filter, limit);
                     var body = Json.MAPPER.createObjectNode();
                     var list = body.putArray("executions");
@@ -273,16 +268,13 @@ public final class HttpApi {
     /** Query: {@code after} (a sequence number; -1 for all). Answers the lines after it and whether more may come. */
     private Mono<Void> executionLogs(String environment, HttpServerRequest request, HttpServerResponse response) {
         var id = request.param("id");
-        var after = new QueryStringDecoder(request.uri())
-                .parameters()
-                .getOrDefault("after", List.of("-1"))
-                .getFirst();
+        int from = RequestParameters.wholeNumber(
+                "after", RequestParameters.query(request, "after"), -1, Integer.MAX_VALUE, -1);
         return Blocking.call(() -> {
                     var record = executions
                             .find(environment, id)
                             .orElseThrow(() -> new ApiErrors.NotFoundException(
                                     "unknown_execution", "no execution " + id + " in environment " + environment));
-                    int from = Integer.parseInt(after);
                     var lines = executions.logsAfter(id, from);
                     var body = Json.MAPPER.createObjectNode();
                     body.put("status", record.status().wireName());
