@@ -1,6 +1,7 @@
 package io.actionport.server.mcp;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.Identifiers;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.http.HttpApi;
@@ -82,14 +83,20 @@ public final class McpDoor implements AutoCloseable {
     public void register(HttpServerRoutes routes) {
         routes.route(
                 request -> request.fullPath().equals(PATH),
-                (request, response) -> Blocking.call(() -> keys.authenticate(
-                                request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
-                                request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER)))
+                (request, response) -> Blocking.call(() -> {
+                            ScopeHeaders.check(request.requestHeaders());
+                            return keys.authenticate(
+                                    request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
+                                    request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER));
+                        })
                         .map(environment ->
                                 serverFor(environment, request.requestHeaders().get(SessionScope.INTEGRATION)))
                         .flatMap(
                                 server -> Mono.from(server.transport().handler().apply(request, response)))
-                        .onErrorResume(AuthException.class, e -> refuse(response, e)));
+                        .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
+                        .onErrorResume(
+                                Identifiers.InvalidIdentifierException.class,
+                                e -> refuse(response, 400, e.getMessage())));
     }
 
     /**
@@ -115,12 +122,12 @@ public final class McpDoor implements AutoCloseable {
      * The refusal of an unauthenticated request, in the JSON-RPC error shape the transport uses.
      * Without {@code WWW-Authenticate}: it would send clients into an OAuth flow this server does not offer.
      */
-    private static Mono<Void> refuse(HttpServerResponse response, AuthException e) {
+    private static Mono<Void> refuse(HttpServerResponse response, int status, String message) {
         var body = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").putNull("id");
         body.putObject("error")
                 .put("code", McpSchema.ErrorCodes.INVALID_REQUEST)
-                .put("message", e.getMessage());
-        return response.status(e.status())
+                .put("message", message);
+        return response.status(status)
                 .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .sendString(Mono.just(body.toString()))
                 .then();
