@@ -162,7 +162,7 @@ public final class HttpApi {
     }
 
     private Mono<Void> cancel(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var id = request.param("id");
+        var id = RequestParameters.path(request, "id");
         return Blocking.call(() -> {
                     if (async.cancel(environment, id)) {
                         return Json.MAPPER.createObjectNode().put("id", id).put("status", "cancelled");
@@ -205,7 +205,7 @@ public final class HttpApi {
 
     /** Nango's contract: 404 while running, 200 with the output, 500 with the error. */
     private Mono<Void> nangoStatus(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var id = request.param("id");
+        var id = RequestParameters.path(request, "id");
         return Blocking.call(() -> executions.find(environment, id)).flatMap(found -> {
             if (found.isEmpty()) {
                 return error(
@@ -232,7 +232,7 @@ public final class HttpApi {
     }
 
     private Mono<Void> execution(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var id = request.param("id");
+        var id = RequestParameters.path(request, "id");
         return Blocking.call(() -> executions
                         .find(environment, id)
                         .map(record -> ExecutionViews.view(record, executions.logs(id)))
@@ -267,7 +267,7 @@ public final class HttpApi {
 
     /** Query: {@code after} (a sequence number; -1 for all). Answers the lines after it and whether more may come. */
     private Mono<Void> executionLogs(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var id = request.param("id");
+        var id = RequestParameters.path(request, "id");
         int from = RequestParameters.wholeNumber(
                 "after", RequestParameters.query(request, "after"), -1, Integer.MAX_VALUE, -1);
         return Blocking.call(() -> {

@@ -361,7 +361,8 @@ public final class ActionRunner implements AutoCloseable {
             case ActionException e
             when e.isRetryable() -> ExecutionError.of(ErrorKind.PROVIDER, e.code(), e.getMessage());
             case ActionException e -> ExecutionError.of(ErrorKind.ACTION, e.code(), e.getMessage());
-            case ActionportException e when InternalErrors.STORE_ERROR.equals(e.code()) -> {
+            case ActionportException e
+            when InternalErrors.STORE_ERROR.equals(e.code()) -> {
                 var report = InternalErrors.report("action " + action.qualifiedName(), e);
                 yield ExecutionError.of(ErrorKind.CRASH, report.code(), report.message());
             }

@@ -35,6 +35,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static final String DEV_KEY = "test-dev-key";
+    static final String DEV_ADMIN_KEY = DEV_KEY; // becomes a real admin key with key roles
     static final String PROD_KEY = "test-prod-key";
     static final String FAKE_TOKEN = "s3cr3t-token-value";
     static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
