@@ -19,9 +19,10 @@ public final class StdioMcp {
     /** Serves MCP on stdin and stdout until stdin closes, then stops the server. */
     public static void serve(Actionport server, String environment, String integration, String connectionId) {
         var closed = new CountDownLatch(1);
+        var output = new CleanedLineOutput(System.out, McpServers.JSON);
         var input = new JsonRpcLineFilter(
-                new EndOfInputSignal(System.in, closed), System.out, McpServers.JSON, MAX_MESSAGE_BYTES);
-        var transport = new StdioServerTransportProvider(McpServers.JSON, input, System.out);
+                new EndOfInputSignal(System.in, closed), output, McpServers.JSON, MAX_MESSAGE_BYTES);
+        var transport = new StdioServerTransportProvider(McpServers.JSON, input, output);
         var scope = new SessionScope(integration, connectionId);
         var tools =
                 McpServers.tools(environment, integration, server.toolRunner(), server.registry(), context -> scope);
