@@ -274,7 +274,21 @@ class BadHttpInputTest {
                         .expect(404, "unknown_execution", "nope"),
                 HttpCase.of("actions with a Provider-Config-Key of 300 characters", "GET", "/actions")
                         .header("Provider-Config-Key", LONG)
-                        .expect(200, null, "actions"));
+                        .expect(200, null, "actions"),
+                // The requests proxy
+                HttpCase.of("proxy without Provider-Config-Key", "GET", "/proxy/things")
+                        .expect(400, "missing_header", "Provider-Config-Key"),
+                HttpCase.of("proxy with a Provider-Config-Key of 300 characters", "GET", "/proxy/things")
+                        .header("Provider-Config-Key", LONG)
+                        .expect(400, "invalid_header", "Provider-Config-Key is 300 characters long"),
+                HttpCase.of("proxy with a Connection-Id with a slash", "GET", "/proxy/things")
+                        .header("Provider-Config-Key", "fake")
+                        .header("Connection-Id", "../other")
+                        .expect(400, "invalid_header", "Connection-Id must be"),
+                HttpCase.of("proxy with an unknown Connection-Id", "GET", "/proxy/things")
+                        .header("Provider-Config-Key", "fake")
+                        .header("Connection-Id", "nobody")
+                        .expect(404, "unknown_connection", "nobody"));
     }
 
     static Stream<HttpCase> adminCases() {

@@ -47,7 +47,7 @@ public final class JsonRpcRules {
             return new Refused(null, ErrorCodes.PARSE_ERROR, "Parse error: the request body is not valid JSON");
         }
         if (json instanceof List<?>) {
-            return invalidRequest(null, "JSON-RPC batches are not supported; send one message at a time");
+            return invalidRequest(null, "JSON-RPC batches are not supported");
         }
         if (!(json instanceof Map<?, ?> message)) {
             return invalidRequest(null, "the message must be a JSON-RPC object, was " + typeOf(json));
