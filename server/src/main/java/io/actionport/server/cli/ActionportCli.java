@@ -34,8 +34,7 @@ public final class ActionportCli {
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new ActionportCli());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr()
-                    .println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            cmd.getErr().println(CommandErrors.line(e));
             return 1;
         });
         return commandLine;

@@ -99,7 +99,7 @@ final class ConnectionsCommand {
             body.set("credentials", Json.MAPPER.valueToTree(credentials));
             remote.send(
                     "PUT",
-                    "/connections/" + integration + "/" + connectionId,
+                    "/connections/" + RemoteOptions.segment(integration) + "/" + RemoteOptions.segment(connectionId),
                     HttpRequest.BodyPublishers.ofString(body.toString()),
                     "application/json",
                     null);
@@ -123,7 +123,7 @@ final class ConnectionsCommand {
         public Integer call() {
             remote.send(
                     "DELETE",
-                    "/connections/" + integration + "/" + connectionId,
+                    "/connections/" + RemoteOptions.segment(integration) + "/" + RemoteOptions.segment(connectionId),
                     HttpRequest.BodyPublishers.noBody(),
                     "application/json",
                     null);

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,9 +84,22 @@ final class DryrunCommand implements Callable<Integer> {
         return failed || (validate && violations) ? 1 : 0;
     }
 
-    private JsonNode readInput() throws IOException {
-        var text = input.startsWith("@") ? Files.readString(Path.of(input.substring(1))) : input;
-        return Json.MAPPER.readTree(text);
+    private JsonNode readInput() {
+        String text;
+        try {
+            text = input.startsWith("@") ? Files.readString(Path.of(input.substring(1))) : input;
+        } catch (IOException | InvalidPathException e) {
+            throw new CommandFailure("invalid_input", "cannot read the --input file " + input.substring(1));
+        }
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            var where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
+            throw new CommandFailure("invalid_input", "--input is not valid JSON: " + e.getOriginalMessage() + where);
+        }
     }
 
     private void print(JsonNode report, PrintStream out) {

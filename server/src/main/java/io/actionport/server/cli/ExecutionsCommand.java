@@ -76,7 +76,7 @@ final class ExecutionsCommand {
         public Integer call() {
             System.out.println(Json.MAPPER
                     .writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(Json.MAPPER.readTree(remote.get("/executions/" + id))));
+                    .writeValueAsString(Json.MAPPER.readTree(remote.get("/executions/" + RemoteOptions.segment(id)))));
             return 0;
         }
     }
@@ -93,7 +93,7 @@ final class ExecutionsCommand {
         public Integer call() {
             remote.send(
                     "POST",
-                    "/executions/" + id + "/cancel",
+                    "/executions/" + RemoteOptions.segment(id) + "/cancel",
                     HttpRequest.BodyPublishers.noBody(),
                     "application/json",
                     null);

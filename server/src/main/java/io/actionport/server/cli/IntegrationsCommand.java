@@ -57,7 +57,7 @@ final class IntegrationsCommand {
                     .put("client_secret", clientSecret);
             remote.send(
                     "PUT",
-                    "/integrations/" + key,
+                    "/integrations/" + RemoteOptions.segment(key),
                     HttpRequest.BodyPublishers.ofString(body.toString()),
                     "application/json",
                     null);

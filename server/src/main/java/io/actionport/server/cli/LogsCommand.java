@@ -28,7 +28,8 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         int after = -1;
         while (true) {
-            var page = Json.MAPPER.readTree(remote.get("/executions/" + id + "/logs?after=" + after));
+            var page = Json.MAPPER.readTree(
+                    remote.get("/executions/" + RemoteOptions.segment(id) + "/logs?after=" + after));
             for (var line : page.path("logs")) {
                 System.out.println(
                         line.path("at").asString() + " " + line.path("level").asString() + " "

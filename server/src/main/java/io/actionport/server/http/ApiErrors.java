@@ -1,6 +1,8 @@
 package io.actionport.server.http;
 
 import io.actionport.server.ActionportException;
+import io.actionport.server.Identifiers;
+import io.actionport.server.InternalErrors;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
@@ -69,23 +71,26 @@ final class ApiErrors {
                 error(502, e.code(), e.getMessage(), "provider", List.of());
             case RequestsProxy.RedirectRefusedException e ->
                 error(502, e.code(), e.getMessage(), "provider", List.of());
-            case ActionportException e -> error(500, e.code(), e.getMessage(), "server", List.of());
+            case Identifiers.InvalidIdentifierException e -> error(400, e.code(), e.getMessage(), "input", List.of());
+            case ActionportException e
+            when !InternalErrors.STORE_ERROR.equals(e.code()) ->
+                error(500, e.code(), e.getMessage(), "server", List.of());
             case Throwable e
             when ClientGone.is(e) -> {
                 // The client hung up mid-request: its choice, nobody to answer, nothing to alarm anyone.
                 log.debug("the client closed the connection mid-request: {}", e.toString());
                 yield error(400, "client_closed", "the client closed the connection", "input", List.of());
             }
-            default -> {
-                log.error("unexpected failure in the HTTP API", failure);
-                yield error(
-                        500,
-                        "internal_error",
-                        "the server failed unexpectedly; the server log has the details",
-                        "server",
-                        List.of());
-            }
+            default -> internal(failure);
         };
+    }
+
+    /** A failure nobody caused on purpose: the caller gets an error id, the log gets the details. */
+    private static ApiError internal(Throwable failure) {
+        var report = InternalErrors.report("an HTTP API request", failure);
+        var apiError = error(500, report.code(), report.message(), "server", List.of());
+        ((ObjectNode) apiError.body().get("error")).put("error_id", report.errorId());
+        return apiError;
     }
 
     /** A failed execution: the status says whose fault it is. */

@@ -1,6 +1,7 @@
 package io.actionport.server.http;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.Identifiers;
 import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.Connection;
@@ -9,12 +10,11 @@ import io.actionport.server.store.Integration;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.OAuth2Client;
 import java.net.URI;
-import java.util.Map;
+import java.net.URISyntaxException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class ConnectionAdmin {
 
     private static final long BODY_LIMIT = 64 * 1024;
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final int URL_LIMIT = 2048;
+    private static final int CREDENTIALS_LIMIT = 16 * 1024;
+    private static final int METADATA_LIMIT = 8 * 1024;
 
     private final ConnectionStore store;
     private final EgressPolicy egress;
@@ -52,7 +54,8 @@ final class ConnectionAdmin {
     }
 
     private Mono<Void> saveIntegration(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var key = request.param("key");
+        var key = Identifiers.requireParameter(
+                Identifiers.Kind.INTEGRATION_KEY, "integration key", RequestParameters.path(request, "key"));
         return body(request)
                 .flatMap(body -> Blocking.call(() -> {
                     var integration = integration(environment, key, body);
@@ -63,27 +66,38 @@ final class ConnectionAdmin {
     }
 
     private Integration integration(String environment, String key, JsonNode body) {
-        var baseUrl = egress.checkUrl("base_url", required(body, "base_url"));
-        var tokenUrl = text(body, "token_url", null);
+        var baseUrl = egress.checkUrl("base_url", BodyFields.required(body, "base_url", URL_LIMIT));
+        var tokenUrl = BodyFields.optional(body, "token_url", URL_LIMIT);
         if (tokenUrl != null) {
             egress.checkUrl("token_url", tokenUrl);
         }
         try {
-            var scheme = AuthScheme.fromWireName(text(body, "auth_scheme", "none"));
+            var schemeName = BodyFields.optional(body, "auth_scheme", 32);
+            var scheme = AuthScheme.fromWireName(schemeName == null ? "none" : schemeName);
             return new Integration(
                     environment,
                     key,
                     baseUrl,
                     scheme,
-                    text(body, "auth_name", null),
+                    BodyFields.optional(body, "auth_name", 256),
                     scheme != AuthScheme.OAUTH2 && tokenUrl == null
                             ? null
                             : new OAuth2Client(
-                                    tokenUrl == null ? null : URI.create(tokenUrl),
-                                    text(body, "client_id", null),
-                                    text(body, "client_secret", null)));
+                                    tokenUrl == null ? null : url("token_url", tokenUrl),
+                                    BodyFields.optional(body, "client_id", 512),
+                                    BodyFields.optional(body, "client_secret", 1024)));
         } catch (IllegalArgumentException e) {
             throw new ApiErrors.BadRequestException("invalid_integration", e.getMessage());
+        }
+    }
+
+    private static URI url(String field, String value) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_integration",
+                    field + " is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
         }
     }
 
@@ -104,7 +118,10 @@ final class ConnectionAdmin {
     }
 
     private Mono<Void> listConnections(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var integration = HttpApi.header(request, "Provider-Config-Key");
+        var integration = Identifiers.optionalHeader(
+                Identifiers.Kind.INTEGRATION_KEY,
+                "Provider-Config-Key",
+                HttpApi.header(request, "Provider-Config-Key"));
         return Blocking.call(() -> {
                     var list = Json.MAPPER.createArrayNode();
                     store.list(environment, integration).forEach(connection -> list.add(view(connection)));
@@ -117,19 +134,20 @@ final class ConnectionAdmin {
     private Mono<Void> createConnection(String environment, HttpServerRequest request, HttpServerResponse response) {
         return body(request)
                 .flatMap(body -> Blocking.call(() -> {
-                    var integration = required(body, "integration");
+                    var integration = Identifiers.requireParameter(
+                            Identifiers.Kind.INTEGRATION_KEY, "integration", string(body, "integration"));
+                    var connectionId = Identifiers.requireParameter(
+                            Identifiers.Kind.CONNECTION_ID, "connection_id", string(body, "connection_id"));
+                    var credentials =
+                            CredentialValues.check(BodyFields.stringMap(body, "credentials", CREDENTIALS_LIMIT));
+                    var metadata = BodyFields.stringMap(body, "metadata", METADATA_LIMIT);
                     if (store.findIntegration(environment, integration).isEmpty()) {
                         throw new ApiErrors.NotFoundException(
                                 "unknown_integration",
                                 "integration '" + integration + "' is not configured in " + environment
                                         + "; PUT /integrations/" + integration + " first");
                     }
-                    var connection = new Connection(
-                            environment,
-                            integration,
-                            required(body, "connection_id"),
-                            map(body, "credentials"),
-                            map(body, "metadata"));
+                    var connection = new Connection(environment, integration, connectionId, credentials, metadata);
                     store.create(connection);
                     return connection;
                 }))
@@ -138,11 +156,12 @@ final class ConnectionAdmin {
 
     /** Replaces a connection's credentials, e.g. a rotated API key or newly granted OAuth2 tokens. */
     private Mono<Void> rotateConnection(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var integration = request.param("integration");
-        var id = request.param("id");
+        var integration = pathIntegration(request);
+        var id = pathConnectionId(request);
         return body(request)
                 .flatMap(body -> Blocking.call(() -> {
-                    var credentials = map(body, "credentials");
+                    var credentials =
+                            CredentialValues.check(BodyFields.stringMap(body, "credentials", CREDENTIALS_LIMIT));
                     if (credentials.isEmpty()) {
                         throw new ApiErrors.BadRequestException(
                                 "missing_field", "the body needs \"credentials\": {\"name\": \"value\", ...}");
@@ -158,8 +177,8 @@ final class ConnectionAdmin {
     }
 
     private Mono<Void> deleteConnection(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var integration = request.param("integration");
-        var id = request.param("id");
+        var integration = pathIntegration(request);
+        var id = pathConnectionId(request);
         return Blocking.call(() -> store.delete(environment, integration, id))
                 .flatMap(deleted -> deleted
                         ? HttpApi.json(
@@ -194,21 +213,26 @@ final class ConnectionAdmin {
         });
     }
 
-    private static String required(JsonNode body, String field) {
-        var value = text(body, field, null);
-        if (value == null) {
-            throw new ApiErrors.BadRequestException("missing_field", "the body needs a string \"" + field + "\"");
+    private static String pathIntegration(HttpServerRequest request) {
+        return Identifiers.requireParameter(
+                Identifiers.Kind.INTEGRATION_KEY, "integration", RequestParameters.path(request, "integration"));
+    }
+
+    private static String pathConnectionId(HttpServerRequest request) {
+        return Identifiers.requireParameter(
+                Identifiers.Kind.CONNECTION_ID, "connection id", RequestParameters.path(request, "id"));
+    }
+
+    /** A field checked by {@link Identifiers}: only its type here. */
+    private static String string(JsonNode body, String field) {
+        var value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
         }
-        return value;
-    }
-
-    private static String text(JsonNode body, String field, String fallback) {
-        var value = body.get(field);
-        return value == null || value.isNull() ? fallback : value.asString();
-    }
-
-    private static Map<String, String> map(JsonNode body, String field) {
-        var value = body.get(field);
-        return value == null || value.isNull() ? Map.of() : Json.MAPPER.convertValue(value, STRING_MAP);
+        if (!value.isString()) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_parameter", field + " must be a string, was " + BodyFields.typeOf(value));
+        }
+        return value.asString();
     }
 }

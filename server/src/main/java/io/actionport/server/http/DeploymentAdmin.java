@@ -1,6 +1,8 @@
 package io.actionport.server.http;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.Identifiers;
+import io.actionport.server.Printable;
 import io.actionport.server.registry.DeploymentService;
 import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.store.Json;
@@ -13,6 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The author's admin endpoints: deploy, undeploy, roll back, and dry-run a bundle against a real connection. */
@@ -44,12 +47,12 @@ final class DeploymentAdmin {
     private Mono<Void> deploy(String environment, HttpServerRequest request, HttpServerResponse response) {
         var query = new QueryStringDecoder(request.uri()).parameters();
         var actions = query.getOrDefault("action", List.of());
+        actions.forEach(action -> Identifiers.requireParameter(Identifiers.Kind.ACTION_NAME, "action", action));
         var integration = query.getOrDefault("integration", List.of()).stream()
                 .findFirst()
+                .map(key -> Identifiers.requireParameter(Identifiers.Kind.INTEGRATION_KEY, "integration", key))
                 .orElse(null);
-        boolean allowBreaking = query.getOrDefault("allow_breaking", List.of("false"))
-                .getFirst()
-                .equals("true");
+        boolean allowBreaking = booleanParameter("allow_breaking", query.getOrDefault("allow_breaking", List.of()));
         return Mono.usingWhen(
                         SpooledUpload.receive(
                                 request, maxUploadBytes, "bundles larger than this are refused (serve --max-upload)"),
@@ -69,19 +72,23 @@ final class DeploymentAdmin {
     private Mono<Void> rollback(String environment, HttpServerRequest request, HttpServerResponse response) {
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
-                    var body = Json.MAPPER.readTree(bytes);
-                    var action = body.path("action").asString(null);
-                    if (action == null) {
-                        throw new ApiErrors.BadRequestException("missing_field", "the body needs \"action\"");
-                    }
-                    var to = body.path("to").isNumber() ? body.get("to").asInt() : null;
+                    var body = object(bytes, "{\"action\": \"integration/name\", \"to\": 3}");
+                    var action = Identifiers.requireParameter(
+                            Identifiers.Kind.ACTION_NAME, "action", BodyFields.required(body, "action", 129));
+                    var to = body.path("to").isMissingNode() || body.path("to").isNull()
+                            ? null
+                            : version(body.get("to"));
                     return deployments.rollback(environment, action, to);
                 }))
                 .flatMap(deployed -> HttpApi.json(response, 200, view(environment, deployed)));
     }
 
     private Mono<Void> undeploy(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var name = request.param("name");
+        var name = RequestParameters.path(request, "name");
+        if (name.length() > 128) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_parameter", "bundle name is " + name.length() + " characters long, over the limit of 128");
+        }
         return Blocking.call(() -> deployments.undeploy(environment, name))
                 .flatMap(removed -> removed
                         ? HttpApi.json(
@@ -107,6 +114,11 @@ final class DeploymentAdmin {
                         upload -> Blocking.call(() -> {
                             var body = DryRunBody.read(upload.file());
                             try {
+                                Identifiers.requireParameter(Identifiers.Kind.ACTION_NAME, "action", body.action());
+                                if (body.connectionId() != null) {
+                                    Identifiers.requireParameter(
+                                            Identifiers.Kind.CONNECTION_ID, "connection_id", body.connectionId());
+                                }
                                 return inMemory(() -> {
                                     var action = deployments.compileUndeployed(
                                             environment, Files.readAllBytes(body.jar()), body.action());
@@ -127,6 +139,34 @@ final class DeploymentAdmin {
         } finally {
             oneBundleInMemory.release();
         }
+    }
+
+    private static ObjectNode object(byte[] bytes, String shape) {
+        var body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+        if (body == null || !body.isObject()) {
+            throw new ApiErrors.BadRequestException(
+                    "malformed_json", "the request body must be a JSON object " + shape);
+        }
+        return (ObjectNode) body;
+    }
+
+    private static int version(JsonNode to) {
+        if (!to.isIntegralNumber() || !to.canConvertToInt() || to.asInt() < 1) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_parameter", "to must be a deployment version, a whole number from 1, was " + to);
+        }
+        return to.asInt();
+    }
+
+    private static boolean booleanParameter(String name, List<String> values) {
+        if (values.isEmpty() || values.getFirst().equals("false")) {
+            return false;
+        }
+        if (values.getFirst().equals("true")) {
+            return true;
+        }
+        throw new ApiErrors.BadRequestException(
+                "invalid_parameter", name + " must be true or false, was '" + Printable.quote(values.getFirst()) + "'");
     }
 
     private static ObjectNode view(String environment, DeploymentService.Deployed deployed) {

@@ -58,7 +58,7 @@ final class EnvironmentAdmin {
 
     /** Query: {@code force=true} to delete one that still holds deployments, connections or executions. */
     private Mono<Void> delete(Principal principal, HttpServerRequest request, HttpServerResponse response) {
-        var name = request.param("name");
+        var name = RequestParameters.path(request, "name");
         var force = new QueryStringDecoder(request.uri())
                 .parameters()
                 .getOrDefault("force", List.of("false"))

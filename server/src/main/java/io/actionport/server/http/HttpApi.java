@@ -1,6 +1,7 @@
 package io.actionport.server.http;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.Identifiers;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
@@ -159,19 +160,24 @@ public final class HttpApi {
     private Route authenticated(PrincipalHandler handler) {
         return (request, response) -> Blocking.call(() -> keys.authenticate(
                         request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
-                        request.requestHeaders().get(ENVIRONMENT_HEADER)))
+                        Identifiers.optionalHeader(
+                                Identifiers.Kind.ENVIRONMENT, ENVIRONMENT_HEADER, header(request, ENVIRONMENT_HEADER))))
                 .flatMap(principal -> Mono.defer(() -> handler.handle(principal, request, response)))
                 .onErrorResume(failure -> error(response, ApiErrors.of(failure)));
     }
 
     private Mono<Void> trigger(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var environment = principal.environment();
-        var integration = header(request, "Provider-Config-Key");
-        KeyRoles.requireIntegration(principal, integration);
         var options = new Triggers.Options(
-                "true".equalsIgnoreCase(header(request, "X-Async")),
-                maxRetries(header(request, "X-Max-Retries")),
-                header(request, "Idempotency-Key"));
+                RequestParameters.booleanHeader(request, "X-Async"),
+                RequestParameters.wholeNumberHeader(request, "X-Max-Retries", 0, 5),
+                Identifiers.optionalHeader(
+                        Identifiers.Kind.IDEMPOTENCY_KEY, "Idempotency-Key", header(request, "Idempotency-Key")));
+        var integration = Identifiers.optionalHeader(
+                Identifiers.Kind.INTEGRATION_KEY, "Provider-Config-Key", header(request, "Provider-Config-Key"));
+        KeyRoles.requireIntegration(principal, integration);
+        var connectionId = Identifiers.optionalHeader(
+                Identifiers.Kind.CONNECTION_ID, "Connection-Id", header(request, "Connection-Id"));
         return RequestBodies.read(request, BODY_LIMIT)
                 .map(HttpApi::parseTrigger)
                 .flatMap(body -> Mono.fromFuture(
@@ -180,7 +186,7 @@ public final class HttpApi {
                                         environment,
                                         integration,
                                         body.actionName(),
-                                        header(request, "Connection-Id"),
+                                        connectionId,
                                         body.input(),
                                         Caller.HTTP,
                                         null,
@@ -210,21 +216,9 @@ public final class HttpApi {
                 response.header(HttpHeaderNames.LOCATION, statusUrl).header("X-Execution-Id", executionId), 202, body);
     }
 
-    private static Integer maxRetries(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(header);
-        } catch (NumberFormatException e) {
-            throw new ApiErrors.BadRequestException(
-                    "invalid_header", "X-Max-Retries must be a whole number from 0 to 5, was '" + header + "'");
-        }
-    }
-
     private Mono<Void> cancel(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var environment = principal.environment();
-        var id = request.param("id");
+        var id = RequestParameters.path(request, "id");
         return Blocking.call(() -> {
                     var record = visibleExecution(principal, id);
                     if (async.cancel(environment, id)) {
@@ -257,13 +251,15 @@ public final class HttpApi {
                     "missing_action_name",
                     "the body needs \"action_name\": the name of a deployed action (GET /actions lists them)");
         }
-        return new TriggerBody(name.asString(), object.get("input"));
+        return new TriggerBody(
+                Identifiers.requireParameter(Identifiers.Kind.ACTION_NAME, "action_name", name.asString()),
+                object.get("input"));
     }
 
     /** Nango's contract: 404 while running, 200 with the output, 500 with the error. */
     private Mono<Void> nangoStatus(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var environment = principal.environment();
-        var id = request.param("id");
+        var id = RequestParameters.path(request, "id");
         return Blocking.call(() -> executions
                         .find(environment, id)
                         .filter(record -> KeyRoles.maySeeExecution(principal, record.keyId())))
@@ -294,7 +290,7 @@ public final class HttpApi {
     }
 
     private Mono<Void> execution(Principal principal, HttpServerRequest request, HttpServerResponse response) {
-        var id = request.param("id");
+        var id = RequestParameters.path(request, "id");
         return Blocking.call(() -> ExecutionViews.view(visibleExecution(principal, id), executions.logs(id)))
                 .flatMap(view -> json(response, 200, view));
     }
@@ -324,9 +320,7 @@ public final class HttpApi {
                             param.apply("since") == null ? null : parseInstant(param.apply("since")),
                             param.apply("cursor"),
                             KeyRoles.executionOwnerFilter(principal));
-                    int limit = param.apply("limit") == null
-                            ? 50
-                            : Math.clamp(Integer.parseInt(param.apply("limit")), 1, 500);
+                    int limit = RequestParameters.wholeNumber("limit", param.apply("limit"), 1, 500, 50);
                     var page = executions.search(environment, filter, limit);
                     var body = Json.MAPPER.createObjectNode();
                     var list = body.putArray("executions");
@@ -340,14 +334,11 @@ public final class HttpApi {
 
     /** Query: {@code after} (a sequence number; -1 for all). Answers the lines after it and whether more may come. */
     private Mono<Void> executionLogs(Principal principal, HttpServerRequest request, HttpServerResponse response) {
-        var id = request.param("id");
-        var after = new QueryStringDecoder(request.uri())
-                .parameters()
-                .getOrDefault("after", List.of("-1"))
-                .getFirst();
+        var id = RequestParameters.path(request, "id");
+        int from = RequestParameters.wholeNumber(
+                "after", RequestParameters.query(request, "after"), -1, Integer.MAX_VALUE, -1);
         return Blocking.call(() -> {
                     var record = visibleExecution(principal, id);
-                    int from = Integer.parseInt(after);
                     var lines = executions.logsAfter(id, from);
                     var body = Json.MAPPER.createObjectNode();
                     body.put("status", record.status().wireName());

@@ -74,7 +74,7 @@ final class KeyAdmin {
 
     /** Query or body: {@code overlap} (default 24h; 0 ends the old key now). */
     private Mono<Void> rotate(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var id = request.param("id");
+        var id = RequestParameters.path(request, "id");
         var query = new QueryStringDecoder(request.uri()).parameters();
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
@@ -92,7 +92,7 @@ final class KeyAdmin {
     }
 
     private Mono<Void> revoke(String environment, HttpServerRequest request, HttpServerResponse response) {
-        var id = request.param("id");
+        var id = RequestParameters.path(request, "id");
         return Blocking.call(() -> {
                     keys.revoke(environment, id);
                     return Json.MAPPER.createObjectNode().put("id", id).put("revoked", true);

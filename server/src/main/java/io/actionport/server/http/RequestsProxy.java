@@ -2,6 +2,7 @@ package io.actionport.server.http;
 
 import io.actionport.server.ActionportException;
 import io.actionport.server.Blocking;
+import io.actionport.server.Identifiers;
 import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.connection.ConnectionResolver;
@@ -105,8 +106,10 @@ public final class RequestsProxy {
             return Mono.error(new ApiErrors.BadRequestException(
                     "missing_header", "name the integration to proxy to with the Provider-Config-Key header"));
         }
+        Identifiers.requireHeader(Identifiers.Kind.INTEGRATION_KEY, "Provider-Config-Key", integration);
         KeyRoles.requireIntegration(principal, integration);
-        var connectionId = HttpApi.header(request, "Connection-Id");
+        var connectionId = Identifiers.optionalHeader(
+                Identifiers.Kind.CONNECTION_ID, "Connection-Id", HttpApi.header(request, "Connection-Id"));
         var pathAndQuery = request.uri().substring(PREFIX.length() - 1);
         int question = pathAndQuery.indexOf('?');
         var rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);

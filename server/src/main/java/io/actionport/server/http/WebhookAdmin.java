@@ -5,6 +5,8 @@ import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.WebhookStore;
 import io.actionport.server.webhook.WebhookSigner;
+import java.net.URI;
+import java.net.URISyntaxException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -39,13 +41,18 @@ final class WebhookAdmin {
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
                     var body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
-                    var url = body == null ? null : body.path("url").asString(null);
-                    var secret = body == null ? null : body.path("secret").asString(null);
+                    if (body == null || !body.isObject()) {
+                        throw new ApiErrors.BadRequestException(
+                                "invalid_webhook", "send {\"url\": \"https://...\", \"secret\": \"whsec_...\"}");
+                    }
+                    var url = BodyFields.optional(body, "url", 2048);
+                    var secret = BodyFields.optional(body, "secret", 256);
                     if (url == null) {
                         throw new ApiErrors.BadRequestException(
                                 "invalid_webhook", "send {\"url\": \"https://...\", \"secret\": \"whsec_...\"}");
                     }
                     egress.checkUrl("webhook url", url);
+                    requireUrl(url);
                     try {
                         new WebhookSigner(secret);
                     } catch (IllegalArgumentException e) {
@@ -55,6 +62,17 @@ final class WebhookAdmin {
                     return Json.MAPPER.createObjectNode().put("url", url);
                 }))
                 .flatMap(body -> HttpApi.json(response, 200, body));
+    }
+
+    private static void requireUrl(String url) {
+        try {
+            if (new URI(url).getHost() == null) {
+                throw new ApiErrors.BadRequestException("invalid_webhook", "url needs a host, was '" + url + "'");
+            }
+        } catch (URISyntaxException e) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_webhook", "url is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+        }
     }
 
     private Mono<Void> remove(String environment, HttpServerRequest request, HttpServerResponse response) {

@@ -1,6 +1,7 @@
 package io.actionport.server.mcp;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.Identifiers;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.auth.KeyRoles;
@@ -88,10 +89,13 @@ public final class McpDoor implements AutoCloseable {
     public void register(HttpServerRoutes routes) {
         routes.route(
                 request -> request.fullPath().equals(PATH),
-                (request, response) -> Blocking.call(() -> keys.authenticateLocal(
-                                request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
-                                request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
-                                request.remoteAddress()))
+                (request, response) -> Blocking.call(() -> {
+                            ScopeHeaders.check(request.requestHeaders());
+                            return keys.authenticateLocal(
+                                    request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
+                                    request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
+                                    request.remoteAddress());
+                        })
                         .flatMap(principal -> {
                             var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
                             KeyRoles.requireCaller(principal);
@@ -106,7 +110,10 @@ public final class McpDoor implements AutoCloseable {
                         })
                         .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
                         .onErrorResume(
-                                McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage())));
+                                McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage()))
+                        .onErrorResume(
+                                Identifiers.InvalidIdentifierException.class,
+                                e -> refuse(response, 400, e.getMessage())));
     }
 
     /**

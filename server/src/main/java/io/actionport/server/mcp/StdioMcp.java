@@ -11,13 +11,18 @@ import java.util.concurrent.CountDownLatch;
 /** The MCP door over stdio, for desktop clients: the scope comes from flags instead of headers. */
 public final class StdioMcp {
 
+    /** The largest message a line may carry, as over Streamable HTTP. */
+    private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
     private StdioMcp() {}
 
     /** Serves MCP on stdin and stdout until stdin closes, then stops the server. */
     public static void serve(Actionport server, String environment, String integration, String connectionId) {
         var closed = new CountDownLatch(1);
-        var transport =
-                new StdioServerTransportProvider(McpServers.JSON, new EndOfInputSignal(System.in, closed), System.out);
+        var output = new CleanedLineOutput(System.out, McpServers.JSON);
+        var input = new JsonRpcLineFilter(
+                new EndOfInputSignal(System.in, closed), output, McpServers.JSON, MAX_MESSAGE_BYTES);
+        var transport = new StdioServerTransportProvider(McpServers.JSON, input, output);
         var scope = new SessionScope(integration, connectionId, null);
         var tools =
                 McpServers.tools(environment, integration, server.toolRunner(), server.registry(), context -> scope);

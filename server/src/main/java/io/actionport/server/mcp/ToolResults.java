@@ -1,6 +1,8 @@
 package io.actionport.server.mcp;
 
 import io.actionport.server.ActionportException;
+import io.actionport.server.InternalErrors;
+import io.actionport.server.mcp.transport.OutboundErrors;
 import io.actionport.server.registry.AmbiguousActionException;
 import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.InvalidInputException;
@@ -13,8 +15,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,8 +23,6 @@ import reactor.core.publisher.Mono;
  * that says what to fix; a protocol fault (unknown tool) is a JSON-RPC error.
  */
 final class ToolResults {
-
-    private static final Logger log = LoggerFactory.getLogger(ToolResults.class);
 
     private ToolResults() {}
 
@@ -95,18 +93,20 @@ final class ToolResults {
                         + e.violations().stream().map(ToolResults::line).collect(Collectors.joining("\n"))));
             case UnknownActionException e -> Mono.error(unknownTool(toolName, e.getMessage()));
             case AmbiguousActionException e -> Mono.error(unknownTool(toolName, e.getMessage()));
-            case ActionportException e -> Mono.just(errorResult(e.code() + ": " + e.getMessage()));
+            case ActionportException e
+            when !InternalErrors.STORE_ERROR.equals(e.code()) ->
+                Mono.just(errorResult(e.code() + ": " + e.getMessage()));
             case McpError e -> Mono.error(e);
             default -> {
-                log.error("tool {} failed unexpectedly", toolName, failure);
-                yield Mono.just(errorResult("internal error: the server failed unexpectedly; its log has the details"));
+                var report = InternalErrors.report("tool " + toolName, failure);
+                yield Mono.just(errorResult(report.code() + ": " + report.message()));
             }
         };
     }
 
     static McpError unknownTool(String toolName, String why) {
         return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
-                .message("Unknown tool: " + toolName)
+                .message(OutboundErrors.unknownTool(toolName))
                 .data(why)
                 .build();
     }

@@ -115,6 +115,11 @@ public final class DeploymentService {
                 .filter(deployment ->
                         deployment.actions().isEmpty() || deployment.actions().contains(live.qualifiedName()))
                 .toList();
+        if (history.isEmpty()) {
+            // Deployed in-process rather than from a stored jar: nothing to take an older version from.
+            throw new DeploymentConflictException("bundle '" + live.bundleName() + "' has no stored versions with "
+                    + live.qualifiedName() + " in " + environment + " to roll back to");
+        }
         var current = history.getLast();
         var target = toVersion == null
                 ? (history.size() < 2 ? null : history.get(history.size() - 2))

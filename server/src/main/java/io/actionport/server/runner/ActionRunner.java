@@ -3,6 +3,7 @@ package io.actionport.server.runner;
 import io.actionport.sdk.ActionException;
 import io.actionport.sdk.ProviderException;
 import io.actionport.server.ActionportException;
+import io.actionport.server.InternalErrors;
 import io.actionport.server.connection.ConnectionResolver;
 import io.actionport.server.connection.ProviderHttpClient;
 import io.actionport.server.egress.EgressHttpClient;
@@ -362,6 +363,11 @@ public final class ActionRunner implements AutoCloseable {
             case ActionException e
             when e.isRetryable() -> ExecutionError.of(ErrorKind.PROVIDER, e.code(), e.getMessage());
             case ActionException e -> ExecutionError.of(ErrorKind.ACTION, e.code(), e.getMessage());
+            case ActionportException e
+            when InternalErrors.STORE_ERROR.equals(e.code()) -> {
+                var report = InternalErrors.report("action " + action.qualifiedName(), e);
+                yield ExecutionError.of(ErrorKind.CRASH, report.code(), report.message());
+            }
             case ActionportException e -> ExecutionError.of(ErrorKind.CRASH, e.code(), e.getMessage());
             default -> {
                 log.warn("action {} crashed", action.qualifiedName(), thrown);

@@ -1,13 +1,20 @@
 package io.actionport.server.store;
 
 import io.actionport.server.ActionportException;
+import io.actionport.server.InternalErrors;
 import java.sql.SQLException;
 
-/** The database refused or failed a statement. */
+/**
+ * The database refused or failed a statement. Its message names the statement for the server log;
+ * doors never show it, they report it through {@link InternalErrors}.
+ */
 public final class StoreException extends ActionportException {
 
     public StoreException(String statement, SQLException cause) {
-        super("store_error", "database error in " + abbreviate(statement) + ": " + cause.getMessage(), cause);
+        super(
+                InternalErrors.STORE_ERROR,
+                "database error in " + abbreviate(statement) + ": " + cause.getMessage(),
+                cause);
     }
 
     private static String abbreviate(String statement) {

@@ -21,7 +21,14 @@ public final class WebhookSigner {
         if (secret == null || !secret.startsWith(PREFIX)) {
             throw new IllegalArgumentException("a webhook secret has the form whsec_<base64 of the key>");
         }
-        this.key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+        try {
+            this.key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the webhook secret after whsec_ must be base64: " + e.getMessage());
+        }
+        if (key.length == 0) {
+            throw new IllegalArgumentException("the webhook secret has no key after whsec_");
+        }
     }
 
     /** The {@code webhook-signature} header value for one message. */

@@ -77,10 +77,9 @@ class SmallHeapTest {
     private static Callable<Integer> upload(ServerProcess server, String path, long size) {
         return () -> {
             try {
-                HttpResponse<String> answer = server.send(
-                        server.request(path)
-                                .header("Authorization", "Bearer " + TestServer.DEV_ADMIN_KEY)
-                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ZeroBytes(size))));
+                HttpResponse<String> answer = server.send(server.request(path)
+                        .header("Authorization", "Bearer " + TestServer.DEV_ADMIN_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ZeroBytes(size))));
                 return answer.statusCode();
             } catch (IOException hungUp) {
                 return -1;

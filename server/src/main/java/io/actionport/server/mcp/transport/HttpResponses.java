@@ -20,8 +20,8 @@ final class HttpResponses {
     }
 
     /**
-     * Answers with the rejection's status and a JSON-RPC error object. Its id is null, as JSON-RPC
-     * prescribes when the failing request could not be read or was never processed.
+     * Answers with the rejection's status and a JSON-RPC error object. Its id is the request's when
+     * it could be read, else null, as JSON-RPC prescribes.
      */
     Mono<Void> error(HttpServerResponse response, TransportRejection rejection) {
         Map<String, Object> error = new LinkedHashMap<>();
@@ -29,7 +29,7 @@ final class HttpResponses {
         error.put("message", rejection.getMessage());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jsonrpc", McpSchema.JSONRPC_VERSION);
-        body.put("id", null);
+        body.put("id", rejection.id());
         body.put("error", error);
         rejection.headers().forEach(response::header);
         return json(response, rejection.status(), body);

@@ -1,11 +1,13 @@
 package io.actionport.server.mcp.transport;
 
+import io.actionport.server.InternalErrors;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpTransportException;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,12 +120,29 @@ final class PostHandler {
             RequestScope scope, McpStreamableServerSession session, McpSchema.JSONRPCRequest request) {
         SseSessionTransport transport = new SseSessionTransport(session.getId(), jsonMapper);
         McpStreamableServerSession.McpStreamableServerSessionStream stream = session.responseStream(transport);
-        scope.withTransportContext(stream.handle(request))
+        scope.withTransportContext(Mono.defer(() -> stream.handle(request)))
+                .onErrorResume(
+                        error -> !(error instanceof McpTransportException),
+                        error -> answerFailure(transport, request, error))
                 .subscribe(null, error -> logFailure(request, session, error));
         return responder.answer(scope.response(), transport.frames()).doFinally(signal -> {
             stream.releaseTransport();
             sessions.touch(session.getId());
         });
+    }
+
+    /** A handler that failed outside its own error handling still answers the request, with an error id. */
+    private static Mono<Void> answerFailure(
+            SseSessionTransport transport, McpSchema.JSONRPCRequest request, Throwable error) {
+        var report = InternalErrors.report("MCP " + request.method(), error);
+        return transport
+                .sendMessage(McpSchema.JSONRPCResponse.error(
+                        request.id(),
+                        new McpSchema.JSONRPCResponse.JSONRPCError(
+                                McpSchema.ErrorCodes.INTERNAL_ERROR,
+                                "Internal error: " + report.message(),
+                                Map.of("error_id", report.errorId()))))
+                .then(transport.closeGracefully());
     }
 
     private static void logFailure(

@@ -44,7 +44,7 @@ final class SseSessionTransport implements McpStreamableServerTransport {
 
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
-        return Mono.defer(() -> emit(OutboundFrame.message(jsonMapper, message, messageId)));
+        return Mono.defer(() -> emit(OutboundFrame.message(jsonMapper, OutboundErrors.clean(message), messageId)));
     }
 
     // Serialized because a unicast sink rejects concurrent emissions rather than queueing them.

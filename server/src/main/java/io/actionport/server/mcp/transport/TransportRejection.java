@@ -20,12 +20,26 @@ final class TransportRejection extends RuntimeException {
     private final int status;
     private final int code;
     private final transient Map<String, String> headers;
+    private final transient Object id;
 
     TransportRejection(int status, int code, String message, Map<String, String> headers) {
+        this(status, code, message, headers, null);
+    }
+
+    private TransportRejection(int status, int code, String message, Map<String, String> headers, Object id) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.headers = Map.copyOf(headers);
+        this.id = id;
+    }
+
+    /** A message {@link JsonRpcRules} refused; the answer carries its id when it had a readable one. */
+    static TransportRejection refused(JsonRpcRules.Refused refused) {
+        // A well-formed request with bad params is answered like any failed request, so that clients
+        // hand the error to the caller waiting for that id instead of failing the transport.
+        int status = refused.code() == ErrorCodes.INVALID_PARAMS && refused.id() != null ? 200 : 400;
+        return new TransportRejection(status, refused.code(), refused.message(), Map.of(), refused.id());
     }
 
     static TransportRejection of(int status, String message) {
@@ -76,5 +90,10 @@ final class TransportRejection extends RuntimeException {
 
     Map<String, String> headers() {
         return headers;
+    }
+
+    /** The id of the refused request, or null when it had none or could not be read. */
+    Object id() {
+        return id;
     }
 }

@@ -1,0 +1,121 @@
+package io.actionport.server.mcp;
+
+import io.actionport.server.mcp.transport.JsonRpcRules;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stdio door's input, one JSON-RPC message a line, with every malformed line answered here
+ * instead of passed on: the SDK's stdio transport stops reading at the first line it cannot
+ * parse, which would leave every later request unanswered. Well-formed lines pass through as they
+ * came; the answers to bad ones go to the same output the SDK writes to, under the same lock.
+ */
+final class JsonRpcLineFilter extends InputStream {
+
+    private final InputStream source;
+    private final OutputStream answers;
+    private final McpJsonMapper jsonMapper;
+    private final JsonRpcRules rules;
+    private final int maxLineBytes;
+    private byte[] pending = new byte[0];
+    private int position;
+
+    /**
+     * @param answers where the SDK writes its messages; the filter synchronizes on it as the SDK does
+     */
+    JsonRpcLineFilter(InputStream source, OutputStream answers, McpJsonMapper jsonMapper, int maxLineBytes) {
+        this.source = source;
+        this.answers = answers;
+        this.jsonMapper = jsonMapper;
+        this.rules = new JsonRpcRules(jsonMapper);
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (!fill()) {
+            return -1;
+        }
+        return pending[position++] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (!fill()) {
+            return -1;
+        }
+        int count = Math.min(length, pending.length - position);
+        System.arraycopy(pending, position, buffer, offset, count);
+        position += count;
+        return count;
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+
+    /** Makes sure a well-formed line is pending; false at the end of the input. */
+    private boolean fill() throws IOException {
+        while (position >= pending.length) {
+            var line = new ByteArrayOutputStream();
+            boolean tooLong = false;
+            int next;
+            while ((next = source.read()) != -1 && next != '\n') {
+                if (line.size() < maxLineBytes) {
+                    line.write(next);
+                } else {
+                    tooLong = true; // Read on to the end of the line, keeping nothing.
+                }
+            }
+            if (next == -1 && line.size() == 0) {
+                return false;
+            }
+            var text = line.toString(StandardCharsets.UTF_8).strip();
+            if (tooLong) {
+                answer(null, -32600, "Invalid Request: the message is over the limit of " + maxLineBytes + " bytes");
+            } else if (!text.isEmpty()) {
+                switch (rules.check(text)) {
+                    case JsonRpcRules.Valid valid -> {
+                        pending = (text + "\n").getBytes(StandardCharsets.UTF_8);
+                        position = 0;
+                    }
+                    case JsonRpcRules.Refused refused -> answer(refused.id(), refused.code(), refused.message());
+                }
+            }
+            if (next == -1 && position >= pending.length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void answer(Object id, int code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("jsonrpc", "2.0");
+        answer.put("id", id);
+        answer.put("error", error);
+        try {
+            var bytes = (jsonMapper.writeValueAsString(answer) + "\n").getBytes(StandardCharsets.UTF_8);
+            synchronized (answers) {
+                answers.write(bytes);
+                answers.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot answer on stdout", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.actionport.server.mcp;
+
+import io.actionport.server.Identifiers;
+import io.actionport.server.Identifiers.Kind;
+import io.actionport.server.http.HttpApi;
+import io.netty.handler.codec.http.HttpHeaders;
+
+/** The MCP request headers that name things in the store, checked before the request is served. */
+final class ScopeHeaders {
+
+    private ScopeHeaders() {}
+
+    static void check(HttpHeaders headers) {
+        optional(Kind.INTEGRATION_KEY, SessionScope.INTEGRATION, headers);
+        optional(Kind.CONNECTION_ID, SessionScope.CONNECTION, headers);
+        optional(Kind.ENVIRONMENT, HttpApi.ENVIRONMENT_HEADER, headers);
+    }
+
+    private static void optional(Kind kind, String header, HttpHeaders headers) {
+        var value = headers.get(header);
+        if (value != null && !value.isBlank()) {
+            Identifiers.requireHeader(kind, header, value.trim());
+        }
+    }
+}
