@@ -2,6 +2,7 @@ package io.actionport.server.http;
 
 import io.actionport.server.ActionportException;
 import io.actionport.server.async.AsyncExecutions;
+import io.actionport.server.async.GracefulStop;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.connection.ConnectionException;
@@ -57,6 +58,8 @@ final class ApiErrors {
             case DuplicateException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case ConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case Triggers.IdempotencyConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case Triggers.IdempotencyInFlightException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case GracefulStop.ShuttingDownException e -> error(503, e.code(), e.getMessage(), "server", List.of());
             case AsyncExecutions.RetriesRefusedException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case BundleLoader.InvalidBundleException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case ProviderHttpClient.ForbiddenProviderTargetException e ->
@@ -75,6 +78,17 @@ final class ApiErrors {
                         "server",
                         List.of());
             }
+        };
+    }
+
+    /** Seconds a refused caller should wait before trying again ({@code Retry-After}), or null. */
+    static String retryAfter(Throwable failure) {
+        return switch (failure) {
+            case Triggers.IdempotencyInFlightException e ->
+                String.valueOf(e.retryAfter().toSeconds());
+            case GracefulStop.ShuttingDownException e ->
+                String.valueOf(e.retryAfter().toSeconds());
+            default -> null;
         };
     }
 

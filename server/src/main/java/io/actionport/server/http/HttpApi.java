@@ -109,7 +109,12 @@ public final class HttpApi {
                         request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
                         request.requestHeaders().get(ENVIRONMENT_HEADER)))
                 .flatMap(environment -> handler.handle(environment, request, response))
-                .onErrorResume(failure -> error(response, ApiErrors.of(failure)));
+                .onErrorResume(failure -> {
+                    var retryAfter = ApiErrors.retryAfter(failure);
+                    return error(
+                            retryAfter == null ? response : response.header(HttpHeaderNames.RETRY_AFTER, retryAfter),
+                            ApiErrors.of(failure));
+                });
     }
 
     private Mono<Void> trigger(String environment, HttpServerRequest request, HttpServerResponse response) {
