@@ -3,9 +3,17 @@ package io.actionport.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.actionport.server.store.ExecutionStatus;
+import io.actionport.server.store.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +79,47 @@ class GracefulStopTest {
             assertThat(List.of(second.executionsWithStatus("queued"), second.executionsWithStatus("running")))
                     .allMatch(List::isEmpty);
         }
+    }
+
+    @Test
+    void while_stopping_a_trigger_is_refused_with_503_and_running_work_finishes_within_the_grace() throws Exception {
+        var server = new TestServer(dataDir.resolve("in-process"));
+        var http = HttpClient.newHttpClient();
+        var slow = http.send(
+                trigger(server, "{\"action_name\":\"slow-write\",\"input\":{\"batch\":\"grace\",\"millis\":3000}}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(slow.statusCode()).as(slow.body()).isEqualTo(202);
+        var id = Json.MAPPER.readTree(slow.body()).get("id").asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        server.server.executions().find("dev", id).orElseThrow().status() == ExecutionStatus.RUNNING);
+
+        var stopped = CompletableFuture.supplyAsync(() -> server.server.stop(Duration.ofSeconds(30)));
+        var refused = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> http.send(
+                                trigger(server, "{\"action_name\":\"echo\",\"input\":{\"message\":\"late\"}}"),
+                                HttpResponse.BodyHandlers.ofString()),
+                        answer -> answer.statusCode() == 503);
+
+        assertThat(Json.MAPPER.readTree(refused.body()).at("/error/code").asString())
+                .isEqualTo("shutting_down");
+        assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+        var report = stopped.get(30, TimeUnit.SECONDS);
+        assertThat(report.finished()).isEqualTo(1);
+        assertThat(report.handedBack()).isZero();
+        assertThat(report.interrupted()).isZero();
+        server.provider.stop();
+    }
+
+    private static HttpRequest trigger(TestServer server, String body) {
+        return HttpRequest.newBuilder(URI.create(server.baseUrl() + "/action/trigger"))
+                .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                .header("Provider-Config-Key", body.contains("echo") ? "demo" : "fake")
+                .header("Connection-Id", body.contains("echo") ? "demo" : "fake-conn")
+                .header("Content-Type", "application/json")
+                .header("X-Async", body.contains("echo") ? "false" : "true")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 }

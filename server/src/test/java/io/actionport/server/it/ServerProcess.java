@@ -70,7 +70,7 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
         var server = new ServerProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
         try {
-            await().atMost(Duration.ofSeconds(60))
+            await().atMost(Duration.ofSeconds(120))
                     .failFast("actionport serve exited", () -> !server.process.isAlive())
                     .ignoreException(ConnectException.class)
                     .until(server::healthy);
