@@ -3,6 +3,8 @@ package io.actionport.server;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Completions;
 import io.actionport.server.async.DurableQueue;
+import io.actionport.server.async.GracefulStop;
+import io.actionport.server.async.OrphanSweeper;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.auth.EnvironmentManagement;
@@ -64,6 +66,8 @@ import reactor.netty.http.server.HttpServer;
  */
 public final class Actionport implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Actionport.class);
+
     public static final String VERSION = "0.1.0";
 
     /** How often a node looks for deploys made by other processes on the same database. */
@@ -84,6 +88,7 @@ public final class Actionport implements AutoCloseable {
     private final Triggers triggers;
     private final Completions completions;
     private final DurableQueue queue;
+    private final OrphanSweeper orphans;
     private final ToolRunner toolRunner;
     private final McpDoor mcp;
     private final DisposableServer http;
@@ -150,10 +155,10 @@ public final class Actionport implements AutoCloseable {
                 idempotencyKeys,
                 clock,
                 List.of(async.task(), webhookDeliveries.task()));
-        async.attach(queue.scheduler());
+        async.attach(queue.scheduler(), config.nodeName());
         webhookDeliveries.attach(queue.scheduler(), events);
         completions = new Completions(events, executions);
-        triggers = new Triggers(runner, async, registry, executions, idempotencyKeys, completions);
+        triggers = new Triggers(runner, async, registry, executions, idempotencyKeys);
 
         var localToken = LocalToken.random();
         var keys = new EnvironmentKeys(keyStore, environments, localToken, clock);
@@ -208,6 +213,7 @@ public final class Actionport implements AutoCloseable {
         }
         // Workers start last: queued executions from before a restart need the provider URLs above.
         queue.startWorkers();
+        orphans = OrphanSweeper.start(async, clock);
         deploymentSync.scheduleWithFixedDelay(
                 deployments::syncFromStore,
                 DEPLOYMENT_SYNC.toMillis(),
@@ -314,12 +320,16 @@ public final class Actionport implements AutoCloseable {
         http.onDispose().block();
     }
 
-    @Override
-    public void close() {
-        if (runFile != null) {
-            runFile.delete(config.dataDir());
-        }
+    /**
+     * Stops gracefully: new work is refused (503 {@code shutting_down}), running executions get
+     * {@code grace} to finish, then idempotent ones go back to the queue and the others end
+     * {@code interrupted}; queued work stays queued for the next start or another node.
+     */
+    public GracefulStop.Report stop(Duration grace) {
         deploymentSync.shutdownNow();
+        orphans.close();
+        var report = async.drain(grace);
+        log.info("stopped: {}", report);
         http.disposeNow(Duration.ofSeconds(5));
         queue.close();
         mcp.close();
@@ -327,6 +337,16 @@ public final class Actionport implements AutoCloseable {
         runner.close();
         egressHttp.close();
         database.close();
+        if (runFile != null) {
+            runFile.delete(config.dataDir());
+        }
+        return report;
+    }
+
+    /** Stops at once: {@link #stop} with no grace period. */
+    @Override
+    public void close() {
+        stop(Duration.ZERO);
     }
 
     private static boolean isLoopback(String address) {

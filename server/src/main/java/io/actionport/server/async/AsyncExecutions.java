@@ -57,7 +57,9 @@ public final class AsyncExecutions {
     private final Map<String, Cancellation> runningHere = new ConcurrentHashMap<>();
     private final Map<String, ProgressListener> progressListeners = new ConcurrentHashMap<>();
     private final CustomTask<String> task;
+    private final GracefulStop stop = new GracefulStop();
     private volatile Scheduler scheduler;
+    private volatile String nodeName;
 
     public AsyncExecutions(
             ActionRunner runner, ExecutionStore executions, AsyncConfig config, Metrics metrics, Clock clock) {
@@ -76,9 +78,31 @@ public final class AsyncExecutions {
         return task;
     }
 
-    /** Called once the scheduler is built, before it starts. */
-    public void attach(Scheduler scheduler) {
+    /** Called once the scheduler is built, before it starts; {@code nodeName} is written in each claim. */
+    public void attach(Scheduler scheduler, String nodeName) {
         this.scheduler = scheduler;
+        this.nodeName = nodeName;
+    }
+
+    /** Whether this node still accepts work; the doors ask it before starting anything. */
+    public GracefulStop gate() {
+        return stop;
+    }
+
+    /**
+     * Stops this node's share of the queue gracefully: no new work is accepted or taken from the
+     * queue; running executions get {@code grace} to finish; then idempotent ones are handed back
+     * to the queue and the others end {@code interrupted}. Queued work stays queued.
+     */
+    public GracefulStop.Report drain(Duration grace) {
+        stop.stopAccepting();
+        scheduler.pause();
+        if (!stop.awaitIdle(grace)) {
+            stop.endGrace();
+            runningHere.values().forEach(Cancellation::cancel);
+            stop.awaitIdle(Duration.ofSeconds(10));
+        }
+        return stop.report();
     }
 
     /**
@@ -89,6 +113,7 @@ public final class AsyncExecutions {
      * @param maxRetries retries asked by the caller, or null for the action's own policy
      */
     public ExecutionRecord enqueue(ExecutionRequest request, String executionId, Integer maxRetries) {
+        stop.checkAccepting();
         var prepared = runner.prepare(request);
         var record = runner.record(
                 executionId, prepared, request.caller(), ExecutionStatus.QUEUED, 0, maxAttempts(prepared, maxRetries));
@@ -140,16 +165,39 @@ public final class AsyncExecutions {
     }
 
     private CompletionHandler<String> execute(TaskInstance<String> instance) {
-        var id = instance.getData();
+        stop.enter();
+        try {
+            return executeOnce(instance.getData());
+        } finally {
+            stop.exit();
+        }
+    }
+
+    private CompletionHandler<String> executeOnce(String id) {
         var record = executions.find(id).orElse(null);
         if (record == null || record.status().isFinished()) {
             return new CompletionHandler.OnCompleteRemove<>();
         }
+        if (stop.stopping()) {
+            return rescheduleIn(Duration.ZERO);
+        }
+        if (record.status() == ExecutionStatus.RUNNING && !isIdempotent(record)) {
+            // An attempt was claimed and never recorded its end: it may have taken effect.
+            interrupt(
+                    record,
+                    "its attempt started but its end was never recorded (its node stopped or the store failed)");
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        // Waiting for the connection's slot is not starting: nothing is claimed, and the action's timeout has not
+        // begun.
         var permit = limits.acquire(record.environment(), record.integration(), record.connectionId(), LIMIT_WAIT);
         if (permit.isEmpty()) {
-            return rescheduleIn(LIMITED_RETRY);
+            return rescheduleIn(stop.stopping() ? Duration.ZERO : LIMITED_RETRY);
         }
         try (var held = permit.get()) {
+            if (stop.stopping()) {
+                return rescheduleIn(Duration.ZERO);
+            }
             return run(record);
         }
     }
@@ -164,7 +212,8 @@ public final class AsyncExecutions {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         int attemptNumber = record.attempts() + 1;
-        if (!executions.markRunning(id, attemptNumber, clock.instant())) {
+        // The claim is on disk before the action runs: after a crash this attempt is known to have started.
+        if (!executions.claim(id, attemptNumber, nodeName, clock.instant())) {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         var startedAt = clock.instant();
@@ -180,6 +229,9 @@ public final class AsyncExecutions {
         } finally {
             runningHere.remove(id);
             metrics.ran(record.integration() + "/" + record.actionName(), Duration.between(startedAt, clock.instant()));
+        }
+        if (stop.graceOver() && cancelled(attempt)) {
+            return stoppedByShutdown(record, prepared);
         }
         if (attempt.outcome() instanceof ExecutionOutcome.Failed failed
                 && retryable(failed, prepared)
@@ -200,7 +252,44 @@ public final class AsyncExecutions {
         }
         progressListeners.remove(id);
         runner.finish(record.environment(), id, attempt, true);
+        if (stop.stopping()) {
+            stop.finishedWhileStopping();
+        }
         return new CompletionHandler.OnCompleteRemove<>();
+    }
+
+    private static boolean cancelled(Attempt attempt) {
+        return attempt.outcome() instanceof ExecutionOutcome.Failed failed
+                && failed.error().kind() == io.actionport.server.runner.ErrorKind.CANCELLED;
+    }
+
+    /** The grace period ran out while the execution ran: idempotent work goes back to the queue, the rest is interrupted. */
+    private CompletionHandler<String> stoppedByShutdown(ExecutionRecord record, PreparedExecution prepared) {
+        progressListeners.remove(record.id());
+        if (prepared.action().descriptor().hints().idempotent()) {
+            if (executions.handBack(record.id(), "handed back to the queue: its node stopped while it ran")) {
+                stop.handedBack();
+                log.info("execution {} handed back to the queue at shutdown", record.id());
+            }
+            return rescheduleIn(Duration.ZERO);
+        }
+        interrupt(record, "its node stopped while it ran and the shutdown grace period ran out");
+        stop.interrupted();
+        return new CompletionHandler.OnCompleteRemove<>();
+    }
+
+    private boolean isIdempotent(ExecutionRecord record) {
+        return runner.isIdempotent(record.environment(), record.integration(), record.actionName());
+    }
+
+    /** Ends an execution whose attempt may or may not have taken effect; it is never run again by the server. */
+    void interrupt(ExecutionRecord record, String why) {
+        log.warn("execution {} interrupted: {}", record.id(), why);
+        runner.fail(
+                record,
+                "interrupted",
+                "the execution was interrupted: " + why + ". It was not retried because the action is not idempotent: "
+                        + "it may or may not have taken effect; check the provider before triggering it again");
     }
 
     /** Transient failures are retried: the provider's 5xx, 408 and 429, no answer, a timeout. */
@@ -221,8 +310,9 @@ public final class AsyncExecutions {
     }
 
     /**
-     * A node died while running the execution. An idempotent action is run again (as a retry); a
-     * non-idempotent one may have done its side effect already, so it fails with a clear error.
+     * A node died while holding the execution. One that had not started (still queued: it waited
+     * for a slot) simply runs; an idempotent action is run again (as a retry); a non-idempotent one
+     * may have done its side effect already, so it ends {@code interrupted}.
      */
     private void deadExecution(ExecutionComplete complete, ExecutionOperations<String> operations) {
         var id = complete.getExecution().getId();
@@ -231,21 +321,47 @@ public final class AsyncExecutions {
             operations.remove();
             return;
         }
-        var idempotent = runner.isIdempotent(record.environment(), record.integration(), record.actionName());
+        if (record.status() == ExecutionStatus.QUEUED) {
+            log.info("execution {} was held by a dead node before it started; running it", id);
+            operations.reschedule(complete, clock.instant());
+            return;
+        }
+        var idempotent = isIdempotent(record);
         if (idempotent && record.attempts() < record.maxAttempts()) {
             log.warn("execution {} was interrupted by a dead node; running it again", id);
             operations.reschedule(complete, clock.instant());
             return;
         }
-        log.warn("execution {} was interrupted by a dead node and is not retried", id);
-        runner.fail(
-                record,
-                "interrupted",
-                idempotent
-                        ? "the execution was interrupted (its node stopped) and has no retries left"
-                        : "the execution was interrupted (its node stopped) and was not retried because the action is not "
-                                + "idempotent: it may or may not have taken effect; check the provider before triggering it again");
+        if (idempotent) {
+            log.warn("execution {} was interrupted by a dead node and has no retries left", id);
+            runner.fail(
+                    record, "interrupted", "the execution was interrupted (its node stopped) and has no retries left");
+        } else {
+            interrupt(record, "its node stopped while it ran");
+        }
         operations.remove();
+    }
+
+    /**
+     * Finds executions the queue lost (stored, but never scheduled because the process died in
+     * between, or running without a task) and schedules them again, or, when a non-idempotent one
+     * had started, ends it {@code interrupted}. Returns how many were found.
+     */
+    public int sweepOrphans(java.time.Instant acceptedBefore) {
+        int found = 0;
+        for (var record : executions.unscheduled(TASK, acceptedBefore, 500)) {
+            found++;
+            if (record.status() == ExecutionStatus.RUNNING && !isIdempotent(record)) {
+                interrupt(record, "its attempt started but its node stopped before it was recorded on the queue");
+                continue;
+            }
+            log.warn(
+                    "execution {} was {} without a task on the queue; scheduling it",
+                    record.id(),
+                    record.status().wireName());
+            scheduler.scheduleIfNotExists(task.instance(record.id(), record.id()), clock.instant());
+        }
+        return found;
     }
 
     private static ExecutionRequest requestOf(ExecutionRecord record) {

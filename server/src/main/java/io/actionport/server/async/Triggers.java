@@ -47,9 +47,6 @@ public final class Triggers {
         public static final Options SYNC = new Options(false, null, null);
     }
 
-    private static final Duration RECORD_WAIT = Duration.ofSeconds(5);
-    private static final Duration RECORD_POLL = Duration.ofMillis(10);
-
     private static final java.util.concurrent.Executor VIRTUAL_THREADS =
             task -> Thread.ofVirtual().start(task);
 
@@ -58,21 +55,18 @@ public final class Triggers {
     private final ActionRegistry registry;
     private final ExecutionStore executions;
     private final IdempotencyKeyStore keys;
-    private final Completions completions;
 
     public Triggers(
             ActionRunner runner,
             AsyncExecutions queue,
             ActionRegistry registry,
             ExecutionStore executions,
-            IdempotencyKeyStore keys,
-            Completions completions) {
+            IdempotencyKeyStore keys) {
         this.runner = runner;
         this.queue = queue;
         this.registry = registry;
         this.executions = executions;
         this.keys = keys;
-        this.completions = completions;
     }
 
     /** Runs or enqueues a call; blocking parts run on a virtual thread. Fails with what the runner throws. */
@@ -82,29 +76,56 @@ public final class Triggers {
     }
 
     private CompletableFuture<Triggered> decide(ExecutionRequest request, Options options) {
+        queue.gate().checkAccepting();
         var action = registry.find(request.environment(), request.integration(), request.actionName())
                 .orElseThrow(() ->
                         new UnknownActionException(request.environment(), request.integration(), request.actionName()));
         boolean async = options.async() || action.descriptor().mode() == ExecutionMode.ASYNC;
         var id = runner.newId();
-        if (options.idempotencyKey() != null) {
-            var hash = requestHash(request, action.qualifiedName());
-            var claim = keys.claim(request.environment(), options.idempotencyKey(), hash, id);
-            if (!claim.claimedNow()) {
-                if (!claim.requestHash().equals(hash)) {
-                    throw new IdempotencyConflictException(options.idempotencyKey());
-                }
-                return replay(
-                        request, claim.executionId(), async, action.descriptor().timeout());
-            }
-            try {
-                return start(request, options, async, id);
-            } catch (ActionportException refused) {
-                keys.release(request.environment(), options.idempotencyKey(), id);
-                throw refused;
-            }
+        if (options.idempotencyKey() == null) {
+            return start(request, options, async, id);
         }
-        return start(request, options, async, id);
+        // A request refused before it runs (bad input, unknown connection, refused retries) never holds its key.
+        var prepared = runner.prepare(request);
+        if (async) {
+            AsyncExecutions.maxAttempts(prepared, options.maxRetries());
+        } else {
+            refuseSyncRetries(options);
+        }
+        var hash = requestHash(request, action.qualifiedName());
+        var claim = keys.claim(request.environment(), options.idempotencyKey(), hash, id);
+        if (!claim.claimedNow()) {
+            if (!claim.requestHash().equals(hash)) {
+                throw new IdempotencyConflictException(options.idempotencyKey());
+            }
+            return CompletableFuture.completedFuture(
+                    replay(request, options.idempotencyKey(), claim.executionId(), async));
+        }
+        CompletableFuture<Triggered> started;
+        try {
+            started = start(request, options, async, id);
+        } catch (ActionportException refused) {
+            releaseUnlessRan(request, options, id, refused);
+            throw refused;
+        }
+        return started.whenComplete((triggered, failure) -> {
+            if (failure != null) {
+                releaseUnlessRan(request, options, id, failure);
+            }
+        });
+    }
+
+    /**
+     * Gives the key back when its request was refused before anything ran. A store failure is the
+     * exception: the action may have run, so the key keeps naming its execution.
+     */
+    private void releaseUnlessRan(ExecutionRequest request, Options options, String id, Throwable failure) {
+        var cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        if (cause instanceof ActionportException && !(cause instanceof io.actionport.server.store.StoreException)) {
+            keys.release(request.environment(), options.idempotencyKey(), id);
+        }
     }
 
     private CompletableFuture<Triggered> start(ExecutionRequest request, Options options, boolean async, String id) {
@@ -112,52 +133,33 @@ public final class Triggers {
             return CompletableFuture.completedFuture(
                     new Triggered.Accepted(queue.enqueue(request, id, options.maxRetries())));
         }
+        refuseSyncRetries(options);
+        return runner.submit(request, id).thenApply(Triggered.Completed::new);
+    }
+
+    private static void refuseSyncRetries(Options options) {
         if (options.maxRetries() != null && options.maxRetries() > 0) {
             throw new AsyncExecutions.RetriesRefusedException(
                     "X-Max-Retries applies to async executions only; add X-Async: true");
         }
-        return runner.submit(request, id).thenApply(Triggered.Completed::new);
-    }
-
-    /** The execution a repeated key names: its result when it has one, else it is still accepted. */
-    private CompletableFuture<Triggered> replay(
-            ExecutionRequest request, String executionId, boolean async, Duration timeout) {
-        // A sync execution's record is written when it ends, so a duplicate may wait as long as the action runs.
-        var record = awaitRecord(request.environment(), executionId, async ? RECORD_WAIT : timeout.plus(RECORD_WAIT));
-        if (async || record.status().isFinished()) {
-            return CompletableFuture.completedFuture(
-                    record.status().isFinished() && !async
-                            ? new Triggered.Completed(ExecutionOutcome.of(record))
-                            : new Triggered.Accepted(record));
-        }
-        return completions
-                .await(request.environment(), executionId, timeout.plusSeconds(5))
-                .thenApply(
-                        finished -> finished.<Triggered>map(done -> new Triggered.Completed(ExecutionOutcome.of(done)))
-                                .orElseGet(() -> new Triggered.Accepted(record)));
     }
 
     /**
-     * The record a key names. The first request stores it just after claiming the key, so a
-     * duplicate arriving in between waits for it briefly (on its own virtual thread).
+     * The answer a repeated key gets: an accepted async execution is accepted again (the same id);
+     * a finished one replays its result; one still running, or still being accepted, is refused
+     * at once with {@link IdempotencyInFlightException}.
      */
-    private ExecutionRecord awaitRecord(String environment, String executionId, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            var record = executions.find(environment, executionId);
-            if (record.isPresent()) {
-                return record.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw IdempotencyConflictException.stillAccepting();
-            }
-            try {
-                Thread.sleep(RECORD_POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw IdempotencyConflictException.stillAccepting();
-            }
+    private Triggered replay(ExecutionRequest request, String key, String executionId, boolean async) {
+        var record = executions
+                .find(request.environment(), executionId)
+                .orElseThrow(() -> new IdempotencyInFlightException(key));
+        if (async) {
+            return new Triggered.Accepted(record);
         }
+        if (record.status().isFinished()) {
+            return new Triggered.Completed(ExecutionOutcome.of(record));
+        }
+        throw new IdempotencyInFlightException(key);
     }
 
     /** Same action, connection and input (key order aside) means the same request. */
@@ -198,19 +200,26 @@ public final class Triggers {
     /** The key was used before with another request. */
     public static final class IdempotencyConflictException extends ActionportException {
         public IdempotencyConflictException(String key) {
-            this(
+            super(
+                    "idempotency_conflict",
                     "Idempotency-Key '" + key + "' was used before with a different action, connection or input; "
-                            + "use a new key for a new request",
-                    true);
+                            + "use a new key for a new request");
+        }
+    }
+
+    /** The first request with the key is still running (or being accepted): its answer is not known yet. */
+    public static final class IdempotencyInFlightException extends ActionportException {
+        static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+        public IdempotencyInFlightException(String key) {
+            super(
+                    "idempotency_in_flight",
+                    "the first request with Idempotency-Key '" + key + "' is still running; retry after "
+                            + RETRY_AFTER.toSeconds() + " s to get its answer");
         }
 
-        private IdempotencyConflictException(String message, boolean unused) {
-            super("idempotency_conflict", message);
-        }
-
-        static IdempotencyConflictException stillAccepting() {
-            return new IdempotencyConflictException(
-                    "the first request with this Idempotency-Key is still being accepted; retry in a moment", true);
+        public Duration retryAfter() {
+            return RETRY_AFTER;
         }
     }
 }

@@ -62,8 +62,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve /metrics without a key (default: an admin key is needed), e.g. for a scraper.")
     boolean openMetrics;
 
+    @Option(
+            names = "--shutdown-grace",
+            defaultValue = "30s",
+            description = "On SIGTERM, how long running executions may take to finish before idempotent ones are"
+                    + " handed back to the queue and the others end interrupted (default: ${DEFAULT-VALUE}).")
+    String shutdownGrace;
+
     @Override
     public Integer call() {
+        var grace = Duration.parse("PT" + shutdownGrace.toUpperCase(Locale.ROOT));
         var config = data.config()
                 .withPort(port)
                 .withBindAddress(bind)
@@ -78,7 +86,14 @@ final class ServeCommand implements Callable<Integer> {
             config = config.withNodeName(nodeName);
         }
         var server = Actionport.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop(grace);
+                            // A stop that handed its work back is a clean exit, not the signal's 143.
+                            Runtime.getRuntime().halt(0);
+                        },
+                        "shutdown"));
         var out = System.out;
         out.println("Actionport " + Actionport.VERSION + " serving on " + server.baseUrl());
         out.println("  MCP (Streamable HTTP): " + server.baseUrl() + "/mcp");

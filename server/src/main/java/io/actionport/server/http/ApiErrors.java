@@ -4,6 +4,7 @@ import io.actionport.server.ActionportException;
 import io.actionport.server.Identifiers;
 import io.actionport.server.InternalErrors;
 import io.actionport.server.async.AsyncExecutions;
+import io.actionport.server.async.GracefulStop;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.auth.ManagementException;
@@ -62,6 +63,8 @@ final class ApiErrors {
             case DuplicateException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case ConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case Triggers.IdempotencyConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case Triggers.IdempotencyInFlightException e -> error(409, e.code(), e.getMessage(), "input", List.of());
+            case GracefulStop.ShuttingDownException e -> error(503, e.code(), e.getMessage(), "server", List.of());
             case AsyncExecutions.RetriesRefusedException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case BundleLoader.InvalidBundleException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case EgressRefusedException e -> error(400, e.code(), e.getMessage(), "input", List.of());
@@ -91,6 +94,17 @@ final class ApiErrors {
         var apiError = error(500, report.code(), report.message(), "server", List.of());
         ((ObjectNode) apiError.body().get("error")).put("error_id", report.errorId());
         return apiError;
+    }
+
+    /** Seconds a refused caller should wait before trying again ({@code Retry-After}), or null. */
+    static String retryAfter(Throwable failure) {
+        return switch (failure) {
+            case Triggers.IdempotencyInFlightException e ->
+                String.valueOf(e.retryAfter().toSeconds());
+            case GracefulStop.ShuttingDownException e ->
+                String.valueOf(e.retryAfter().toSeconds());
+            default -> null;
+        };
     }
 
     /** A failed execution: the status says whose fault it is. */

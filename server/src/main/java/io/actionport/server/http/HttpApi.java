@@ -163,7 +163,12 @@ public final class HttpApi {
                         Identifiers.optionalHeader(
                                 Identifiers.Kind.ENVIRONMENT, ENVIRONMENT_HEADER, header(request, ENVIRONMENT_HEADER))))
                 .flatMap(principal -> Mono.defer(() -> handler.handle(principal, request, response)))
-                .onErrorResume(failure -> error(response, ApiErrors.of(failure)));
+                .onErrorResume(failure -> {
+                    var retryAfter = ApiErrors.retryAfter(failure);
+                    return error(
+                            retryAfter == null ? response : response.header(HttpHeaderNames.RETRY_AFTER, retryAfter),
+                            ApiErrors.of(failure));
+                });
     }
 
     private Mono<Void> trigger(Principal principal, HttpServerRequest request, HttpServerResponse response) {

@@ -12,6 +12,8 @@ import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.ExecutionRequest;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStore;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,6 +47,12 @@ public final class ToolRunner {
     }
 
     Mono<CallToolResult> call(ExecutionRequest request, DeployedAction action) {
+        if (queue.gate().stopping()) {
+            return Mono.error(McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
+                    .message("the server is shutting down and accepts no new tool calls; retry in a few seconds")
+                    .data("shutting_down")
+                    .build());
+        }
         var descriptor = action.descriptor();
         return switch (descriptor.mode()) {
             case SYNC -> Mono.fromFuture(() -> runner.submit(request), false).map(ToolResults::of);

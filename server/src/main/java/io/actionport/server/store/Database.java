@@ -15,10 +15,13 @@ public final class Database implements AutoCloseable {
     /** Where CHECKPOINT runs: on the embedded store, the admin's own small pool, never handed out. */
     private final HikariDataSource checkpoints;
 
+    private final GroupCommit groupCommit;
+
     private Database(HikariDataSource dataSource, boolean postgres, HikariDataSource checkpoints) {
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.checkpoints = checkpoints;
+        this.groupCommit = new GroupCommit(this::checkpoint);
     }
 
     /**
@@ -56,14 +59,23 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Makes every commit so far survive the process being killed: on H2 a checkpoint writes them to
-     * the file; PostgreSQL's commits are durable already. Called before an async execution is
-     * acknowledged, since a 202 promises it will run.
+     * Returns once every commit this thread made so far survives the process being killed. On H2
+     * a checkpoint writes them to the file, one checkpoint for all the callers waiting at the same
+     * time ({@link GroupCommit}); PostgreSQL's commits are durable already. Called before an
+     * execution is acknowledged, and before a claimed execution starts.
      */
     public void makeDurable() {
-        if (postgres) {
-            return;
+        if (!postgres) {
+            groupCommit.awaitDurable();
         }
+    }
+
+    /** How many flushes {@link #makeDurable()} ran so far (0 on PostgreSQL). */
+    public long flushes() {
+        return groupCommit.flushes();
+    }
+
+    private void checkpoint() {
         try (var connection = checkpoints.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");

@@ -18,12 +18,12 @@ public final class ExecutionStore {
         this.jdbc = new Jdbc(database.dataSource());
     }
 
-    /** Makes what was committed so far survive a killed process; see {@link Database#makeDurable()}. */
+    /** Makes what this thread committed so far survive a killed process; see {@link Database#makeDurable()}. */
     public void makeDurable() {
         database.makeDurable();
     }
 
-    /** Stores a new execution, as it is when accepted. */
+    /** Stores a new execution, as it is when accepted; {@link #makeDurable()} before acknowledging it. */
     public void insert(ExecutionRecord record) {
         jdbc.inTransaction(connection -> {
             insert(connection, record);
@@ -31,18 +31,25 @@ public final class ExecutionStore {
         });
     }
 
-    /** Stores an execution that ran and ended in one go (a synchronous call), with its logs, in one transaction. */
+    /**
+     * Stores an execution that ran and ended in one go (a synchronous call), with its logs, in one
+     * transaction, durably: the caller is about to be told its id. Retried when the store fails.
+     */
     public void insertFinished(ExecutionRecord record, List<LogLine> logs) {
-        jdbc.inTransaction(connection -> {
-            insert(connection, record);
-            appendLogs(connection, record.id(), logs);
-            return null;
-        });
+        StoreRetry.write(
+                "storing execution " + record.id(),
+                () -> jdbc.inTransaction(connection -> {
+                    insert(connection, record);
+                    appendLogs(connection, record.id(), logs);
+                    return null;
+                }));
+        database.makeDurable();
     }
 
     /**
-     * Records how an execution ended, with its log lines, in one transaction. An execution that is
-     * already final (cancelled meanwhile) keeps its status; then nothing is written and false returned.
+     * Records how an execution ended, with its log lines, in one transaction, durably; retried when
+     * the store fails. An execution that is already final (cancelled meanwhile) keeps its status;
+     * then nothing is written and false returned.
      */
     public boolean finish(
             String id,
@@ -53,35 +60,82 @@ public final class ExecutionStore {
             String errorDetails,
             Instant finishedAt,
             List<LogLine> logs) {
-        return jdbc.inTransaction(connection -> {
-            int updated = Jdbc.update(
-                    connection,
-                    "UPDATE executions SET status = ?, output = ?, error_code = ?, error_message = ?, "
-                            + "error_details = ?, finished_at = ? WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
-                    status.name(),
-                    output,
-                    errorCode,
-                    errorMessage,
-                    errorDetails,
-                    finishedAt,
-                    id);
-            if (updated == 0) {
-                return false;
-            }
-            appendLogs(connection, id, logs);
-            return true;
-        });
+        boolean finished = StoreRetry.write(
+                "finishing execution " + id,
+                () -> jdbc.inTransaction(connection -> {
+                    int updated = Jdbc.update(
+                            connection,
+                            "UPDATE executions SET status = ?, output = ?, error_code = ?, error_message = ?, "
+                                    + "error_details = ?, finished_at = ? WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
+                            status.name(),
+                            output,
+                            ContentCaps.code(errorCode),
+                            ContentCaps.cut(errorMessage, ContentCaps.ERROR_MESSAGE_CHARS),
+                            errorDetails,
+                            finishedAt,
+                            id);
+                    if (updated == 0) {
+                        return false;
+                    }
+                    appendLogs(connection, id, logs);
+                    return true;
+                }));
+        if (finished) {
+            database.makeDurable();
+        }
+        return finished;
     }
 
-    /** Marks the start of an attempt of a queued execution; false when it is no longer queued. */
-    public boolean markRunning(String id, int attempt, Instant at) {
-        return jdbc.update(
-                        "UPDATE executions SET status = 'RUNNING', attempts = ?, "
+    /**
+     * Claims an attempt of an execution for {@code node}: running, the attempt's number, durably,
+     * so that after a crash the execution is known to have started. False when it is no longer
+     * queued or running (cancelled, finished).
+     */
+    public boolean claim(String id, int attempt, String node, Instant at) {
+        boolean claimed = jdbc.update(
+                        "UPDATE executions SET status = 'RUNNING', attempts = ?, node = ?, "
                                 + "started_at = COALESCE(started_at, ?) WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
                         attempt,
+                        node,
                         at,
                         id)
                 > 0;
+        if (claimed) {
+            database.makeDurable();
+        }
+        return claimed;
+    }
+
+    /**
+     * Gives a running execution back to the queue without counting its attempt, when its node
+     * stops before it could finish; false when it was no longer running.
+     */
+    public boolean handBack(String id, String message) {
+        boolean handedBack = jdbc.update(
+                        "UPDATE executions SET status = 'QUEUED', attempts = attempts - 1, node = NULL, "
+                                + "error_code = 'handed_back', error_message = ? WHERE id = ? AND status = 'RUNNING'",
+                        ContentCaps.cut(message, ContentCaps.ERROR_MESSAGE_CHARS),
+                        id)
+                > 0;
+        if (handedBack) {
+            database.makeDurable();
+        }
+        return handedBack;
+    }
+
+    /**
+     * Queued or running executions accepted before {@code acceptedBefore} that have no task on the
+     * queue: orphans of a crash between storing an execution and scheduling it.
+     */
+    public List<ExecutionRecord> unscheduled(String task, Instant acceptedBefore, int limit) {
+        return jdbc.query(
+                "SELECT * FROM executions e WHERE e.status IN ('QUEUED', 'RUNNING') AND e.created_at < ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t WHERE t.task_name = ? AND t.task_instance = e.id) "
+                        + "ORDER BY e.id LIMIT ?",
+                ExecutionStore::record,
+                acceptedBefore,
+                task,
+                limit);
     }
 
     /** Puts a failed attempt's execution back in the queue, keeping the attempt's error and logs. */
@@ -89,10 +143,10 @@ public final class ExecutionStore {
         jdbc.inTransaction(connection -> {
             Jdbc.update(
                     connection,
-                    "UPDATE executions SET status = 'QUEUED', error_code = ?, error_message = ? "
+                    "UPDATE executions SET status = 'QUEUED', node = NULL, error_code = ?, error_message = ? "
                             + "WHERE id = ? AND status = 'RUNNING'",
-                    errorCode,
-                    errorMessage,
+                    ContentCaps.code(errorCode),
+                    ContentCaps.cut(errorMessage, ContentCaps.ERROR_MESSAGE_CHARS),
                     id);
             appendLogs(connection, id, logs);
             return null;
@@ -141,8 +195,8 @@ public final class ExecutionStore {
                 record.maxAttempts(),
                 record.input(),
                 record.output(),
-                record.errorCode(),
-                record.errorMessage(),
+                ContentCaps.code(record.errorCode()),
+                ContentCaps.cut(record.errorMessage(), ContentCaps.ERROR_MESSAGE_CHARS),
                 record.errorDetails(),
                 record.createdAt(),
                 record.startedAt(),
@@ -164,7 +218,7 @@ public final class ExecutionStore {
         try (var statement = connection.prepareStatement(
                 "INSERT INTO execution_logs (execution_id, seq, logged_at, level, message, fields) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < logs.size(); i++) {
-                var line = logs.get(i);
+                var line = ContentCaps.line(logs.get(i));
                 Jdbc.bind(statement, 1, id);
                 Jdbc.bind(statement, 2, first + i);
                 Jdbc.bind(statement, 3, line.at());

@@ -79,7 +79,7 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
         var server = new ServerProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
         try {
-            await().atMost(Duration.ofSeconds(60))
+            await().atMost(Duration.ofSeconds(120))
                     .failFast("actionport serve exited", () -> !server.process.isAlive())
                     .ignoreException(ConnectException.class)
                     .until(server::healthy);
@@ -125,6 +125,51 @@ final class ServerProcess implements AutoCloseable {
         return Json.MAPPER.readTree(answer.body()).get("id").asString();
     }
 
+    /**
+     * {@code POST /action/trigger} of an action of {@code integration}, with extra headers
+     * (name, value, ...) such as {@code X-Async} or {@code Idempotency-Key}; any answer is returned.
+     */
+    HttpResponse<String> trigger(
+            String integration, String connectionId, String action, String input, String... headers)
+            throws IOException, InterruptedException {
+        var request = request("/action/trigger")
+                .header("Provider-Config-Key", integration)
+                .header("Connection-Id", connectionId)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"action_name\":\"" + action + "\",\"input\":" + input + "}"));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /** Points {@code integration} at {@code baseUrl} (no auth) and adds connection {@code connectionId} to it. */
+    void connect(String integration, String baseUrl, String connectionId) throws IOException, InterruptedException {
+        var saved = send(request("/integrations/" + integration)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"base_url\":\"" + baseUrl + "\",\"auth_scheme\":\"none\"}")));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        var created = send(request("/connections")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"integration\":\"" + integration
+                        + "\",\"connection_id\":\"" + connectionId + "\",\"credentials\":{}}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    /** Ids of the environment's executions with this status ({@code GET /executions?status=}), up to 500. */
+    List<String> executionsWithStatus(String status) throws IOException, InterruptedException {
+        var answer = send(request("/executions?limit=500&status=" + status).GET());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var ids = new ArrayList<String>();
+        Json.MAPPER
+                .readTree(answer.body())
+                .get("executions")
+                .forEach(view -> ids.add(view.get("id").asString()));
+        return ids;
+    }
+
     /** The execution's view, {@code GET /executions/{id}}. */
     JsonNode execution(String id) throws IOException, InterruptedException {
         var answer = send(request("/executions/" + id).GET());
@@ -152,6 +197,15 @@ final class ServerProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGTERM, as an operator's stop does; returns the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+        return process.exitValue();
     }
 
     /** Input of the demo {@code bulk-import}, about 100 ms per issue. */

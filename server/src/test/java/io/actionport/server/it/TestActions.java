@@ -3,6 +3,7 @@ package io.actionport.server.it;
 import io.actionport.sdk.Action;
 import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionDescriptor;
+import io.actionport.sdk.ActionException;
 import io.actionport.sdk.ActionHints;
 import io.actionport.sdk.Description;
 import io.actionport.sdk.Optional;
@@ -201,6 +202,26 @@ final class TestActions {
                 throw io.actionport.sdk.ActionException.retryable("rate_limited", "slow down", Duration.ofMillis(300));
             }
             return input;
+        }
+    }
+
+    /** Logs a 100,000-character line; with {@code fail} as its text it then fails with a 10,000-character message. */
+    static final class Chatty implements Action<Text, Text> {
+        @Override
+        public ActionDescriptor<Text, Text> descriptor() {
+            return ActionDescriptor.builder("fake", "chatty", Text.class, Text.class)
+                    .description("Logs far too much.")
+                    .hints(ActionHints.READ)
+                    .build();
+        }
+
+        @Override
+        public Text run(Text input, ActionContext context) throws ActionException {
+            context.log().info("x".repeat(100_000));
+            if (input.text().equals("fail")) {
+                throw new ActionException("too_chatty", "y".repeat(10_000));
+            }
+            return new Text("said it all");
         }
     }
 }
