@@ -77,6 +77,8 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("ACTIONPORT_DEV_KEY", TestServer.DEV_KEY);
         builder.environment().put("ACTIONPORT_DEV_ADMIN_KEY", TestServer.DEV_ADMIN_KEY);
         builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
+        // The fake providers of these tests listen on loopback, which the egress policy refuses by default.
+        builder.environment().put("ACTIONPORT_EGRESS_ALLOW", "127.0.0.1");
         var server = new ServerProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
         try {
             await().atMost(Duration.ofSeconds(120))
@@ -147,11 +149,13 @@ final class ServerProcess implements AutoCloseable {
     /** Points {@code integration} at {@code baseUrl} (no auth) and adds connection {@code connectionId} to it. */
     void connect(String integration, String baseUrl, String connectionId) throws IOException, InterruptedException {
         var saved = send(request("/integrations/" + integration)
+                .header("Authorization", "Bearer " + TestServer.DEV_ADMIN_KEY)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(
                         "{\"base_url\":\"" + baseUrl + "\",\"auth_scheme\":\"none\"}")));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         var created = send(request("/connections")
+                .header("Authorization", "Bearer " + TestServer.DEV_ADMIN_KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"integration\":\"" + integration
                         + "\",\"connection_id\":\"" + connectionId + "\",\"credentials\":{}}")));
