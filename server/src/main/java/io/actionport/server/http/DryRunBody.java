@@ -19,8 +19,9 @@ record DryRunBody(Path jar, String action, String connectionId, JsonNode input) 
 
     static DryRunBody read(Path spooled) throws IOException {
         var jar = Files.createTempFile("actionport-dryrun-", ".jar");
-        String action = "";
+        String action = null;
         String connectionId = null;
+        boolean bundled = false;
         JsonNode input = Json.MAPPER.createObjectNode();
         try (var parser = Json.MAPPER.createParser(spooled.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -35,13 +36,23 @@ record DryRunBody(Path jar, String action, String connectionId, JsonNode input) 
                     case "bundle" -> {
                         try (OutputStream out = Files.newOutputStream(jar)) {
                             parser.readBinaryValue(out);
+                        } catch (tools.jackson.core.JacksonException e) {
+                            throw new ApiErrors.BadRequestException(
+                                    "invalid_parameter", "bundle must be the jar in base64: " + e.getOriginalMessage());
                         }
+                        bundled = true;
                     }
-                    case "action" -> action = parser.getValueAsString("");
+                    case "action" -> action = parser.getValueAsString(null);
                     case "connection_id" -> connectionId = parser.getValueAsString(null);
                     case "input" -> input = parser.readValueAsTree();
                     default -> parser.skipChildren();
                 }
+            }
+            if (!bundled) {
+                throw new ApiErrors.BadRequestException("missing_field", "the body needs a string \"bundle\"");
+            }
+            if (action == null || action.isBlank()) {
+                throw new ApiErrors.BadRequestException("missing_field", "the body needs a string \"action\"");
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(jar);

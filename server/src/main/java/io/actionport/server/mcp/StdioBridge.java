@@ -79,7 +79,9 @@ public final class StdioBridge {
         if (connectionId != null) {
             headers.put(SessionScope.CONNECTION, connectionId);
         }
-        new StdioBridge(baseUrl, headers, out).run(in);
+        // Malformed lines are answered here, as in the embedded stdio door, and never relayed.
+        new StdioBridge(baseUrl, headers, out)
+                .run(new JsonRpcLineFilter(in, out, McpServers.JSON, StdioMcp.MAX_MESSAGE_BYTES));
     }
 
     private void run(InputStream in) {

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 public final class StdioMcp {
 
     /** The largest message a line may carry, as over Streamable HTTP. */
-    private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
     private StdioMcp() {}
 

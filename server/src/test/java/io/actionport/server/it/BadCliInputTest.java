@@ -317,8 +317,8 @@ class BadCliInputTest {
                 CliCase.of("logs of an unknown execution", "unknown_execution", "no execution nope", "logs", "nope"),
                 CliCase.of(
                         "webhook URL with a space",
-                        "invalid_webhook",
-                        "url is not a valid URL",
+                        "egress_refused",
+                        "it is not a valid URL",
                         "webhook",
                         "set",
                         "https://exa mple.com/hook",
@@ -335,8 +335,8 @@ class BadCliInputTest {
                         "plain"),
                 CliCase.of(
                         "integration base URL with a space",
-                        "invalid_integration",
-                        "base_url is not a valid URL",
+                        "egress_refused",
+                        "it is not a valid URL",
                         "integrations",
                         "set",
                         "shop",
@@ -410,7 +410,7 @@ class BadCliInputTest {
                 CliCase.bare(
                         "unknown key",
                         "invalid_key",
-                        "not the key of any environment",
+                        "not a key of any environment",
                         "actions",
                         "list",
                         "--url",

@@ -66,16 +66,16 @@ class BadHttpInputTest {
                         .expect(401, "missing_auth", "Authorization: Bearer"),
                 HttpCase.trigger("Basic instead of Bearer", ECHO)
                         .header("Authorization", "Basic dXNlcjpwYXNz")
-                        .expect(401, "invalid_auth", "Bearer <environment secret key>"),
+                        .expect(401, "invalid_auth", "Bearer <environment key>"),
                 HttpCase.trigger("Bearer without a key", ECHO)
                         .header("Authorization", "Bearer")
                         .expect(401, "invalid_auth", "Bearer"),
                 HttpCase.trigger("unknown key", ECHO)
                         .header("Authorization", "Bearer nope")
-                        .expect(401, "invalid_key", "not the key of any environment"),
+                        .expect(401, "invalid_key", "not a key of any environment"),
                 HttpCase.trigger("a 5000-character key", ECHO)
                         .header("Authorization", "Bearer " + repeat('k', 5000))
-                        .expect(401, "invalid_key", "not the key of any environment"),
+                        .expect(401, "invalid_key", "not a key of any environment"),
                 HttpCase.trigger("prod key asking for dev", ECHO)
                         .header("Authorization", "Bearer " + TestServer.PROD_KEY)
                         .header("X-Actionport-Environment", "dev")
@@ -311,13 +311,13 @@ class BadHttpInputTest {
                         .expect(400, "invalid_parameter", "base_url must be a string, was a number"),
                 HttpCase.of("base_url with a space", "PUT", integration)
                         .body("{\"base_url\": \"https://exa mple.com\"}")
-                        .expect(400, "invalid_integration", "base_url is not a valid URL"),
+                        .expect(400, "egress_refused", "it is not a valid URL"),
                 HttpCase.of("base_url is not http", "PUT", integration)
                         .body("{\"base_url\": \"ftp://example.com\"}")
-                        .expect(400, "invalid_integration", "http(s) base URL"),
+                        .expect(400, "egress_refused", "only http and https URLs are allowed"),
                 HttpCase.of("base_url is relative", "PUT", integration)
                         .body("{\"base_url\": \"/api\"}")
-                        .expect(400, "invalid_integration", "http(s) base URL"),
+                        .expect(400, "egress_refused", "only http and https URLs are allowed"),
                 HttpCase.of("base_url of 3000 characters", "PUT", integration)
                         .body("{\"base_url\": \"https://example.com/" + repeat('p', 3000) + "\"}")
                         .expect(400, "invalid_parameter", "over the limit of 2048"),
@@ -336,7 +336,7 @@ class BadHttpInputTest {
                 HttpCase.of("oauth2 token_url without a host", "PUT", integration)
                         .body("{\"base_url\": \"https://example.com\", \"auth_scheme\": \"oauth2\","
                                 + " \"token_url\": \"soon\", \"client_id\": \"c\"}")
-                        .expect(400, "invalid_integration", "token_url"),
+                        .expect(400, "egress_refused", "token_url 'soon'"),
                 HttpCase.of("oauth2 without client_id", "PUT", integration)
                         .body("{\"base_url\": \"https://example.com\", \"auth_scheme\": \"oauth2\","
                                 + " \"token_url\": \"https://example.com/token\"}")
@@ -516,13 +516,13 @@ class BadHttpInputTest {
                 webhook(
                                 "webhook URL with a space",
                                 "{\"url\": \"https://exa mple.com/hook\", \"secret\": \"whsec_" + SECRET + "\"}")
-                        .expect(400, "invalid_webhook", "url is not a valid URL"),
+                        .expect(400, "egress_refused", "it is not a valid URL"),
                 webhook(
                                 "webhook URL is not http",
                                 "{\"url\": \"ftp://example.com/hook\", \"secret\": \"whsec_" + SECRET + "\"}")
-                        .expect(400, "invalid_webhook", "https://"),
+                        .expect(400, "egress_refused", "only http and https URLs are allowed"),
                 webhook("webhook URL without a host", "{\"url\": \"http://\", \"secret\": \"whsec_" + SECRET + "\"}")
-                        .expect(400, "invalid_webhook", "url"),
+                        .expect(400, "egress_refused", "webhook url 'http://'"),
                 webhook("webhook URL is a number", "{\"url\": 42, \"secret\": \"whsec_" + SECRET + "\"}")
                         .expect(400, "invalid_parameter", "url must be a string, was a number"),
                 webhook(

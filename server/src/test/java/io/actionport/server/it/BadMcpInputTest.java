@@ -293,7 +293,7 @@ class BadMcpInputTest {
                 McpCase.of("no Authorization", call(45, "{\"message\":\"hi\"}"), -32600, "Bearer")
                         .header("Authorization", "")
                         .status(401),
-                McpCase.of("unknown key", call(46, "{\"message\":\"hi\"}"), -32600, "not the key of any environment")
+                McpCase.of("unknown key", call(46, "{\"message\":\"hi\"}"), -32600, "not a key of any environment")
                         .header("Authorization", "Bearer nope")
                         .status(401),
                 McpCase.of(
