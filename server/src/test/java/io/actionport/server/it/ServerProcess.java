@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -22,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +37,8 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private static final Pattern SERVING = Pattern.compile("serving on (http://127\\.0\\.0\\.1:\\d+)");
+
     private final URI baseUrl;
 
     private ServerProcess(Process process, Path log, URI baseUrl) {
@@ -53,7 +56,6 @@ final class ServerProcess implements AutoCloseable {
     /** As {@link #start(Path, String, String...)}, with options for the JVM, such as {@code -Xmx256m}. */
     static ServerProcess start(List<String> jvmOptions, Path dataDir, String databaseUrl, String... extraArgs)
             throws IOException, InterruptedException {
-        int port = freePort();
         var command =
                 new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
@@ -62,8 +64,10 @@ final class ServerProcess implements AutoCloseable {
                 classPathWithoutTests(),
                 ActionportCli.class.getName(),
                 "serve",
+                // Port 0: the server binds a free port itself and prints it; a port picked here and
+                // released could be taken by another process before the server binds it.
                 "--port",
-                String.valueOf(port),
+                "0",
                 "--data-dir",
                 dataDir.toString()));
         if (databaseUrl != null) {
@@ -79,7 +83,18 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
         // The fake providers of these tests listen on loopback, which the egress policy refuses by default.
         builder.environment().put("ACTIONPORT_EGRESS_ALLOW", "127.0.0.1");
-        var server = new ServerProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
+        var process = builder.start();
+        URI baseUrl;
+        try {
+            baseUrl = await().atMost(Duration.ofSeconds(120))
+                    .failFast("actionport serve exited", () -> !process.isAlive())
+                    .until(() -> servingUrl(log), Optional::isPresent)
+                    .orElseThrow();
+        } catch (RuntimeException | Error e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        var server = new ServerProcess(process, log, baseUrl);
         try {
             await().atMost(Duration.ofSeconds(120))
                     .failFast("actionport serve exited", () -> !server.process.isAlive())
@@ -90,6 +105,12 @@ final class ServerProcess implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /** The URL the server printed once it was listening. */
+    private static Optional<URI> servingUrl(Path log) throws IOException {
+        var matcher = SERVING.matcher(Files.readString(log));
+        return matcher.find() ? Optional.of(URI.create(matcher.group(1))) : Optional.empty();
     }
 
     /** The process id of {@code actionport serve}. */
@@ -268,9 +289,4 @@ final class ServerProcess implements AutoCloseable {
                         .toList());
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }
