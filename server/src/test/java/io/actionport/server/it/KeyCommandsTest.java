@@ -155,6 +155,8 @@ class KeyCommandsTest {
         var refused = cli(admin, "keys", "revoke", id);
 
         assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.err()).startsWith("error: last_admin_key: ").contains("last admin key of environment 'solo'");
+        assertThat(refused.err())
+                .startsWith("error: last_admin_key: ")
+                .contains("last admin key of environment 'solo'");
     }
 }

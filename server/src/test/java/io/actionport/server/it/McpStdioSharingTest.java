@@ -112,7 +112,8 @@ class McpStdioSharingTest {
 
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString())
-                    .matches("error: store_unavailable: the data directory " + java.util.regex.Pattern.quote(dataDir.toString())
+                    .matches("error: store_unavailable: the data directory "
+                            + java.util.regex.Pattern.quote(dataDir.toString())
                             + " is in use by `actionport mcp` \\(pid \\d+\\); stop it or use another --data-dir\\R");
         } finally {
             client.closeGracefully();
