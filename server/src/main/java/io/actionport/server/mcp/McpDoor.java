@@ -7,6 +7,7 @@ import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.http.HttpApi;
+import io.actionport.server.mcp.transport.BrowserCors;
 import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
 import io.actionport.server.mcp.transport.SessionLimits;
 import io.actionport.server.registry.ActionRegistry;
@@ -47,6 +48,7 @@ public final class McpDoor implements AutoCloseable {
     private final ActionRegistry registry;
     private final Collection<String> allowedOrigins;
     private final Collection<String> allowedHosts;
+    private final BrowserCors cors;
     private final String version;
     private final McpScopes scopes;
     private final Map<String, EnvironmentServer> servers = new ConcurrentHashMap<>();
@@ -75,6 +77,8 @@ public final class McpDoor implements AutoCloseable {
         this.registry = registry;
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.allowedHosts = List.copyOf(allowedHosts);
+        this.cors = new BrowserCors(
+                allowedOrigins, List.of(SessionScope.INTEGRATION, SessionScope.CONNECTION, HttpApi.ENVIRONMENT_HEADER));
         this.version = version;
         this.scopes = scopes;
         events.onFinished(finished -> serversOf(finished.environment())
@@ -87,33 +91,35 @@ public final class McpDoor implements AutoCloseable {
     }
 
     public void register(HttpServerRoutes routes) {
-        routes.route(
-                request -> request.fullPath().equals(PATH),
-                (request, response) -> Blocking.call(() -> {
-                            ScopeHeaders.check(request.requestHeaders());
-                            return keys.authenticateLocal(
-                                    request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
-                                    request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
-                                    request.remoteAddress());
-                        })
-                        .flatMap(principal -> {
-                            var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
-                            KeyRoles.requireCaller(principal);
-                            KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
-                            return Mono.from(serverFor(principal, scope)
-                                            .transport()
-                                            .handler()
-                                            .apply(request, response))
-                                    // Whose sessions these are, for the per-key session cap.
-                                    .contextWrite(
-                                            SessionLimits.owner(principal.environment() + "/" + principal.keyId()));
-                        })
-                        .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
-                        .onErrorResume(
-                                McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage()))
-                        .onErrorResume(
-                                Identifiers.InvalidIdentifierException.class,
-                                e -> refuse(response, 400, e.getMessage())));
+        routes.route(request -> request.fullPath().equals(PATH), (request, response) -> {
+            // A preflight carries no key by the CORS rules: it is answered before authentication.
+            if (BrowserCors.isPreflight(request)) {
+                return cors.answerPreflight(request, response);
+            }
+            cors.allowReading(request, response);
+            return Blocking.call(() -> {
+                        ScopeHeaders.check(request.requestHeaders());
+                        return keys.authenticateLocal(
+                                request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
+                                request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
+                                request.remoteAddress());
+                    })
+                    .flatMap(principal -> {
+                        var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
+                        KeyRoles.requireCaller(principal);
+                        KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
+                        return Mono.from(serverFor(principal, scope)
+                                        .transport()
+                                        .handler()
+                                        .apply(request, response))
+                                // Whose sessions these are, for the per-key session cap.
+                                .contextWrite(SessionLimits.owner(principal.environment() + "/" + principal.keyId()));
+                    })
+                    .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
+                    .onErrorResume(McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage()))
+                    .onErrorResume(
+                            Identifiers.InvalidIdentifierException.class, e -> refuse(response, 400, e.getMessage()));
+        });
     }
 
     /**

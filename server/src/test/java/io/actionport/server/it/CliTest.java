@@ -236,7 +236,8 @@ class CliTest {
     @Test
     void undeploy_takes_a_bundles_actions_offline_and_names_an_unknown_bundle() throws Exception {
         var classes = project("leaving", "io.actionport.catalog.demo.BulkImport");
-        assertThat(inAuthoring("deploy", classes.toString(), "authoring").code()).isZero();
+        assertThat(inAuthoring("deploy", classes.toString(), "authoring").code())
+                .isZero();
 
         var run = inAuthoring("undeploy", "leaving", "authoring");
         var again = inAuthoring("undeploy", "leaving", "authoring");

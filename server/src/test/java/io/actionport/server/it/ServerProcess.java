@@ -248,7 +248,7 @@ final class ServerProcess implements AutoCloseable {
         return "actionport serve (pid " + process.pid() + ") on " + baseUrl;
     }
 
-    private static String classPathWithoutTests() {
+    static String classPathWithoutTests() {
         String testClasses;
         try {
             testClasses = Path.of(ServerProcess.class
@@ -268,7 +268,7 @@ final class ServerProcess implements AutoCloseable {
                         .toList());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
