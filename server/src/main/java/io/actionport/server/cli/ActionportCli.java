@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
  * <p>Its {@code --help} and {@code --version} are inherited by every subcommand at any depth, so
  * {@code actionport deploy --help} prints usage instead of complaining about a missing parameter.
  * Exit codes: 0 done, 1 the command failed (printed as {@code error: <code>: <message>}), 2 the
- * command line itself is wrong (usage printed).
+ * command line itself is wrong ({@code error: usage: ...} and the {@code --help} to read).
  */
 @Command(
         name = "actionport",
@@ -46,6 +46,7 @@ public final class ActionportCli {
     /** The command line with the error handling every subcommand shares: a message, never a stack trace. */
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new ActionportCli());
+        commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(CommandErrors.line(e));
             return 1;

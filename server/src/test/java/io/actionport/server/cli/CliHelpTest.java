@@ -108,6 +108,18 @@ class CliHelpTest {
         var run = run("serve", "--no-such-flag");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Unknown option: '--no-such-flag'");
+        assertThat(run.err())
+                .startsWith("error: usage: Unknown option: '--no-such-flag'")
+                .endsWith("Try 'actionport serve --help' for its usage.\n");
+    }
+
+    @Test
+    void a_missing_parameter_names_it_and_points_at_the_commands_help() {
+        var run = run("undeploy", "my-actions");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("error: usage: Missing required parameter: '<environment>'\n"
+                        + "Try 'actionport undeploy --help' for its usage.\n");
     }
 }
