@@ -91,35 +91,37 @@ public final class McpDoor implements AutoCloseable {
     }
 
     public void register(HttpServerRoutes routes) {
-        routes.route(request -> request.fullPath().equals(PATH), (request, response) -> {
-            // A preflight carries no key by the CORS rules: it is answered before authentication.
-            if (BrowserCors.isPreflight(request)) {
-                return cors.answerPreflight(request, response);
-            }
-            cors.allowReading(request, response);
-            return Blocking.call(() -> {
-                        ScopeHeaders.check(request.requestHeaders());
-                        return keys.authenticateLocal(
-                                request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
-                                request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
-                                request.remoteAddress());
-                    })
-                    .flatMap(principal -> {
-                        var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
-                        KeyRoles.requireCaller(principal);
-                        KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
-                        return Mono.from(serverFor(principal, scope)
-                                        .transport()
-                                        .handler()
-                                        .apply(request, response))
-                                // Whose sessions these are, for the per-key session cap.
-                                .contextWrite(SessionLimits.owner(principal.environment() + "/" + principal.keyId()));
-                    })
-                    .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
-                    .onErrorResume(McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage()))
-                    .onErrorResume(
-                            Identifiers.InvalidIdentifierException.class, e -> refuse(response, 400, e.getMessage()));
-        });
+        // A preflight carries no key by the CORS rules: it is answered before authentication.
+        routes.route(
+                request -> request.fullPath().equals(PATH) && BrowserCors.isPreflight(request), cors::answerPreflight);
+        routes.route(
+                request -> request.fullPath().equals(PATH),
+                (request, response) -> Blocking.call(() -> {
+                            cors.allowReading(request, response);
+                            ScopeHeaders.check(request.requestHeaders());
+                            return keys.authenticateLocal(
+                                    request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
+                                    request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
+                                    request.remoteAddress());
+                        })
+                        .flatMap(principal -> {
+                            var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
+                            KeyRoles.requireCaller(principal);
+                            KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
+                            return Mono.from(serverFor(principal, scope)
+                                            .transport()
+                                            .handler()
+                                            .apply(request, response))
+                                    // Whose sessions these are, for the per-key session cap.
+                                    .contextWrite(
+                                            SessionLimits.owner(principal.environment() + "/" + principal.keyId()));
+                        })
+                        .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
+                        .onErrorResume(
+                                McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage()))
+                        .onErrorResume(
+                                Identifiers.InvalidIdentifierException.class,
+                                e -> refuse(response, 400, e.getMessage())));
     }
 
     /**
