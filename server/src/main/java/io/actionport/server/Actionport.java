@@ -245,9 +245,14 @@ public final class Actionport implements AutoCloseable {
         return http.port();
     }
 
-    /** The base URL of the HTTP API. */
+    /** The base URL of the HTTP API, as a client on this machine reaches it (loopback for a wildcard bind). */
     public URI baseUrl() {
-        return URI.create("http://" + http.host() + ":" + http.port());
+        return io.actionport.server.http.ReachableUrl.of(http.address());
+    }
+
+    /** True when the server listens on every interface, so other machines may reach it. */
+    public boolean listensOnAllInterfaces() {
+        return io.actionport.server.http.ReachableUrl.isWildcard(http.address());
     }
 
     /** True when this start created the dev environment and deployed the demo bundle. */

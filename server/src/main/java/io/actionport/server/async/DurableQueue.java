@@ -60,6 +60,9 @@ public final class DurableQueue implements AutoCloseable {
         if (database.isPostgres()) {
             // SELECT ... FOR UPDATE SKIP LOCKED: nodes never fetch the same execution.
             builder.pollUsingLockAndFetch(0.5, 1.0);
+        } else {
+            // What autodetection picks for H2 too, named here so it does not warn on every start.
+            builder.jdbcCustomization(new com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization(false));
         }
         var scheduler = builder.build();
         return new DurableQueue(scheduler);

@@ -2,10 +2,20 @@ package io.actionport.server.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code actionport} command: serve, speak MCP over stdio, and manage a running server. */
+/**
+ * The {@code actionport} command: serve, speak MCP over stdio, and manage a running server.
+ *
+ * <p>Its {@code --help} and {@code --version} are inherited by every subcommand at any depth, so
+ * {@code actionport deploy --help} prints usage instead of complaining about a missing parameter.
+ * Exit codes: 0 done, 1 the command failed (printed as {@code error: <code>: <message>}), 2 the
+ * command line itself is wrong ({@code error: usage: ...} and the {@code --help} to read).
+ */
 @Command(
         name = "actionport",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = io.actionport.server.Actionport.VERSION,
         description = "Runs integration actions as MCP tools, HTTP endpoints and in-process calls.",
@@ -16,13 +26,16 @@ import picocli.CommandLine.Command;
             IntegrationsCommand.class,
             ConnectionsCommand.class,
             DeployCommand.class,
+            UndeployCommand.class,
             RollbackCommand.class,
             DryrunCommand.class,
             LogsCommand.class,
             ExecutionsCommand.class,
             WebhookCommand.class,
             EnvironmentsCommand.class,
-            KeysCommand.class
+            KeysCommand.class,
+            HelpCommand.class,
+            CompletionCommand.class
         })
 public final class ActionportCli {
 
@@ -33,6 +46,7 @@ public final class ActionportCli {
     /** The command line with the error handling every subcommand shares: a message, never a stack trace. */
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new ActionportCli());
+        commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(CommandErrors.line(e));
             return 1;

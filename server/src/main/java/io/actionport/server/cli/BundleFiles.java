@@ -44,8 +44,10 @@ final class BundleFiles {
                 return target.resolve("classes");
             }
         }
-        throw new IllegalArgumentException(
-                "no bundle found: build the project (mvn package) or pass --bundle <jar or classes dir>");
+        throw new CommandFailure(
+                "no_bundle",
+                "no bundle found in " + target.toAbsolutePath()
+                        + ": build the project (mvn package) or pass the bundle jar or classes directory");
     }
 
     private static boolean isBundle(Path jar) {
@@ -57,11 +59,13 @@ final class BundleFiles {
         }
     }
 
-    /** A jar of a classes directory; its manifest names it after the directory's project when it has none. */
-    private static byte[] pack(Path classes) throws IOException {
+    /** A jar of a classes directory, named by {@link BundleIdentity}: its manifest, else its project's artifactId. */
+    static byte[] pack(Path classes) throws IOException {
+        var identity = BundleIdentity.of(classes);
         var manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Actionport-Bundle", "dryrun");
+        manifest.getMainAttributes().putValue(BundleIdentity.NAME_ATTRIBUTE, identity.name());
+        manifest.getMainAttributes().putValue(BundleIdentity.VERSION_ATTRIBUTE, identity.version());
         var bytes = new ByteArrayOutputStream();
         try (var jar = new JarOutputStream(bytes, manifest);
                 Stream<Path> files = Files.walk(classes)) {

@@ -10,10 +10,13 @@ final class DataOptions {
     @Option(
             names = "--data-dir",
             defaultValue = "${env:ACTIONPORT_DATA_DIR:-data}",
-            description = "Data directory (default: ${DEFAULT-VALUE}).")
+            description = "Data directory (or ACTIONPORT_DATA_DIR; default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--db", description = "JDBC URL of the database; default: an H2 file in the data directory.")
+    @Option(
+            names = "--db",
+            defaultValue = "${env:ACTIONPORT_DB_URL}",
+            description = "JDBC URL of the database (or ACTIONPORT_DB_URL); default: an H2 file in the data directory.")
     String databaseUrl;
 
     ServerConfig config() {

@@ -48,8 +48,13 @@ final class DryrunCommand implements Callable<Integer> {
             description = "The bundle jar or classes directory (default: the project's in target/).")
     Path bundle;
 
-    @Option(names = "--validate", description = "Exit non-zero when the input or output breaks its schema.")
+    @Option(names = "--validate", description = "Also exit non-zero when the output breaks its schema or the size cap.")
     boolean validate;
+
+    @Option(
+            names = "--force",
+            description = "Run the action although its input breaks the input schema (refused by default).")
+    boolean force;
 
     @Option(names = "--save-responses", description = "Record the provider's responses into a fixture file.")
     boolean saveResponses;
@@ -67,12 +72,8 @@ final class DryrunCommand implements Callable<Integer> {
         body.put("action", action);
         body.put("connection_id", connectionId);
         body.set("input", readInput());
-        var report = Json.MAPPER.readTree(remote.send(
-                "POST",
-                "/admin/dryrun",
-                HttpRequest.BodyPublishers.ofString(body.toString()),
-                "application/json",
-                environment));
+        body.put("force", force);
+        var report = Json.MAPPER.readTree(send(body.toString()));
         print(report, System.out);
         if (saveResponses) {
             save(report);
@@ -82,6 +83,24 @@ final class DryrunCommand implements Callable<Integer> {
                 || report.path("outputBytes").asLong() > ActionRunner.OUTPUT_CAP_BYTES;
         boolean failed = !report.path("error").isNull() && !report.path("error").isMissingNode();
         return failed || (validate && violations) ? 1 : 0;
+    }
+
+    private String send(String body) {
+        try {
+            return remote.send(
+                    "POST",
+                    "/admin/dryrun",
+                    HttpRequest.BodyPublishers.ofString(body),
+                    "application/json",
+                    environment);
+        } catch (CommandFailure refused) {
+            if (refused.code().equals("invalid_action_input")) {
+                throw new CommandFailure(
+                        refused.code(),
+                        refused.getMessage() + "; the action did not run (--force runs it with this input anyway)");
+            }
+            throw refused;
+        }
     }
 
     private JsonNode readInput() {

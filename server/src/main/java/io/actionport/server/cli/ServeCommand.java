@@ -20,10 +20,16 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits;
 
-    @Option(names = "--port", defaultValue = "8787", description = "Port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "${env:ACTIONPORT_PORT:-8787}",
+            description = "Port (or ACTIONPORT_PORT; default: 8787).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Bind address (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bind",
+            defaultValue = "${env:ACTIONPORT_BIND:-127.0.0.1}",
+            description = "Bind address (or ACTIONPORT_BIND; default: 127.0.0.1); 0.0.0.0 listens on every interface.")
     String bind;
 
     @Option(names = "--allow-origin", description = "A browser Origin allowed on /mcp (repeatable).")
@@ -97,6 +103,10 @@ final class ServeCommand implements Callable<Integer> {
         var out = System.out;
         out.println("Actionport " + Actionport.VERSION + " serving on " + server.baseUrl());
         out.println("  MCP (Streamable HTTP): " + server.baseUrl() + "/mcp");
+        if (server.listensOnAllInterfaces()) {
+            out.println("  listening on every interface (--bind " + bind
+                    + "): other machines use this host's name or address instead of 127.0.0.1");
+        }
         server.firstStartKeys()
                 .ifPresentOrElse(
                         keys -> printFirstStartKeys(out, server, keys),

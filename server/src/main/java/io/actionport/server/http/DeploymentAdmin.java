@@ -122,7 +122,8 @@ final class DeploymentAdmin {
                                 return inMemory(() -> {
                                     var action = deployments.compileUndeployed(
                                             environment, Files.readAllBytes(body.jar()), body.action());
-                                    return runner.dryRun(environment, action, body.connectionId(), body.input());
+                                    return runner.dryRun(
+                                            environment, action, body.connectionId(), body.input(), body.force());
                                 });
                             } finally {
                                 Files.deleteIfExists(body.jar());

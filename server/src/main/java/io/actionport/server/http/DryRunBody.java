@@ -10,18 +10,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A dry-run request read from its spooled file: {@code {"bundle": base64 jar, "action",
- * "connection_id", "input"}}. The jar is decoded as it is read, into a file of its own, so the
- * base64 text is never held whole in memory.
+ * "connection_id", "input", "force"}}, where {@code force} runs the action although its input
+ * breaks the schema. The jar is decoded as it is read, into a file of its own, so the base64 text
+ * is never held whole in memory.
  *
  * @param jar the decoded bundle; the caller deletes it
  */
-record DryRunBody(Path jar, String action, String connectionId, JsonNode input) {
+record DryRunBody(Path jar, String action, String connectionId, JsonNode input, boolean force) {
 
     static DryRunBody read(Path spooled) throws IOException {
         var jar = Files.createTempFile("actionport-dryrun-", ".jar");
         String action = null;
         String connectionId = null;
         boolean bundled = false;
+        boolean force = false;
         JsonNode input = Json.MAPPER.createObjectNode();
         try (var parser = Json.MAPPER.createParser(spooled.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -45,6 +47,7 @@ record DryRunBody(Path jar, String action, String connectionId, JsonNode input) 
                     case "action" -> action = parser.getValueAsString(null);
                     case "connection_id" -> connectionId = parser.getValueAsString(null);
                     case "input" -> input = parser.readValueAsTree();
+                    case "force" -> force = parser.getValueAsBoolean(false);
                     default -> parser.skipChildren();
                 }
             }
@@ -58,6 +61,6 @@ record DryRunBody(Path jar, String action, String connectionId, JsonNode input) 
             Files.deleteIfExists(jar);
             throw e;
         }
-        return new DryRunBody(jar, action, connectionId, input);
+        return new DryRunBody(jar, action, connectionId, input, force);
     }
 }

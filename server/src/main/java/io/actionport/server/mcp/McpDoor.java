@@ -7,6 +7,7 @@ import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.http.HttpApi;
+import io.actionport.server.mcp.transport.BrowserCors;
 import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
 import io.actionport.server.mcp.transport.SessionLimits;
 import io.actionport.server.registry.ActionRegistry;
@@ -47,6 +48,7 @@ public final class McpDoor implements AutoCloseable {
     private final ActionRegistry registry;
     private final Collection<String> allowedOrigins;
     private final Collection<String> allowedHosts;
+    private final BrowserCors cors;
     private final String version;
     private final McpScopes scopes;
     private final Map<String, EnvironmentServer> servers = new ConcurrentHashMap<>();
@@ -75,6 +77,8 @@ public final class McpDoor implements AutoCloseable {
         this.registry = registry;
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.allowedHosts = List.copyOf(allowedHosts);
+        this.cors = new BrowserCors(
+                allowedOrigins, List.of(SessionScope.INTEGRATION, SessionScope.CONNECTION, HttpApi.ENVIRONMENT_HEADER));
         this.version = version;
         this.scopes = scopes;
         events.onFinished(finished -> serversOf(finished.environment())
@@ -87,9 +91,13 @@ public final class McpDoor implements AutoCloseable {
     }
 
     public void register(HttpServerRoutes routes) {
+        // A preflight carries no key by the CORS rules: it is answered before authentication.
+        routes.route(
+                request -> request.fullPath().equals(PATH) && BrowserCors.isPreflight(request), cors::answerPreflight);
         routes.route(
                 request -> request.fullPath().equals(PATH),
                 (request, response) -> Blocking.call(() -> {
+                            cors.allowReading(request, response);
                             ScopeHeaders.check(request.requestHeaders());
                             return keys.authenticateLocal(
                                     request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),

@@ -58,6 +58,13 @@ public final class DeploymentService {
                 .stream()
                         .map(name -> registry.compileDetached(environment, bundle, name))
                         .toList();
+        if (only.isEmpty()) {
+            BundleNameCollision.refuseStranger(
+                    environment,
+                    bundle.name(),
+                    before.keySet(),
+                    candidates.stream().map(DeployedAction::qualifiedName).toList());
+        }
         var plan = plan(before, candidates, only.isEmpty());
         if (!plan.breaking().isEmpty() && !allowBreaking) {
             throw new BreakingChangeException(plan.breaking());

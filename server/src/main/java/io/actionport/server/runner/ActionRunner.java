@@ -401,8 +401,13 @@ public final class ActionRunner implements AutoCloseable {
      * Runs an action that is not deployed, against a real connection, and reports what it did
      * without recording an execution: the dry run of an author's action.
      */
-    public DryRunReport dryRun(String environment, DeployedAction action, String connectionId, JsonNode input) {
+    public DryRunReport dryRun(
+            String environment, DeployedAction action, String connectionId, JsonNode input, boolean force) {
         var inputViolations = action.inputSchema().validate(input);
+        if (!inputViolations.isEmpty() && !force) {
+            // An action handed input its schema refuses may still call the provider (an issue with no title).
+            throw new InvalidInputException(action.qualifiedName(), inputViolations);
+        }
         var connection = connections.resolve(environment, action.integration(), connectionId);
         var executionLog = new ExecutionLog(clock, connection.secrets());
         var recording = new RecordingProviderClient(

@@ -159,7 +159,7 @@ class AuthoringTest {
     }
 
     @Test
-    void dryrun_with_validate_fails_on_input_violations() {
+    void dryrun_with_validate_refuses_input_violations() {
         var run = cli(
                 "staging-key",
                 "dryrun",
@@ -174,9 +174,54 @@ class AuthoringTest {
                 "--validate");
 
         assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err())
+                .startsWith("error: invalid_action_input: input of demo/echo is invalid: ")
+                .contains("integer found, string expected");
+    }
+
+    @Test
+    void dryrun_refuses_invalid_input_before_the_action_runs() {
+        int callsBefore = server.provider.getAllServeEvents().size();
+
+        var run = cli(
+                "staging-key",
+                "dryrun",
+                "create-issue",
+                "wm",
+                "-e",
+                "staging",
+                "--input",
+                "{\"body\": \"no title\"}",
+                "--bundle",
+                project.resolve("demo-bundle.jar").toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err())
+                .startsWith("error: invalid_action_input: input of demo/create-issue is invalid: ")
+                .contains("title")
+                .contains("the action did not run (--force runs it with this input anyway)");
+        assertThat(server.provider.getAllServeEvents()).as("no provider call").hasSize(callsBefore);
+    }
+
+    @Test
+    void dryrun_with_force_runs_the_action_and_still_reports_the_violations() {
+        var run = cli(
+                "staging-key",
+                "dryrun",
+                "echo",
+                "wm",
+                "-e",
+                "staging",
+                "--input",
+                "{\"message\": 5}",
+                "--bundle",
+                project.resolve("demo-bundle.jar").toString(),
+                "--force");
+
         assertThat(run.out())
                 .contains("input: 1 schema violation(s)")
-                .contains("- /message: integer found, string expected");
+                .contains("- /message: integer found, string expected")
+                .containsPattern("output: \\d+ bytes");
     }
 
     @Test

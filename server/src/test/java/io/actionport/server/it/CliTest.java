@@ -32,6 +32,7 @@ class CliTest {
     @BeforeAll
     static void start() {
         server = new TestServer(dataDir);
+        TestServer.createEnvironment(server.server, "authoring", AUTHORING_KEY, "cli-authoring-caller-key");
     }
 
     @AfterAll
@@ -42,13 +43,17 @@ class CliTest {
     record Run(int code, String out, String err) {}
 
     static Run cli(String... args) {
+        return cliWithKey(TestServer.DEV_ADMIN_KEY, args);
+    }
+
+    static Run cliWithKey(String key, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         var commandLine = ActionportCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         var all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", server.baseUrl().toString(), "--key", TestServer.DEV_ADMIN_KEY));
+        all.addAll(List.of("--url", server.baseUrl().toString(), "--key", key));
         var previous = System.out;
         var captured = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(captured, true));
@@ -183,5 +188,93 @@ class CliTest {
 
         assertThat(set.code()).as(set.err()).isZero();
         assertThat(listed.out()).contains("crm").contains("oauth2").doesNotContain("very-secret-client");
+    }
+
+    /** An environment of its own for the bundle-identity tests, so they need not move dev's demo bundle. */
+    static Run inAuthoring(String... args) {
+        return cliWithKey(AUTHORING_KEY, args);
+    }
+
+    static final String AUTHORING_KEY = "cli-authoring-admin-key";
+
+    @Test
+    void a_classes_directory_deploys_under_its_projects_artifact_id() throws Exception {
+        var classes = project("inventory-actions", "io.actionport.catalog.demo.ListIssues");
+
+        var run = inAuthoring("deploy", classes.toString(), "authoring");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("deployed inventory-actions v1 to authoring: [\"demo/list-issues\"]");
+        assertThat(server.server
+                        .registry()
+                        .find("authoring", "demo", "list-issues")
+                        .orElseThrow()
+                        .bundleName())
+                .isEqualTo("inventory-actions");
+    }
+
+    @Test
+    void another_project_with_a_live_bundles_name_is_refused_naming_both_and_the_way_out() throws Exception {
+        var first = project("tracker", "io.actionport.catalog.demo.Echo");
+        var second = project("elsewhere/tracker", "io.actionport.catalog.demo.CreateIssue");
+        assertThat(inAuthoring("deploy", first.toString(), "authoring").code()).isZero();
+
+        var run = inAuthoring("deploy", second.toString(), "authoring");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err())
+                .isEqualTo("error: deployment_conflict: bundle 'tracker' is already deployed in authoring with actions"
+                        + " [demo/echo], and this bundle 'tracker' has none of them but [demo/create-issue]: two"
+                        + " projects share one name. Give this one its own name (its pom.xml artifactId, or"
+                        + " Actionport-Bundle in its manifest), or, to replace the deployed one, run"
+                        + " 'actionport undeploy tracker authoring' first\n");
+        assertThat(server.server.registry().find("authoring", "demo", "echo"))
+                .as("the live bundle stays")
+                .isPresent();
+    }
+
+    @Test
+    void undeploy_takes_a_bundles_actions_offline_and_names_an_unknown_bundle() throws Exception {
+        var classes = project("leaving", "io.actionport.catalog.demo.BulkImport");
+        assertThat(inAuthoring("deploy", classes.toString(), "authoring").code())
+                .isZero();
+
+        var run = inAuthoring("undeploy", "leaving", "authoring");
+        var again = inAuthoring("undeploy", "leaving", "authoring");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("undeployed leaving from authoring");
+        assertThat(server.server.registry().find("authoring", "demo", "bulk-import"))
+                .isEmpty();
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("error: unknown_bundle: bundle 'leaving' is not deployed in authoring\n");
+    }
+
+    /**
+     * A Maven project as a build leaves it: pom.xml and target/classes without a manifest, holding the
+     * demo bundle's classes and listing only {@code actions} as its services.
+     */
+    private static Path project(String directory, String... actions) throws Exception {
+        var root = Files.createDirectories(work.resolve(directory));
+        Files.writeString(root.resolve("pom.xml"), """
+                <project>
+                  <parent><groupId>com.example</groupId><artifactId>parent</artifactId><version>1</version></parent>
+                  <artifactId>%s</artifactId>
+                  <version>2.3.0</version>
+                </project>
+                """.formatted(root.getFileName()));
+        var classes = Files.createDirectories(root.resolve("target/classes"));
+        try (var in = new java.util.jar.JarInputStream(CliTest.class.getResourceAsStream("/bundles/demo-bundle.jar"))) {
+            for (var entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                if (!entry.isDirectory()) {
+                    var file = classes.resolve(entry.getName());
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, in.readAllBytes());
+                }
+            }
+        }
+        Files.writeString(
+                classes.resolve("META-INF/services/io.actionport.sdk.Action"), String.join("\n", actions) + "\n");
+        return classes;
     }
 }

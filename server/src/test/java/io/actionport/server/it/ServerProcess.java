@@ -9,6 +9,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -268,7 +270,7 @@ final class ServerProcess implements AutoCloseable {
         return "actionport serve (pid " + process.pid() + ") on " + baseUrl;
     }
 
-    private static String classPathWithoutTests() {
+    static String classPathWithoutTests() {
         String testClasses;
         try {
             testClasses = Path.of(ServerProcess.class
@@ -286,5 +288,11 @@ final class ServerProcess implements AutoCloseable {
                         .filter(entry ->
                                 !Path.of(entry).toAbsolutePath().toString().equals(testClasses))
                         .toList());
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -45,6 +45,11 @@ final class OriginHostPolicy {
         }
     }
 
+    /** True when a browser page of this origin may call. */
+    boolean allowsOrigin(String origin) {
+        return matches(allowedOrigins, origin);
+    }
+
     private static boolean matches(Set<String> allowed, String value) {
         String candidate = value.trim().toLowerCase(Locale.ROOT);
         if (allowed.contains(candidate) || allowed.contains(candidate + ":*")) {
