@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Run it against a running server: {@code ACTIONPORT_URL=http://127.0.0.1:8787
  * ACTIONPORT_KEY=<dev admin key> java ... WebhookJobExample} (an admin key: it sets the webhook). It listens on 127.0.0.1 and points the
- * environment's webhook at itself ({@code PUT /webhook}) while it runs, then removes it.
+ * environment's webhook at itself ({@code PUT /webhook}) while it runs, then removes it; the server
+ * must allow that loopback destination ({@code actionport serve --egress-allow 127.0.0.1}).
  */
 public final class WebhookJobExample implements AutoCloseable {
 

@@ -31,7 +31,9 @@ class WebhookJobExampleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Actionport.start(ServerConfig.defaults(dataDir).withDevAdminKey("job-key"));
+        // The job's webhook receiver listens on loopback, which the egress policy refuses unless allowed.
+        server = Actionport.start(
+                ServerConfig.defaults(dataDir).withDevAdminKey("job-key").withEgressAllow(List.of("127.0.0.1")));
         job = WebhookJobExample.start(server.baseUrl(), "job-key", WebhookJobExample.newSecret(), Clock.systemUTC());
     }
 
