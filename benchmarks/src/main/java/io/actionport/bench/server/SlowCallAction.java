@@ -5,6 +5,7 @@ import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionDescriptor;
 import io.actionport.sdk.ActionHints;
 import io.actionport.sdk.Description;
+import java.time.Duration;
 import java.util.Map;
 
 /** Calls its provider once and waits for the answer: the in-flight benchmark's provider takes a second. */
@@ -25,6 +26,9 @@ public final class SlowCallAction implements Action<SlowCallAction.Input, SlowCa
             .title("Wait on the provider")
             .description("Calls the slow provider's /wait endpoint once and returns when it answers.")
             .hints(ActionHints.READ)
+            // The in-flight provider holds every call until all have arrived (up to two minutes), so the
+            // first calls wait on it for as long as the triggering takes: the default 30 s would time them out.
+            .timeout(Duration.ofMinutes(3))
             .build();
 
     @Override
