@@ -26,9 +26,9 @@ public final class SlowCallAction implements Action<SlowCallAction.Input, SlowCa
             .title("Wait on the provider")
             .description("Calls the slow provider's /wait endpoint once and returns when it answers.")
             .hints(ActionHints.READ)
-            // The in-flight provider holds every call until all have arrived (up to two minutes), so the
-            // first calls wait on it for as long as the triggering takes: the default 30 s would time them out.
-            .timeout(Duration.ofMinutes(3))
+            // The in-flight provider holds each call until all have arrived or 25 s passed; the default
+            // 30 s timeout would leave no room for the server's own queueing on a busy machine.
+            .timeout(Duration.ofMinutes(1))
             .build();
 
     @Override
