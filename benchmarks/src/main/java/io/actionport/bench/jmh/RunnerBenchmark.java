@@ -26,16 +26,20 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The runner's cost per call on a real server's wiring (demo mode, H2 file store): the whole
- * {@code run} of the no-op {@code echo}, and its parts.
+ * {@code run} of the no-op {@code echo} from one thread and from 64, and its parts.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RunnerBenchmark {
+
+    /** The threads of {@link #run_echo_64_clients}. */
+    public static final int CLIENTS = 64;
 
     private Path dataDir;
     private Actionport server;
@@ -77,6 +81,17 @@ public class RunnerBenchmark {
     /** The whole runner path of a no-op: resolve, validate in, run on a virtual thread, validate out, record. */
     @Benchmark
     public ExecutionOutcome run_echo_through_runner() {
+        return runner.run(request);
+    }
+
+    /**
+     * The same path from {@value #CLIENTS} threads at once, as 64 MCP clients call it: the record's
+     * durable commits are shared by group commit. JMH reports the time per call of one thread; the
+     * harness divides it by the thread count for the amortised cost per call.
+     */
+    @Benchmark
+    @Threads(CLIENTS)
+    public ExecutionOutcome run_echo_64_clients() {
         return runner.run(request);
     }
 

@@ -21,6 +21,7 @@ public final class Names {
     public static final String EXISTING = "actionport serve (existing data dir)";
 
     public static final String RUNNER_BENCHMARK = "RunnerBenchmark.run_echo_through_runner";
+    public static final String RUNNER_64_CLIENTS = "RunnerBenchmark.run_echo_64_clients";
 
     private Names() {}
 }

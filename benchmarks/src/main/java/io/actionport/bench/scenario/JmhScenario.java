@@ -5,15 +5,21 @@ import io.actionport.bench.jmh.SchemaBenchmark;
 import io.actionport.bench.report.Micro;
 import java.util.Map;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /** The JMH micro-benchmarks, in a fork of their own in full runs and in this JVM in smoke runs. */
 public final class JmhScenario implements Scenario {
 
+    private static final String CONCURRENT = "run_echo_64_clients";
+
     private static final Map<String, String> WHAT = Map.of(
             "run_echo_through_runner",
                     "whole runner path of the no-op echo: resolve, validate in, virtual thread, validate out, insert and finish the record (H2 file)",
+            "run_echo_64_clients",
+                    "the same path from 64 threads at once, amortised: JMH's time per call of one thread divided by 64 (durable commits shared by group commit)",
             "prepare_validates_input", "resolve action, validate input (cached schema), resolve connection",
             "validate_output", "serialize output, read back, validate against the output schema",
             "record_insert_and_finish", "INSERT the execution record and UPDATE it finished (H2 file)",
@@ -29,18 +35,33 @@ public final class JmhScenario implements Scenario {
 
     @Override
     public void run(Bench bench) throws Exception {
-        var plan = bench.settings().plan();
-        var options = new OptionsBuilder()
+        var single = options(bench)
                 .include(RunnerBenchmark.class.getName())
                 .include(SchemaBenchmark.class.getName())
+                .exclude(CONCURRENT)
+                .threads(1)
+                .build();
+        report(bench, single, 1);
+        var concurrent = options(bench)
+                .include(RunnerBenchmark.class.getName() + "." + CONCURRENT)
+                .threads(RunnerBenchmark.CLIENTS)
+                .build();
+        report(bench, concurrent, RunnerBenchmark.CLIENTS);
+    }
+
+    private static ChainedOptionsBuilder options(Bench bench) {
+        var plan = bench.settings().plan();
+        return new OptionsBuilder()
                 .forks(plan.jmhForks())
                 .warmupIterations(plan.jmhWarmups())
                 .warmupTime(TimeValue.milliseconds(plan.jmhIteration().toMillis()))
                 .measurementIterations(plan.jmhIterations())
                 .measurementTime(TimeValue.milliseconds(plan.jmhIteration().toMillis()))
-                .threads(1)
-                .shouldFailOnError(true)
-                .build();
+                .shouldFailOnError(true);
+    }
+
+    /** Adds each result; with several threads, the time per call is divided among them (amortised). */
+    private static void report(Bench bench, Options options, int threads) throws Exception {
         for (var result : new Runner(options).run()) {
             var primary = result.getPrimaryResult();
             var label = result.getParams().getBenchmark();
@@ -50,8 +71,8 @@ public final class JmhScenario implements Scenario {
             bench.report()
                     .add(new Micro(
                             name,
-                            primary.getScore(),
-                            primary.getScoreError(),
+                            primary.getScore() / threads,
+                            primary.getScoreError() / threads,
                             primary.getScoreUnit(),
                             WHAT.getOrDefault(method, "")));
         }

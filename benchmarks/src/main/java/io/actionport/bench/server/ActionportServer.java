@@ -23,11 +23,13 @@ import java.util.Map;
  * <p>Options: {@code --data-dir} (required), {@code --db} a JDBC URL, {@code --total-actions N}
  * to deploy generated no-ops until the environment has N actions, {@code --slow-provider URL} to
  * add the {@code slow} integration and its {@code wait} action, {@code --workers N} and
- * {@code --per-connection-limit N} for the durable queue.
+ * {@code --per-connection-limit N} for the durable queue. {@code /metrics} is open (the harness
+ * scrapes it), and the slow provider's host is on the egress allow-list (it listens on loopback).
  */
 public final class ActionportServer {
 
     public static final String KEY = "bench-key";
+    public static final String ADMIN_KEY = "bench-admin-key";
     public static final String ENVIRONMENT = "dev";
 
     private ActionportServer() {}
@@ -37,9 +39,15 @@ public final class ActionportServer {
         long started = System.nanoTime();
         var config = ServerConfig.defaults(Path.of(args.get("data-dir", "bench-data")))
                 .withPort(0)
-                .withDevKey(KEY);
+                .withDevKey(KEY)
+                .withDevAdminKey(ADMIN_KEY)
+                .withOpenMetrics(true);
         if (args.values().containsKey("db")) {
             config = config.withDatabaseUrl(args.get("db", null));
+        }
+        var slowProvider = args.get("slow-provider", null);
+        if (slowProvider != null) {
+            config = config.withEgressAllow(List.of(URI.create(slowProvider).getHost()));
         }
         var defaults = AsyncConfig.defaults();
         int workers = args.integer("workers", defaults.workers());
@@ -59,7 +67,6 @@ public final class ActionportServer {
             }
             server.registry().deploy(ENVIRONMENT, new Bundle("bench-noops", "0", null, actions), List.of());
         }
-        var slowProvider = args.get("slow-provider", null);
         if (slowProvider != null) {
             server.connections()
                     .saveIntegration(new Integration(

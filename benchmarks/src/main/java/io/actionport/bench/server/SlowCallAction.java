@@ -5,6 +5,7 @@ import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionDescriptor;
 import io.actionport.sdk.ActionHints;
 import io.actionport.sdk.Description;
+import java.time.Duration;
 import java.util.Map;
 
 /** Calls its provider once and waits for the answer: the in-flight benchmark's provider takes a second. */
@@ -25,6 +26,9 @@ public final class SlowCallAction implements Action<SlowCallAction.Input, SlowCa
             .title("Wait on the provider")
             .description("Calls the slow provider's /wait endpoint once and returns when it answers.")
             .hints(ActionHints.READ)
+            // The in-flight provider holds each call until all have arrived or 25 s passed; the default
+            // 30 s timeout would leave no room for the server's own queueing on a busy machine.
+            .timeout(Duration.ofMinutes(1))
             .build();
 
     @Override
