@@ -65,10 +65,11 @@ class CheckTriageAgentTest {
     static void start() {
         github.start();
         slack.start();
-        server = Actionport.start(
-                ServerConfig.defaults(dataDir).withDevKey("triage-key").withDevAdminKey("triage-admin-key")
-                        // GitHub and Slack are faked on loopback, which the egress policy refuses unless allowed.
-                        .withEgressAllow(List.of("127.0.0.1")));
+        server = Actionport.start(ServerConfig.defaults(dataDir)
+                .withDevKey("triage-key")
+                .withDevAdminKey("triage-admin-key")
+                // GitHub and Slack are faked on loopback, which the egress policy refuses unless allowed.
+                .withEgressAllow(List.of("127.0.0.1")));
         var admin = new Admin(server.baseUrl(), "triage-admin-key");
         admin.integration("github", github.baseUrl(), "bearer");
         admin.connection("github", "acme", Map.of("token", "ghp_example"));

@@ -49,10 +49,11 @@ class ProviderCatalogOnServerTest {
     @BeforeAll
     static void start() {
         github.start();
-        server = Actionport.start(
-                ServerConfig.defaults(dataDir).withDevKey("catalog-key").withDevAdminKey("catalog-admin-key")
-                        // GitHub and Slack are faked on loopback, which the egress policy refuses unless allowed.
-                        .withEgressAllow(List.of("127.0.0.1")));
+        server = Actionport.start(ServerConfig.defaults(dataDir)
+                .withDevKey("catalog-key")
+                .withDevAdminKey("catalog-admin-key")
+                // GitHub and Slack are faked on loopback, which the egress policy refuses unless allowed.
+                .withEgressAllow(List.of("127.0.0.1")));
         var admin = new Admin(server.baseUrl(), "catalog-admin-key");
         admin.integration("github", github.baseUrl(), "bearer");
         admin.connection("github", "acme", Map.of("token", "ghp_example"));
