@@ -16,9 +16,14 @@ final class BodyFields {
     static String required(JsonNode body, String field, int maxLength) {
         var value = optional(body, field, maxLength);
         if (value == null) {
-            throw new ApiErrors.BadRequestException("missing_field", "the body needs a string \"" + field + "\"");
+            throw missing(field);
         }
         return value;
+    }
+
+    /** The refusal of a body that lacks a required string field. */
+    static ApiErrors.BadRequestException missing(String field) {
+        return new ApiErrors.BadRequestException("missing_field", "the body needs a string \"" + field + "\"");
     }
 
     /** An optional string field: null when absent or null, else non-blank and at most {@code maxLength}. */

@@ -52,10 +52,10 @@ record DryRunBody(Path jar, String action, String connectionId, JsonNode input, 
                 }
             }
             if (!bundled) {
-                throw new ApiErrors.BadRequestException("missing_field", "the body needs a string \"bundle\"");
+                throw BodyFields.missing("bundle");
             }
             if (action == null || action.isBlank()) {
-                throw new ApiErrors.BadRequestException("missing_field", "the body needs a string \"action\"");
+                throw BodyFields.missing("action");
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(jar);

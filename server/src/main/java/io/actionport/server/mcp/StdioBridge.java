@@ -91,13 +91,8 @@ public final class StdioBridge {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode message;
-                try {
-                    message = Json.MAPPER.readTree(line);
-                } catch (JacksonException e) {
-                    write(error(null, -32700, "Parse error: " + e.getOriginalMessage()));
-                    continue;
-                }
+                // The line filter in front answered every malformed line already: this one parses.
+                var message = Json.MAPPER.readTree(line);
                 boolean request = message.has("method") && message.has("id");
                 if (request && !message.path("method").asString("").equals("initialize")) {
                     // A request may take long (a tool call): the next lines must not wait for it.
