@@ -7,9 +7,7 @@ import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,13 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The stateless era (MCP 2026-07-28) at /mcp, next to the session era, spoken as raw HTTP. */
 class McpStatelessTest {
 
-    static final String VERSION = "2026-07-28";
-    static final String TASKS = "io.modelcontextprotocol/tasks";
+    static final String VERSION = StatelessCall.VERSION;
+    static final String TASKS = StatelessCall.TASKS;
 
     @TempDir
     static Path dataDir;
@@ -50,123 +47,12 @@ class McpStatelessTest {
     }
 
     /** A stateless request as a conforming client sends it, with the tasks extension declared. */
-    static Call call(String method, String params) {
-        return new Call(method, params, true);
+    static StatelessCall call(String method, String params) {
+        return StatelessCall.of(server.baseUrl(), method, params, true);
     }
 
-    record Call(String method, String params, boolean tasks, Map<String, String> headers, ObjectNode meta) {
-
-        Call(String method, String params, boolean tasks) {
-            this(method, params, tasks, defaultHeaders(method, params), defaultMeta(tasks));
-        }
-
-        static Map<String, String> defaultHeaders(String method, String params) {
-            var headers = new java.util.LinkedHashMap<String, String>();
-            headers.put("Provider-Config-Key", "demo");
-            headers.put("Connection-Id", "demo");
-            headers.put("MCP-Protocol-Version", VERSION);
-            headers.put("Mcp-Method", method);
-            var json = Json.MAPPER.readTree(params);
-            for (var field : List.of("name", "uri", "taskId")) {
-                if (json.has(field)) {
-                    headers.put("Mcp-Name", json.get(field).asString());
-                }
-            }
-            return headers;
-        }
-
-        static ObjectNode defaultMeta(boolean tasks) {
-            var meta = Json.MAPPER.createObjectNode();
-            meta.put("io.modelcontextprotocol/protocolVersion", VERSION);
-            var capabilities = meta.putObject("io.modelcontextprotocol/clientCapabilities");
-            if (tasks) {
-                capabilities.putObject("extensions").putObject(TASKS);
-            }
-            meta.putObject("io.modelcontextprotocol/clientInfo")
-                    .put("name", "test")
-                    .put("version", "1");
-            return meta;
-        }
-
-        Call header(String name, String value) {
-            var changed = new java.util.LinkedHashMap<>(headers);
-            if (value == null) {
-                changed.remove(name);
-            } else {
-                changed.put(name, value);
-            }
-            return new Call(method, params, tasks, changed, meta);
-        }
-
-        Call meta(ObjectNode replaced) {
-            return new Call(method, params, tasks, headers, replaced);
-        }
-
-        String body() {
-            var params = (ObjectNode) Json.MAPPER.readTree(this.params);
-            if (meta != null) {
-                var merged = meta.deepCopy();
-                if (params.get("_meta") instanceof ObjectNode extra) {
-                    merged.setAll(extra);
-                }
-                params.set("_meta", merged);
-            }
-            var message = Json.MAPPER
-                    .createObjectNode()
-                    .put("jsonrpc", "2.0")
-                    .put("id", 7)
-                    .put("method", method);
-            message.set("params", params);
-            return message.toString();
-        }
-
-        HttpRequest request() {
-            var builder = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
-                    .header("Authorization", "Bearer " + TestServer.DEV_KEY)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json, text/event-stream")
-                    .POST(HttpRequest.BodyPublishers.ofString(body()));
-            headers.forEach(builder::setHeader);
-            return builder.build();
-        }
-
-        Answer send() {
-            try {
-                var response = http.send(request(), HttpResponse.BodyHandlers.ofString());
-                return new Answer(response.statusCode(), messages(response));
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** The HTTP status and the JSON-RPC messages of an answer (one for JSON, all events for SSE). */
-    record Answer(int status, List<JsonNode> messages) {
-        JsonNode last() {
-            return messages.getLast();
-        }
-
-        JsonNode result() {
-            return last().get("result");
-        }
-
-        JsonNode error() {
-            return last().get("error");
-        }
-    }
-
-    static List<JsonNode> messages(HttpResponse<String> response) {
-        var type = response.headers().firstValue("Content-Type").orElse("");
-        if (!type.startsWith("text/event-stream")) {
-            return List.of(Json.MAPPER.readTree(response.body()));
-        }
-        var messages = new ArrayList<JsonNode>();
-        for (var line : response.body().split("\n")) {
-            if (line.startsWith("data: ")) {
-                messages.add(Json.MAPPER.readTree(line.substring("data: ".length())));
-            }
-        }
-        return messages;
+    static StatelessCall callWithoutTasks(String method, String params) {
+        return StatelessCall.of(server.baseUrl(), method, params, false);
     }
 
     @Test
@@ -201,7 +87,7 @@ class McpStatelessTest {
         assertThat(noMeta.error().get("code").asInt()).isEqualTo(-32602);
         assertThat(noMeta.error().get("message").asString()).contains("io.modelcontextprotocol/protocolVersion");
 
-        var otherMeta = Call.defaultMeta(false).put("io.modelcontextprotocol/protocolVersion", "v999.0.0");
+        var otherMeta = StatelessCall.defaultMeta(false).put("io.modelcontextprotocol/protocolVersion", "v999.0.0");
         var mismatch = call("server/discover", "{}").meta(otherMeta).send();
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.error().get("code").asInt()).isEqualTo(-32020);
@@ -314,7 +200,7 @@ class McpStatelessTest {
     @Test
     void a_client_without_the_tasks_extension_gets_a_resource_link_and_may_not_ask_for_tasks() {
         var result =
-                new Call("tools/call", bulkImport("link-1", 2), false).send().result();
+                callWithoutTasks("tools/call", bulkImport("link-1", 2)).send().result();
 
         assertThat(result.get("resultType").asString()).isEqualTo("complete");
         assertThat(result.at("/content/0/type").asString()).isEqualTo("resource_link");
@@ -322,13 +208,13 @@ class McpStatelessTest {
         var read = await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
-                        () -> new Call("resources/read", "{\"uri\":\"" + uri + "\"}", false)
+                        () -> callWithoutTasks("resources/read", "{\"uri\":\"" + uri + "\"}")
                                 .send()
                                 .result(),
                         contents -> contents.at("/contents/0/text").asString().contains("\"succeeded\""));
         assertThat(read.get("cacheScope").asString()).isEqualTo("private");
 
-        var refused = new Call("tasks/get", "{\"taskId\":\"x\"}", false).send();
+        var refused = callWithoutTasks("tasks/get", "{\"taskId\":\"x\"}").send();
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.error().get("code").asInt()).isEqualTo(-32021);
         assertThat(refused.error().at("/data/requiredCapabilities/extensions").has(TASKS))
