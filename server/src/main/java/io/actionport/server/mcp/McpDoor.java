@@ -94,7 +94,9 @@ public final class McpDoor implements AutoCloseable {
         });
         registry.onChange(environment -> {
             serversOf(environment)
-                    .forEach(live -> live.tools().refresh(live.server()).subscribe());
+                    .forEach(live -> live.transport()
+                            .oneToolListChange(live.tools().refresh(live.server()))
+                            .subscribe());
             listens.toolsChanged(environment);
         });
     }
