@@ -157,12 +157,8 @@ public final class McpDoor implements AutoCloseable {
                     runner,
                     registry,
                     context -> SessionScope.of(context).as(principal));
-            var stateless = new StatelessEndpoint(
-                    environment,
-                    new StatelessTools(environment, scope, tools, runner, principal),
-                    listens,
-                    version,
-                    McpServers.INSTRUCTIONS);
+            var stateless = new StatelessEndpoint(McpServers.stateless(
+                    environment, new StatelessTools(environment, scope, tools, runner, principal), listens, version));
             var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
                     .endpoint(PATH)
                     .allowedOrigins(allowedOrigins)

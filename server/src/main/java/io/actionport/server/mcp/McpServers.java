@@ -1,5 +1,7 @@
 package io.actionport.server.mcp;
 
+import io.actionport.server.mcp.stateless.ListenStreams;
+import io.actionport.server.mcp.stateless.StatelessDispatcher;
 import io.actionport.server.registry.ActionRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -51,6 +53,12 @@ final class McpServers {
             ActionRegistry registry,
             Function<McpTransportContext, SessionScope> scopes) {
         return new EnvironmentTools(environment, integration, runner, registry, scopes);
+    }
+
+    /** The stateless era's dispatcher for the same tools. */
+    static StatelessDispatcher stateless(
+            String environment, StatelessTools tools, ListenStreams listens, String version) {
+        return new StatelessDispatcher(environment, tools, listens, version, INSTRUCTIONS);
     }
 
     private static McpAsyncServer configure(
