@@ -1,5 +1,6 @@
 package io.actionport.server.mcp;
 
+import io.actionport.sdk.Content;
 import io.actionport.server.Blocking;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Completions;
@@ -11,13 +12,16 @@ import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.ExecutionRequest;
+import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStore;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,18 +71,47 @@ public final class ToolRunner {
             case SYNC -> Mono.fromFuture(() -> runner.submit(request), false).map(ToolRunner::finished);
             // The call answers before the execution runs: progress would outlive its request.
             case ASYNC -> enqueue(withoutProgress(request)).map(ToolRunner::accepted);
-            case ASYNC_WHEN_SLOW ->
-                enqueue(request)
+            case ASYNC_WHEN_SLOW -> {
+                // The store keeps the output only: content comes over in memory when this node runs the execution.
+                var content = new AtomicReference<List<Content>>(List.of());
+                yield enqueue(withContentTo(request, content))
                         .flatMap(record -> Mono.fromFuture(completions.await(
                                         request.environment(),
                                         record.id(),
                                         descriptor.syncBudget() == null ? defaultSyncBudget : descriptor.syncBudget()))
-                                .map(finished -> finished.map(done -> finished(ExecutionOutcome.of(done)))
+                                .map(finished -> finished.map(done -> finished(withContent(done, content.get())))
                                         .orElseGet(() -> {
                                             queue.detachProgress(record.id());
                                             return accepted(record);
                                         })));
+            }
         };
+    }
+
+    private static ExecutionOutcome withContent(ExecutionRecord done, List<Content> content) {
+        var outcome = ExecutionOutcome.of(done);
+        return outcome instanceof ExecutionOutcome.Succeeded ok ? ok.withContent(content) : outcome;
+    }
+
+    /** The request, its listener also handing a successful attempt's content to {@code content}. */
+    private static ExecutionRequest withContentTo(ExecutionRequest request, AtomicReference<List<Content>> content) {
+        var listener = request.progress();
+        return withListener(request, new ProgressListener() {
+            @Override
+            public void onProgress(double done, Double total, String message) {
+                listener.onProgress(done, total, message);
+            }
+
+            @Override
+            public void logged(String level, String message) {
+                listener.logged(level, message);
+            }
+
+            @Override
+            public void succeededWith(List<Content> blocks) {
+                content.set(blocks);
+            }
+        });
     }
 
     /** Cancels an execution of the environment; false when it had finished already. */
@@ -113,6 +146,10 @@ public final class ToolRunner {
     }
 
     private static ExecutionRequest withoutProgress(ExecutionRequest request) {
+        return withListener(request, null);
+    }
+
+    private static ExecutionRequest withListener(ExecutionRequest request, ProgressListener listener) {
         return new ExecutionRequest(
                 request.environment(),
                 request.integration(),
@@ -120,7 +157,7 @@ public final class ToolRunner {
                 request.connectionId(),
                 request.input(),
                 request.caller(),
-                null,
+                listener,
                 request.keyId());
     }
 
