@@ -213,11 +213,24 @@ class McpContentTest {
                 .containsExactly(LoggingLevel.DEBUG, LoggingLevel.INFO, LoggingLevel.WARNING, LoggingLevel.ERROR);
     }
 
+    @Test
+    void a_client_that_sets_no_level_receives_info_and_above() {
+        var client = loggingClient(null);
+
+        client.callTool(new CallToolRequest("talkative", Map.of("text", "disk")))
+                .block();
+
+        assertThat(logged)
+                .extracting(McpSchema.LoggingMessageNotification::level)
+                .containsExactly(LoggingLevel.INFO, LoggingLevel.WARNING, LoggingLevel.ERROR);
+    }
+
     /**
      * An async client whose logging consumer runs on the thread that reads the response stream, so
      * the notifications that came before a call's answer are all in {@link #logged} once it returns
      * (the sync client hands each to a thread pool, in no set order).
      */
+    /** @param level the level the client asks for, or null to ask for none */
     McpAsyncClient loggingClient(LoggingLevel level) {
         var client = McpClient.async(transport())
                 .requestTimeout(Duration.ofSeconds(30))
@@ -225,7 +238,9 @@ class McpContentTest {
                 .build();
         asyncClients.add(client);
         client.initialize().block();
-        client.setLoggingLevel(level).block();
+        if (level != null) {
+            client.setLoggingLevel(level).block();
+        }
         return client;
     }
 
