@@ -5,6 +5,7 @@ import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionDescriptor;
 import io.actionport.sdk.ActionHints;
 import io.actionport.sdk.Content;
+import io.actionport.sdk.Description;
 import io.actionport.sdk.ExecutionMode;
 import java.time.Duration;
 
@@ -32,20 +33,24 @@ final class ContentActions {
         }
     }
 
-    /** Returns a small output and a 1.6 MB image: 2.1 MB as base64, over the cap. */
-    static final class HugeChart implements Action<Illustrated.Topic, Illustrated.Summary> {
+    record Size(@Description("Bytes of the image.") int bytes) {}
+
+    /** Returns a small output and an image of the asked size; 1.6 MB is 2.1 MB as base64, over the cap. */
+    static final class BigChart implements Action<Size, Size> {
         @Override
-        public ActionDescriptor<Illustrated.Topic, Illustrated.Summary> descriptor() {
-            return ActionDescriptor.builder("fake", "huge-chart", Illustrated.Topic.class, Illustrated.Summary.class)
-                    .description("Draws a far too large chart.")
+        public ActionDescriptor<Size, Size> descriptor() {
+            return ActionDescriptor.builder("fake", "big-chart", Size.class, Size.class)
+                    .description("Draws a chart of the asked size.")
                     .hints(ActionHints.READ)
                     .build();
         }
 
         @Override
-        public Illustrated.Summary run(Illustrated.Topic input, ActionContext context) {
-            context.addContent(Content.image(new byte[1_600_000], "image/png"));
-            return new Illustrated.Summary(input.topic(), 1);
+        public Size run(Size input, ActionContext context) {
+            var image = new byte[input.bytes()];
+            image[image.length - 1] = 42;
+            context.addContent(Content.image(image, "image/png"));
+            return input;
         }
     }
 

@@ -3,6 +3,7 @@ package io.actionport.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.actionport.server.registry.Bundle;
+import io.actionport.server.store.ContentCaps;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
@@ -52,8 +53,9 @@ class McpContentTest {
                                 "content",
                                 new Illustrated(),
                                 new ContentActions.QuickChart(),
-                                new ContentActions.HugeChart(),
-                                new ContentActions.Talkative()),
+                                new ContentActions.BigChart(),
+                                new ContentActions.Talkative(),
+                                new TestActions.Chatty()),
                         List.of());
     }
 
@@ -159,13 +161,24 @@ class McpContentTest {
     }
 
     @Test
+    void content_just_under_the_2_mb_cap_arrives_whole() {
+        var result = client().callTool(new CallToolRequest("big-chart", Map.of("bytes", 1_500_000)));
+
+        assertThat(result.isError()).isFalse();
+        var image = Base64.getDecoder()
+                .decode(((McpSchema.ImageContent) result.content().getFirst()).data());
+        assertThat(image).hasSize(1_500_000);
+        assertThat(image[1_499_999]).isEqualTo((byte) 42);
+    }
+
+    @Test
     void content_that_takes_the_result_over_the_2_mb_cap_is_refused_with_both_sizes() {
-        var result = client().callTool(new CallToolRequest("huge-chart", Map.of("topic", "all")));
+        var result = client().callTool(new CallToolRequest("big-chart", Map.of("bytes", 1_600_000)));
 
         assertThat(result.isError()).isTrue();
         assertThat(((McpSchema.TextContent) result.content().getFirst()).text())
-                .startsWith("output too large error (output_too_large): fake/huge-chart returned 26 bytes of output "
-                        + "and 2133345 bytes of content (binary counted as base64), 2133371 bytes in all, over the "
+                .startsWith("output too large error (output_too_large): fake/big-chart returned 17 bytes of output "
+                        + "and 2133345 bytes of content (binary counted as base64), 2133362 bytes in all, over the "
                         + "2097152-byte (2 MB) cap on output plus content; return smaller content, or link large "
                         + "files (Content.link) instead of embedding them [execution ");
     }
@@ -223,6 +236,20 @@ class McpContentTest {
         assertThat(logged)
                 .extracting(McpSchema.LoggingMessageNotification::level)
                 .containsExactly(LoggingLevel.INFO, LoggingLevel.WARNING, LoggingLevel.ERROR);
+    }
+
+    @Test
+    void a_100_kb_log_line_reaches_the_client_cut_as_it_is_stored() {
+        var client = loggingClient(LoggingLevel.INFO);
+
+        client.callTool(new CallToolRequest("chatty", Map.of("text", "quiet"))).block();
+
+        assertThat(logged)
+                .singleElement()
+                .satisfies(line -> assertThat(line.data())
+                        .hasSize(ContentCaps.LOG_MESSAGE_CHARS)
+                        .startsWith("xxx")
+                        .endsWith("… [cut: 100000 chars]"));
     }
 
     /**
