@@ -1,6 +1,5 @@
 package io.actionport.server.mcp;
 
-import io.actionport.sdk.Content;
 import io.actionport.server.Blocking;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Completions;
@@ -19,9 +18,7 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -72,46 +69,20 @@ public final class ToolRunner {
             // The call answers before the execution runs: progress would outlive its request.
             case ASYNC -> enqueue(withoutProgress(request)).map(ToolRunner::accepted);
             case ASYNC_WHEN_SLOW -> {
-                // The store keeps the output only: content comes over in memory when this node runs the execution.
-                var content = new AtomicReference<List<Content>>(List.of());
-                yield enqueue(withContentTo(request, content))
+                var waiting = new WaitingCall(request.progress());
+                yield enqueue(withListener(request, waiting))
                         .flatMap(record -> Mono.fromFuture(completions.await(
                                         request.environment(),
                                         record.id(),
                                         descriptor.syncBudget() == null ? defaultSyncBudget : descriptor.syncBudget()))
-                                .map(finished -> finished.map(done -> finished(withContent(done, content.get())))
+                                .map(finished -> finished.map(done -> finished(waiting.outcome(done)))
                                         .orElseGet(() -> {
+                                            waiting.answered();
                                             queue.detachProgress(record.id());
                                             return accepted(record);
                                         })));
             }
         };
-    }
-
-    private static ExecutionOutcome withContent(ExecutionRecord done, List<Content> content) {
-        var outcome = ExecutionOutcome.of(done);
-        return outcome instanceof ExecutionOutcome.Succeeded ok ? ok.withContent(content) : outcome;
-    }
-
-    /** The request, its listener also handing a successful attempt's content to {@code content}. */
-    private static ExecutionRequest withContentTo(ExecutionRequest request, AtomicReference<List<Content>> content) {
-        var listener = request.progress();
-        return withListener(request, new ProgressListener() {
-            @Override
-            public void onProgress(double done, Double total, String message) {
-                listener.onProgress(done, total, message);
-            }
-
-            @Override
-            public void logged(String level, String message) {
-                listener.logged(level, message);
-            }
-
-            @Override
-            public void succeededWith(List<Content> blocks) {
-                content.set(blocks);
-            }
-        });
     }
 
     /** Cancels an execution of the environment; false when it had finished already. */
