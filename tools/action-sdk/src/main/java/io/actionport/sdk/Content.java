@@ -20,7 +20,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Binary data is held base64-encoded, as MCP sends it; it counts towards the 2 MB cap on an
- * action's output plus content at that size.
+ * action's output plus content at that size. {@code toString} gives sizes, never the data.
  */
 public sealed interface Content {
 
@@ -77,6 +77,11 @@ public sealed interface Content {
             requireBase64(base64, "image");
             requireMimeType(mimeType, "image", "image/");
         }
+
+        @Override
+        public String toString() {
+            return "Image[" + mimeType + ", " + base64.length() + " base64 chars]";
+        }
     }
 
     /**
@@ -89,6 +94,11 @@ public sealed interface Content {
         public Audio {
             requireBase64(base64, "audio");
             requireMimeType(mimeType, "audio", "audio/");
+        }
+
+        @Override
+        public String toString() {
+            return "Audio[" + mimeType + ", " + base64.length() + " base64 chars]";
         }
     }
 
@@ -103,9 +113,11 @@ public sealed interface Content {
     record Resource(String uri, String mimeType, String text, String base64) implements Content {
         public Resource {
             requireUri(uri, "resource");
-            if ((text == null) == (base64 == null)) {
-                throw new IllegalArgumentException("Content.resource " + uri + ": needs either text or bytes, not "
-                        + (text == null ? "neither" : "both"));
+            if (text == null && base64 == null) {
+                throw new IllegalArgumentException("Content.resource " + uri + ": needs its text or its bytes");
+            }
+            if (text != null && base64 != null) {
+                throw new IllegalArgumentException("Content.resource " + uri + ": has both text and bytes; give one");
             }
             if (base64 != null) {
                 requireBase64(base64, "resource");
@@ -113,6 +125,12 @@ public sealed interface Content {
             if (mimeType != null) {
                 requireMimeType(mimeType, "resource", "");
             }
+        }
+
+        @Override
+        public String toString() {
+            return "Resource[" + uri + ", " + mimeType + ", "
+                    + (text != null ? text.length() + " chars of text]" : base64.length() + " base64 chars]");
         }
     }
 

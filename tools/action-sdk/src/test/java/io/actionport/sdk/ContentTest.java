@@ -32,7 +32,7 @@ class ContentTest {
                 .hasMessage("Content.resource: uri must be an absolute URI such as https://example.com/report.csv, "
                         + "was 'report.txt'");
         assertThatThrownBy(() -> new Content.Resource("file:///r.txt", null, "hi", "aGk="))
-                .hasMessage("Content.resource file:///r.txt: needs either text or bytes, not both");
+                .hasMessage("Content.resource file:///r.txt: has both text and bytes; give one");
         assertThatThrownBy(() -> new Content.Resource("file:///r.txt", null, null, "not base64!"))
                 .hasMessageStartingWith("Content.resource: base64 is not valid base64");
     }
