@@ -72,6 +72,7 @@ final class McpServers {
                 .capabilities(McpSchema.ServerCapabilities.builder()
                         .tools(true)
                         .resources(true, false)
+                        .logging()
                         .build())
                 .resourceTemplates(tools.executionResources())
                 .addToolFilter((McpAsyncListFilter<McpSchema.Tool>) tools::isVisible)
