@@ -294,7 +294,7 @@ class McpStatelessTest {
             assertThat(message.at("/params/level").asString()).isIn("info", "warning", "error");
         });
         assertThat(info.result().get("isError").asBoolean()).isFalse();
-        assertThat(info.result().get("structuredContent").toString()).contains("logged");
+        assertThat(info.result().at("/structuredContent/url").asString()).contains("/demo-provider/issues/");
         assertThat(error.messages()).noneMatch(message -> message.has("method"));
         assertThat(none.messages()).hasSize(1);
         assertThat(bad.error().get("code").asInt()).isEqualTo(-32602);
