@@ -26,6 +26,7 @@ import io.actionport.server.job.JobClient;
 import io.actionport.server.mcp.McpDoor;
 import io.actionport.server.mcp.McpScopes;
 import io.actionport.server.mcp.ToolRunner;
+import io.actionport.server.mcp.stateless.RequestStates;
 import io.actionport.server.metrics.Metrics;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.BundleLoader;
@@ -90,6 +91,7 @@ public final class Actionport implements AutoCloseable {
     private final DurableQueue queue;
     private final OrphanSweeper orphans;
     private final ToolRunner toolRunner;
+    private final RequestStates requestStates;
     private final McpDoor mcp;
     private final DisposableServer http;
     private final EgressHttpClient egressHttp;
@@ -183,6 +185,7 @@ public final class Actionport implements AutoCloseable {
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(
                 runner, async, completions, executions, config.async().syncBudget());
+        requestStates = new RequestStates(cipher.derive("mcp request state"), config.clock());
         mcp = new McpDoor(
                 keys,
                 toolRunner,
@@ -191,7 +194,8 @@ public final class Actionport implements AutoCloseable {
                 origins,
                 isLoopback(config.bindAddress()) ? McpDoor.LOOPBACK_HOSTS : List.of(),
                 VERSION,
-                new McpScopes(registry, connections, config.limits()));
+                new McpScopes(registry, connections, config.limits()),
+                requestStates);
         var tracker = DemoSetup.trackerKey(connections).map(DemoIssueTracker::new);
         var health = new HealthEndpoints(
                 new Readiness(database.dataSource(), queue.scheduler()::getSchedulerState, Duration.ofSeconds(2)));
@@ -299,6 +303,11 @@ public final class Actionport implements AutoCloseable {
     }
 
     /** How MCP tool calls run, by mode; for the stdio door. */
+    /** Signs and checks the state of multi round-trip MCP tool calls. */
+    public RequestStates requestStates() {
+        return requestStates;
+    }
+
     public ToolRunner toolRunner() {
         return toolRunner;
     }

@@ -111,7 +111,7 @@ final class ApiErrors {
     static ApiError ofExecution(String executionId, ExecutionError error) {
         int status = switch (error.kind()) {
             case PROVIDER -> 502;
-            case ACTION -> 422;
+            case ACTION, INPUT_REQUIRED -> 422;
             case TIMEOUT -> 504;
             case CANCELLED -> 409;
             case CRASH, INVALID_OUTPUT, OUTPUT_TOO_LARGE -> 500;

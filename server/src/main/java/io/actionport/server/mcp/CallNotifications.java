@@ -1,10 +1,13 @@
 package io.actionport.server.mcp;
 
+import io.actionport.server.runner.ElicitationAnswer;
 import io.actionport.server.runner.ProgressListener;
+import io.actionport.server.store.Json;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import java.util.Locale;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Forwards what a running tool call reports to the client that waits for its answer: progress as
@@ -13,6 +16,12 @@ import java.util.Locale;
  * session asked for with {@code logging/setLevel}.
  */
 final class CallNotifications implements ProgressListener {
+
+    /** How long a human may take to answer; the action's own timeout usually ends the wait first. */
+    private static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofMinutes(10);
+
+    private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP =
+            new tools.jackson.core.type.TypeReference<>() {};
 
     private final McpAsyncServerExchange exchange;
     private final Object progressToken;
@@ -41,6 +50,23 @@ final class CallNotifications implements ProgressListener {
     public void logged(String level, String message) {
         exchange.loggingNotification(new McpSchema.LoggingMessageNotification(levelOf(level), toolName, message))
                 .subscribe();
+    }
+
+    /** A session's client that declared elicitation is asked with {@code elicitation/create}, and the action waits. */
+    @Override
+    public ElicitationAnswer elicit(String message, ObjectNode requestedSchema) {
+        var capabilities = exchange.getClientCapabilities();
+        if (capabilities == null || capabilities.elicitation() == null) {
+            return ProgressListener.super.elicit(message, requestedSchema);
+        }
+        var result = exchange.createElicitation(McpSchema.ElicitRequest.builder()
+                        .message(message)
+                        .requestedSchema(Json.MAPPER.convertValue(requestedSchema, MAP))
+                        .build())
+                .block(ANSWER_TIMEOUT);
+        return new ElicitationAnswer(
+                result.action().name().toLowerCase(Locale.ROOT),
+                result.content() == null ? null : Json.MAPPER.valueToTree(result.content()));
     }
 
     /** An action's level as MCP names it; one the SDK does not know is sent as info. */

@@ -8,6 +8,7 @@ import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.http.HttpApi;
 import io.actionport.server.mcp.stateless.ListenStreams;
+import io.actionport.server.mcp.stateless.RequestStates;
 import io.actionport.server.mcp.stateless.StatelessEndpoint;
 import io.actionport.server.mcp.transport.BrowserCors;
 import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
@@ -53,6 +54,7 @@ public final class McpDoor implements AutoCloseable {
     private final BrowserCors cors;
     private final String version;
     private final McpScopes scopes;
+    private final RequestStates requestStates;
     private final Map<String, EnvironmentServer> servers = new ConcurrentHashMap<>();
     private final ListenStreams listens = new ListenStreams();
 
@@ -74,7 +76,9 @@ public final class McpDoor implements AutoCloseable {
             Collection<String> allowedOrigins,
             Collection<String> allowedHosts,
             String version,
-            McpScopes scopes) {
+            McpScopes scopes,
+            RequestStates requestStates) {
+        this.requestStates = requestStates;
         this.keys = keys;
         this.runner = runner;
         this.registry = registry;
@@ -158,7 +162,11 @@ public final class McpDoor implements AutoCloseable {
                     registry,
                     context -> SessionScope.of(context).as(principal));
             var stateless = new StatelessEndpoint(McpServers.stateless(
-                    environment, new StatelessTools(environment, scope, tools, runner, principal), listens, version));
+                    environment,
+                    new StatelessTools(environment, scope, tools, runner, principal),
+                    listens,
+                    requestStates,
+                    version));
             var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
                     .endpoint(PATH)
                     .allowedOrigins(allowedOrigins)

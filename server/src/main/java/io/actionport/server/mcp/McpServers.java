@@ -1,6 +1,7 @@
 package io.actionport.server.mcp;
 
 import io.actionport.server.mcp.stateless.ListenStreams;
+import io.actionport.server.mcp.stateless.RequestStates;
 import io.actionport.server.mcp.stateless.StatelessDispatcher;
 import io.actionport.server.registry.ActionRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -57,8 +58,12 @@ final class McpServers {
 
     /** The stateless era's dispatcher for the same tools. */
     static StatelessDispatcher stateless(
-            String environment, StatelessTools tools, ListenStreams listens, String version) {
-        return new StatelessDispatcher(environment, tools, listens, version, INSTRUCTIONS);
+            String environment,
+            StatelessTools tools,
+            ListenStreams listens,
+            RequestStates requestStates,
+            String version) {
+        return new StatelessDispatcher(environment, tools, listens, requestStates, version, INSTRUCTIONS);
     }
 
     private static McpAsyncServer configure(

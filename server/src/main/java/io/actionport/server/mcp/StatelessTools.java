@@ -32,6 +32,11 @@ final class StatelessTools implements ToolSurface {
     }
 
     @Override
+    public String callerId() {
+        return principal == null ? "local-operator" : principal.environment() + "/" + principal.keyId();
+    }
+
+    @Override
     public List<McpSchema.Tool> tools() {
         return tools.tools();
     }

@@ -31,6 +31,7 @@ public final class StdioMcp {
                         environment,
                         new StatelessTools(environment, integration, tools, server.toolRunner(), null),
                         listens,
+                        server.requestStates(),
                         Actionport.VERSION),
                 connectionId);
         var input = new JsonRpcLineFilter(

@@ -219,7 +219,13 @@ public final class ActionRunner implements AutoCloseable {
                 providerHttp, prepared.connection(), call -> executionLog.debug("provider {}", call));
         var content = new ContentBlocks(OUTPUT_CAP_BYTES);
         var context = new RunningContext(
-                executionId, prepared.connection().info(), provider, executionLog, progress::onProgress, content);
+                executionId,
+                prepared.connection().info(),
+                provider,
+                executionLog,
+                progress::onProgress,
+                content,
+                new Elicitations(progress));
         var running = threads.submit(
                 () -> action.action().run(Json.MAPPER.treeToValue(prepared.input(), descriptor.inputType()), context));
         cancellation.attach(running);
@@ -383,6 +389,8 @@ public final class ActionRunner implements AutoCloseable {
             case ActionException e
             when e.isRetryable() -> ExecutionError.of(ErrorKind.PROVIDER, e.code(), e.getMessage());
             case ActionException e -> ExecutionError.of(ErrorKind.ACTION, e.code(), e.getMessage());
+            case InputRequiredException e ->
+                ExecutionError.of(ErrorKind.INPUT_REQUIRED, "input_required", e.getMessage());
             case ActionportException e
             when InternalErrors.STORE_ERROR.equals(e.code()) -> {
                 var report = InternalErrors.report("action " + action.qualifiedName(), e);
@@ -440,7 +448,8 @@ public final class ActionRunner implements AutoCloseable {
                 recording,
                 executionLog,
                 ProgressListener.NONE::onProgress,
-                new ContentBlocks(OUTPUT_CAP_BYTES));
+                new ContentBlocks(OUTPUT_CAP_BYTES),
+                new Elicitations(ProgressListener.NONE));
         var descriptor = action.descriptor();
         var running = threads.submit(
                 () -> action.action().run(Json.MAPPER.treeToValue(input, descriptor.inputType()), context));

@@ -15,5 +15,7 @@ public enum ErrorKind {
     /** The output is over the size cap; large payloads go through the requests proxy. */
     OUTPUT_TOO_LARGE,
     /** The execution was cancelled before it finished. */
-    CANCELLED
+    CANCELLED,
+    /** The action asked a question that its caller answers with another call (stateless MCP). */
+    INPUT_REQUIRED
 }

@@ -1,7 +1,9 @@
 package io.actionport.server.runner;
 
 import io.actionport.sdk.Content;
+import io.actionport.sdk.ElicitationUnavailableException;
 import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Receives what an execution reports while its caller waits for the answer: progress, log lines,
@@ -27,4 +29,17 @@ public interface ProgressListener {
      * when there are some. Lets a caller waiting on the queue get what the store does not keep.
      */
     default void succeededWith(List<Content> content) {}
+
+    /**
+     * Asks the human behind the caller to fill in a form (an action's {@code context.elicit}), and
+     * waits for the answer. The default: nobody can answer.
+     *
+     * @param requestedSchema MCP's flat form schema
+     * @throws io.actionport.sdk.ElicitationUnavailableException when no human can answer
+     * @throws InputRequiredException when the answer comes with another request
+     */
+    default ElicitationAnswer elicit(String message, ObjectNode requestedSchema) {
+        throw new ElicitationUnavailableException("no human can answer this call's question (\"" + message
+                + "\"): it came over HTTP or a job, runs in the background, or its MCP client takes no elicitation");
+    }
 }

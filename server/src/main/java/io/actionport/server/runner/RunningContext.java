@@ -4,6 +4,7 @@ import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionLogger;
 import io.actionport.sdk.ConnectionInfo;
 import io.actionport.sdk.Content;
+import io.actionport.sdk.Elicitation;
 import io.actionport.sdk.ProgressReporter;
 import io.actionport.sdk.ProviderClient;
 
@@ -14,8 +15,14 @@ record RunningContext(
         ProviderClient provider,
         ActionLogger log,
         ProgressReporter progress,
-        ContentBlocks content)
+        ContentBlocks content,
+        Elicitations questions)
         implements ActionContext {
+
+    @Override
+    public <T> Elicitation<T> elicit(String message, Class<T> type) {
+        return questions.ask(message, type);
+    }
 
     @Override
     public void addContent(Content... blocks) {

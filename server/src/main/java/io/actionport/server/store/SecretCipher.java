@@ -63,6 +63,17 @@ public final class SecretCipher {
         }
     }
 
+    /** A key for another purpose (e.g. signing), derived from the master key: the same on every node. */
+    public byte[] derive(String purpose) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+
     public String encrypt(String plaintext) {
         try {
             var nonce = new byte[NONCE_BYTES];

@@ -30,4 +30,32 @@ public interface ActionContext {
      * failed attempt are dropped.
      */
     void addContent(Content... blocks);
+
+    /**
+     * Asks the human behind the caller to fill in a small form and waits for the answer, e.g. a
+     * confirmation before a destructive step: {@code context.elicit("Delete 42 issues?", Confirm.class)}.
+     * The form's fields are {@code type}'s components, each a string, number, integer, boolean or
+     * enum (an MCP elicitation schema is flat). Over MCP sessions (2025-11-25) this is an
+     * {@code elicitation/create} request; in the stateless era (2026-07-28) the tool call answers
+     * {@code input_required} and the client calls again with the answer, which runs the action again
+     * from the start: ask before doing anything with a side effect, and ask the same questions in the
+     * same order each time.
+     *
+     * @throws ElicitationUnavailableException when no human can answer (HTTP, background runs, or a
+     *     client without elicitation)
+     */
+    <T> Elicitation<T> elicit(String message, Class<T> type);
+
+    /**
+     * Asks the human to confirm {@code message} (a yes-or-no form) and says whether they did.
+     *
+     * @throws ElicitationUnavailableException when no human can answer
+     */
+    default boolean confirm(String message) {
+        var answer = elicit(message, Confirmation.class);
+        return answer.accepted() && Boolean.TRUE.equals(answer.content().confirm());
+    }
+
+    /** The form {@link #confirm} shows. */
+    record Confirmation(@Description("Check to go ahead.") Boolean confirm) {}
 }

@@ -1,5 +1,7 @@
 package io.actionport.server.mcp.stateless;
 
+import io.actionport.server.runner.ElicitationAnswer;
+import io.actionport.server.runner.InputRequiredException;
 import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.Json;
 import java.util.List;
@@ -24,15 +26,51 @@ final class CallStream implements ProgressListener {
     private final JsonNode progressToken;
     private final int lowestLevel;
     private final String toolName;
+    private final boolean canElicit;
+    private final ObjectNode answers;
+    private int questions;
+    private volatile InputRequiredException pending;
 
     /**
      * @param progressToken the request's token, or null for no progress
      * @param logLevel the lowest level the request asked for, or null for no log lines
+     * @param canElicit whether the request's client declared elicitation
+     * @param answers the answers to this call's questions so far, by key
      */
-    CallStream(JsonNode progressToken, String logLevel, String toolName) {
+    CallStream(JsonNode progressToken, String logLevel, String toolName, boolean canElicit, ObjectNode answers) {
         this.progressToken = progressToken;
         this.lowestLevel = logLevel == null ? Integer.MAX_VALUE : LEVELS.indexOf(logLevel);
         this.toolName = toolName;
+        this.canElicit = canElicit;
+        this.answers = answers;
+    }
+
+    /**
+     * Answers the action's next question from the answers the client sent, or stops the action so
+     * that the call answers {@code input_required}. Questions are keyed by their order in the run:
+     * an action asks the same questions in the same order each time it runs.
+     */
+    @Override
+    public synchronized ElicitationAnswer elicit(String message, ObjectNode requestedSchema) {
+        var key = "question-" + (++questions);
+        var answer = answers.get(key);
+        if (answer instanceof ObjectNode given && given.path("action").isString()) {
+            return new ElicitationAnswer(given.get("action").asString(), given.get("content"));
+        }
+        if (!canElicit) {
+            return ProgressListener.super.elicit(message, requestedSchema);
+        }
+        pending = new InputRequiredException(key, message, requestedSchema);
+        throw pending;
+    }
+
+    /** The question that stopped the action, or null when it asked none left unanswered. */
+    InputRequiredException pendingQuestion() {
+        return pending;
+    }
+
+    ObjectNode answers() {
+        return answers;
     }
 
     /** Whether a request needs a stream rather than a single answer. */

@@ -1,7 +1,6 @@
 package io.actionport.server.mcp.stateless;
 
 import io.actionport.server.InternalErrors;
-import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpError;
 import java.util.HashSet;
@@ -38,9 +37,16 @@ public final class StatelessDispatcher {
     private final ListenStreams listens;
     private final StatelessResults results;
     private final String instructions;
+    private final RequestStates requestStates;
 
     public StatelessDispatcher(
-            String environment, ToolSurface tools, ListenStreams listens, String version, String instructions) {
+            String environment,
+            ToolSurface tools,
+            ListenStreams listens,
+            RequestStates requestStates,
+            String version,
+            String instructions) {
+        this.requestStates = requestStates;
         this.environment = environment;
         this.tools = tools;
         this.listens = listens;
@@ -140,19 +146,62 @@ public final class StatelessDispatcher {
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             throw StatelessError.invalidParams("params.arguments must be an object");
         }
+        var binding = new RequestStates.Binding(name, arguments, environment, tools.callerId());
+        var stream = new CallStream(
+                request.progressToken(),
+                request.logLevel(),
+                name,
+                request.capabilities().has("elicitation"),
+                answersSoFar(request, binding));
+        var call = tools.call(name, arguments, connectionId, stream)
+                .map(answer -> stream.pendingQuestion() != null
+                        ? inputRequired(stream, binding)
+                        : toolResult(request, answer));
         if (!CallStream.wanted(request)) {
-            return tools.call(name, arguments, connectionId, ProgressListener.NONE)
-                    .flatMap(answer -> ok(request, toolResult(request, answer)));
+            return call.flatMap(result -> ok(request, result));
         }
         // Progress and log lines go out on this request's own stream, before the answer, which ends it.
-        var stream = new CallStream(request.progressToken(), request.logLevel(), name);
-        var call = tools.call(name, arguments, connectionId, stream)
-                .map(answer -> response(request.id(), toolResult(request, answer)))
+        var answered = call.map(result -> response(request.id(), result))
                 .onErrorResume(StatelessError.class, e -> Mono.just(errorMessage(request.id(), e)))
                 .onErrorResume(McpError.class, e -> Mono.just(errorMessage(request.id(), fromSdk(e))))
                 .onErrorResume(failure -> Mono.just(errorMessage(request.id(), internal(request.method(), failure))));
         return Mono.just(
-                new Reply.Stream(stream.messages().doOnSubscribe(subscription -> call.subscribe(stream::answer))));
+                new Reply.Stream(stream.messages().doOnSubscribe(subscription -> answered.subscribe(stream::answer))));
+    }
+
+    /** The answers of earlier rounds (from the signed state) and of this one (inputResponses). */
+    private ObjectNode answersSoFar(StatelessRequest request, RequestStates.Binding binding) {
+        var answers = Json.MAPPER.createObjectNode();
+        var state = request.params().get("requestState");
+        if (state != null && !state.isNull()) {
+            if (!state.isString()) {
+                throw StatelessError.invalidParams("params.requestState must be the string this server returned");
+            }
+            answers.setAll(requestStates.answers(state.asString(), binding));
+        }
+        var responses = request.params().get("inputResponses");
+        if (responses != null && !responses.isNull()) {
+            if (!responses.isObject()) {
+                throw StatelessError.invalidParams(
+                        "params.inputResponses must be an object of answers keyed as inputRequests named them");
+            }
+            answers.setAll((ObjectNode) responses);
+        }
+        return answers;
+    }
+
+    /** The action asked a question: the client answers it and calls again with the state. */
+    private ObjectNode inputRequired(CallStream stream, RequestStates.Binding binding) {
+        var question = stream.pendingQuestion();
+        var body = Json.MAPPER.createObjectNode();
+        var request = body.putObject("inputRequests").putObject(question.key());
+        request.put("method", "elicitation/create");
+        request.putObject("params")
+                .put("mode", "form")
+                .put("message", question.question())
+                .set("requestedSchema", question.requestedSchema());
+        body.put("requestState", requestStates.issue(binding, stream.answers()));
+        return results.typed(body, "input_required");
     }
 
     private ObjectNode toolResult(StatelessRequest request, ToolAnswer answer) {

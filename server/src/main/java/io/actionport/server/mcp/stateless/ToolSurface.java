@@ -15,6 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public interface ToolSurface {
 
+    /** Who calls: the key's id, or a fixed name for the local operator over stdio. */
+    String callerId();
+
     /** The tools, in name order. */
     List<McpSchema.Tool> tools();
 

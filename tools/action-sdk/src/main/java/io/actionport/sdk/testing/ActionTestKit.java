@@ -66,6 +66,12 @@ public final class ActionTestKit {
             }
 
             @Override
+            public <T> io.actionport.sdk.Elicitation<T> elicit(String message, Class<T> type) {
+                throw new io.actionport.sdk.ElicitationUnavailableException(
+                        "the test kit has no human to ask: " + message);
+            }
+
+            @Override
             public void addContent(Content... blocks) {
                 content.addAll(List.of(blocks));
             }

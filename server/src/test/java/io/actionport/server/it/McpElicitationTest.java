@@ -1,0 +1,256 @@
+package io.actionport.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.actionport.sdk.Action;
+import io.actionport.sdk.ActionContext;
+import io.actionport.sdk.ActionDescriptor;
+import io.actionport.sdk.ActionException;
+import io.actionport.sdk.ActionHints;
+import io.actionport.sdk.Description;
+import io.actionport.server.registry.Bundle;
+import io.actionport.server.store.Json;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Actions that ask the human: elicitation/create in the session era, input_required in the stateless one. */
+class McpElicitationTest {
+
+    record Target(@Description("What to delete.") String name) {}
+
+    record Deleted(String name, String color) {}
+
+    record Color(@Description("A color.") String color) {}
+
+    /** How many times the delete ran past its questions: a side effect must happen once, after both answers. */
+    static final AtomicInteger deletions = new AtomicInteger();
+
+    /** Asks for confirmation, then a color, then "deletes". */
+    static final class AskingDelete implements Action<Target, Deleted> {
+        @Override
+        public ActionDescriptor<Target, Deleted> descriptor() {
+            return ActionDescriptor.builder("asking", "delete-thing", Target.class, Deleted.class)
+                    .description("Deletes a thing after asking.")
+                    .hints(new ActionHints(false, false, true, false))
+                    .build();
+        }
+
+        @Override
+        public Deleted run(Target input, ActionContext context) {
+            if (!context.confirm("Delete " + input.name() + "? This cannot be undone.")) {
+                throw new ActionException("not_confirmed", "the deletion of " + input.name() + " was not confirmed");
+            }
+            var color = context.elicit("Which color was it?", Color.class);
+            deletions.incrementAndGet();
+            return new Deleted(input.name(), color.accepted() ? color.content().color() : "unknown");
+        }
+    }
+
+    @TempDir
+    static Path dataDir;
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(dataDir);
+        server.server.registry().deploy("dev", Bundle.of("asking", new AskingDelete()), List.of());
+        server.server
+                .connections()
+                .saveIntegration(new io.actionport.server.store.Integration(
+                        "dev",
+                        "asking",
+                        java.net.URI.create("http://127.0.0.1:9"),
+                        io.actionport.server.store.AuthScheme.NONE,
+                        null));
+        server.server
+                .connections()
+                .create(new io.actionport.server.store.Connection("dev", "asking", "fake-conn", Map.of(), Map.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static StatelessCall call(String params, boolean elicitation) {
+        var meta = StatelessCall.defaultMeta(false);
+        if (elicitation) {
+            ((ObjectNode) meta.get("io.modelcontextprotocol/clientCapabilities")).putObject("elicitation");
+        }
+        return StatelessCall.of(server.baseUrl(), "tools/call", params, false)
+                .header("Provider-Config-Key", "asking")
+                .header("Connection-Id", "fake-conn")
+                .meta(meta);
+    }
+
+    static String retry(String name, JsonNode state, String responses) {
+        var params = Json.MAPPER.createObjectNode().put("name", "delete-thing");
+        params.putObject("arguments").put("name", name);
+        if (state != null) {
+            params.set("requestState", state);
+        }
+        params.set("inputResponses", Json.MAPPER.readTree(responses));
+        return params.toString();
+    }
+
+    @Test
+    void a_session_client_answers_elicitation_requests_and_the_action_goes_on() {
+        var asked = new CopyOnWriteArrayList<McpSchema.ElicitRequest>();
+        var transport = HttpClientStreamableHttpTransport.builder(
+                        server.baseUrl().toString())
+                .requestBuilder(HttpRequest.newBuilder()
+                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                        .header("Provider-Config-Key", "asking")
+                        .header("Connection-Id", "fake-conn"))
+                .build();
+        var client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(30))
+                .capabilities(
+                        McpSchema.ClientCapabilities.builder().elicitation().build())
+                .elicitation(request -> {
+                    asked.add(request);
+                    var content = request.message().startsWith("Delete")
+                            ? Map.<String, Object>of("confirm", true)
+                            : Map.<String, Object>of("color", "teal");
+                    return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, content);
+                })
+                .build();
+        try {
+            client.initialize();
+            var result = client.callTool(new McpSchema.CallToolRequest("delete-thing", Map.of("name", "session")));
+
+            assertThat(result.isError()).as(result.toString()).isFalse();
+            assertThat(result.structuredContent()).isEqualTo(Map.of("name", "session", "color", "teal"));
+            assertThat(asked)
+                    .extracting(McpSchema.ElicitRequest::message)
+                    .containsExactly("Delete session? This cannot be undone.", "Which color was it?");
+            assertThat(String.valueOf(((McpSchema.ElicitFormRequest) asked.getFirst()).requestedSchema()))
+                    .contains("confirm", "boolean");
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void a_session_client_without_elicitation_gets_the_actions_refusal() {
+        var client = McpClients.http(server.baseUrl(), TestServer.DEV_KEY, "asking", tools -> {});
+        try {
+            var result = client.callTool(new McpSchema.CallToolRequest("delete-thing", Map.of("name", "nobody")));
+
+            assertThat(result.isError()).isTrue();
+            assertThat(((McpSchema.TextContent) result.content().getFirst()).text())
+                    .contains("elicitation_unavailable");
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void a_stateless_call_asks_round_by_round_and_runs_its_side_effect_once() {
+        var before = deletions.get();
+        var first = call("{\"name\":\"delete-thing\",\"arguments\":{\"name\":\"x\"}}", true)
+                .send()
+                .result();
+
+        assertThat(first.get("resultType").asString()).isEqualTo("input_required");
+        assertThat(first.has("ttlMs")).isFalse();
+        var firstKey = first.get("inputRequests").propertyNames().iterator().next();
+        var question = first.at("/inputRequests/" + firstKey);
+        assertThat(question.get("method").asString()).isEqualTo("elicitation/create");
+        assertThat(question.at("/params/message").asString()).isEqualTo("Delete x? This cannot be undone.");
+        assertThat(question.at("/params/requestedSchema/properties/confirm/type")
+                        .asString())
+                .isEqualTo("boolean");
+
+        var second = call(
+                        retry(
+                                "x",
+                                first.get("requestState"),
+                                "{\"" + firstKey + "\":{\"action\":\"accept\",\"content\":{\"confirm\":true}}}"),
+                        true)
+                .send()
+                .result();
+        assertThat(second.get("resultType").asString()).isEqualTo("input_required");
+        var secondKey = second.get("inputRequests").propertyNames().iterator().next();
+        assertThat(secondKey).isNotEqualTo(firstKey);
+        assertThat(deletions.get()).isEqualTo(before);
+
+        var done = call(
+                        retry(
+                                "x",
+                                second.get("requestState"),
+                                "{\"" + secondKey + "\":{\"action\":\"accept\",\"content\":{\"color\":\"red\"}}}"),
+                        true)
+                .send()
+                .result();
+        assertThat(done.get("resultType").asString()).isEqualTo("complete");
+        assertThat(done.at("/structuredContent/color").asString()).isEqualTo("red");
+        assertThat(deletions.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_declined_confirmation_stops_the_action() {
+        var first = call("{\"name\":\"delete-thing\",\"arguments\":{\"name\":\"keep\"}}", true)
+                .send()
+                .result();
+        var key = first.get("inputRequests").propertyNames().iterator().next();
+
+        var declined = call(
+                        retry("keep", first.get("requestState"), "{\"" + key + "\":{\"action\":\"decline\"}}"), true)
+                .send()
+                .result();
+
+        assertThat(declined.get("isError").asBoolean()).isTrue();
+        assertThat(declined.at("/content/0/text").asString()).contains("not_confirmed");
+    }
+
+    @Test
+    void a_tampered_foreign_or_malformed_state_is_refused() {
+        var first = call("{\"name\":\"delete-thing\",\"arguments\":{\"name\":\"y\"}}", true)
+                .send()
+                .result();
+        var key = first.get("inputRequests").propertyNames().iterator().next();
+        var answer = "{\"" + key + "\":{\"action\":\"accept\",\"content\":{\"confirm\":true}}}";
+        var state = first.get("requestState").asString();
+
+        var tampered = call(retry("y", Json.MAPPER.getNodeFactory().stringNode(state + "-TAMPERED"), answer), true)
+                .send();
+        var otherArguments =
+                call(retry("z", first.get("requestState"), answer), true).send();
+        var notAnObject =
+                call(retry("y", first.get("requestState"), "12345"), true).send();
+
+        for (var refused : List.of(tampered, otherArguments, notAnObject)) {
+            assertThat(refused.error().get("code").asInt()).isEqualTo(-32602);
+        }
+        assertThat(tampered.error().get("message").asString()).contains("requestState");
+        assertThat(otherArguments.error().get("message").asString()).contains("another call");
+        assertThat(notAnObject.error().get("message").asString()).contains("inputResponses");
+    }
+
+    @Test
+    void a_stateless_client_without_elicitation_is_never_asked() {
+        var result = call("{\"name\":\"delete-thing\",\"arguments\":{\"name\":\"w\"}}", false)
+                .send()
+                .result();
+
+        assertThat(result.get("resultType").asString()).isEqualTo("complete");
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(result.at("/content/0/text").asString()).contains("elicitation_unavailable");
+    }
+}
