@@ -53,7 +53,7 @@ class TypeScriptClientsTest {
 
     @Test
     void the_ts_client_v2_in_its_default_legacy_mode_lists_calls_and_follows_an_async_result() {
-        var summary = runScript("ts-client-v2.mjs", "legacy");
+        var summary = runScript("ts-client-v2.mjs", "default");
 
         assertThat(summary.path("era").asString()).isEqualTo("legacy");
         assertThat(summary.path("protocolVersion").asString()).isEqualTo("2025-11-25");
@@ -105,7 +105,8 @@ class TypeScriptClientsTest {
         var arguments = new ArrayList<>(
                 List.of(node.script(script).toString(), server.baseUrl() + "/mcp", TestServer.DEV_KEY, "demo"));
         arguments.addAll(List.of(extraArguments));
-        var run = node.run(node.freshOutputDir("ts-clients"), SCRIPT_LIMIT, arguments);
+        var outputDir = ("ts-" + script + "-" + String.join("-", extraArguments)).replaceAll("[^A-Za-z0-9.-]", "-");
+        var run = node.run(node.freshOutputDir(outputDir), SCRIPT_LIMIT, arguments);
         System.out.println(script + " " + String.join(" ", extraArguments) + ": "
                 + run.took().toMillis() + " ms");
 
