@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -105,7 +107,9 @@ class TypeScriptClientsTest {
         var arguments = new ArrayList<>(
                 List.of(node.script(script).toString(), server.baseUrl() + "/mcp", TestServer.DEV_KEY, "demo"));
         arguments.addAll(List.of(extraArguments));
-        var outputDir = ("ts-" + script + "-" + String.join("-", extraArguments)).replaceAll("[^A-Za-z0-9.-]", "-");
+        var outputDir = Stream.concat(Stream.of(script.replace(".mjs", "")), Stream.of(extraArguments))
+                .collect(Collectors.joining("-"))
+                .replaceAll("[^A-Za-z0-9.-]", "-");
         var run = node.run(node.freshOutputDir(outputDir), SCRIPT_LIMIT, arguments);
         System.out.println(script + " " + String.join(" ", extraArguments) + ": "
                 + run.took().toMillis() + " ms");
@@ -124,7 +128,7 @@ class TypeScriptClientsTest {
         return texts(array.valueStream());
     }
 
-    private static List<String> texts(java.util.stream.Stream<JsonNode> values) {
+    private static List<String> texts(Stream<JsonNode> values) {
         return values.map(JsonNode::asString).toList();
     }
 }
