@@ -1,6 +1,7 @@
 package io.actionport.server.mcp;
 
 import io.actionport.sdk.ExecutionMode;
+import io.actionport.server.mcp.stateless.ToolAnswer;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.runner.Caller;
@@ -16,14 +17,17 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -58,14 +62,41 @@ final class EnvironmentTools {
         this.scopes = scopes;
     }
 
-    /** The tool specifications of the environment's current actions. */
+    /** The tool specifications of the environment's current actions, in name order. */
     synchronized List<AsyncToolSpecification> specifications() {
-        byToolName = toolNames(registry.actions(environment).stream()
-                .filter(action -> integration == null || action.integration().equals(integration))
-                .toList());
+        byToolName = currentTools();
         return byToolName.entrySet().stream()
                 .map(entry -> specification(entry.getKey(), entry.getValue()))
                 .toList();
+    }
+
+    /** The tools of the environment's current actions, in name order, as a stateless request sees them. */
+    List<McpSchema.Tool> tools() {
+        return currentTools().entrySet().stream()
+                .map(entry -> tool(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+
+    /**
+     * Calls a tool by name for a stateless request: the tools are looked up afresh, so a deploy on
+     * any node is seen by the next request.
+     */
+    Mono<ToolAnswer> answer(String toolName, JsonNode arguments, SessionScope scope, ProgressListener progress) {
+        var action = currentTools().get(toolName);
+        if (action == null) {
+            return Mono.error(ToolResults.unknownTool(
+                    toolName,
+                    "no tool '" + toolName + "' in environment '" + environment + "'; tools/list shows them"));
+        }
+        return tools.answer(execution(action, arguments, scope, progress), action)
+                .onErrorResume(
+                        failure -> ToolResults.ofFailure(toolName, failure).map(ToolAnswer.Finished::new));
+    }
+
+    private SortedMap<String, DeployedAction> currentTools() {
+        return toolNames(registry.actions(environment).stream()
+                .filter(action -> integration == null || action.integration().equals(integration))
+                .toList());
     }
 
     /** Brings a built server's tools in step with the registry; the server tells clients of the change. */
@@ -92,9 +123,9 @@ final class EnvironmentTools {
                 && (scope.integration() == null || scope.integration().equals(action.integration())));
     }
 
-    /** The {@code actionport://executions/{id}} template, read as the execution's JSON view. */
-    AsyncResourceTemplateSpecification executionResources() {
-        var template = McpSchema.ResourceTemplate.builder()
+    /** The {@code actionport://executions/{id}} template of execution result resources. */
+    static McpSchema.ResourceTemplate executionTemplate() {
+        return McpSchema.ResourceTemplate.builder()
                 .uriTemplate(ToolResults.EXECUTION_URI_PREFIX + "{id}")
                 .name("execution")
                 .title("Execution result")
@@ -102,11 +133,21 @@ final class EnvironmentTools {
                         "Status of an execution, then its output or error. Subscribe to be notified when it finishes.")
                 .mimeType("application/json")
                 .build();
+    }
+
+    /** The execution id a result resource URI names, or an empty string when it names none. */
+    static String executionId(String uri) {
+        return uri.startsWith(ToolResults.EXECUTION_URI_PREFIX)
+                ? uri.substring(ToolResults.EXECUTION_URI_PREFIX.length())
+                : "";
+    }
+
+    /** The {@code actionport://executions/{id}} template, read as the execution's JSON view. */
+    AsyncResourceTemplateSpecification executionResources() {
+        var template = executionTemplate();
         return new AsyncResourceTemplateSpecification(template, (exchange, request) -> {
             var uri = request.uri();
-            var id = uri.startsWith(ToolResults.EXECUTION_URI_PREFIX)
-                    ? uri.substring(ToolResults.EXECUTION_URI_PREFIX.length())
-                    : "";
+            var id = executionId(uri);
             return tools.view(
                             environment,
                             id,
@@ -121,9 +162,16 @@ final class EnvironmentTools {
     }
 
     private AsyncToolSpecification specification(String toolName, DeployedAction action) {
+        return AsyncToolSpecification.builder()
+                .tool(tool(toolName, action))
+                .callHandler((exchange, request) -> call(exchange, request, action))
+                .build();
+    }
+
+    private static McpSchema.Tool tool(String toolName, DeployedAction action) {
         var descriptor = action.descriptor();
         var hints = descriptor.hints();
-        var tool = McpSchema.Tool.builder()
+        return McpSchema.Tool.builder()
                 .name(toolName)
                 .title(descriptor.title())
                 .description(descriptor.description())
@@ -136,10 +184,6 @@ final class EnvironmentTools {
                         .idempotentHint(hints.idempotent())
                         .openWorldHint(hints.openWorld())
                         .build())
-                .build();
-        return AsyncToolSpecification.builder()
-                .tool(tool)
-                .callHandler((exchange, request) -> call(exchange, request, action))
                 .build();
     }
 
@@ -177,16 +221,22 @@ final class EnvironmentTools {
                             + "', and this session is limited to '"
                             + scope.integration() + "' (Provider-Config-Key)"));
         }
-        var execution = new ExecutionRequest(
+        var arguments = request.arguments() == null ? null : Json.MAPPER.<JsonNode>valueToTree(request.arguments());
+        return tools.call(execution(action, arguments, scope, progress(exchange, request)), action)
+                .onErrorResume(failure -> ToolResults.ofFailure(request.name(), failure));
+    }
+
+    private ExecutionRequest execution(
+            DeployedAction action, JsonNode arguments, SessionScope scope, ProgressListener progress) {
+        return new ExecutionRequest(
                 environment,
                 action.integration(),
                 action.name(),
                 scope.connectionId(),
-                request.arguments() == null ? null : Json.MAPPER.valueToTree(request.arguments()),
+                arguments == null || arguments.isNull() ? null : arguments,
                 Caller.MCP,
-                progress(exchange, request),
+                progress,
                 scope.keyId());
-        return tools.call(execution, action).onErrorResume(failure -> ToolResults.ofFailure(request.name(), failure));
     }
 
     private static ProgressListener progress(McpAsyncServerExchange exchange, CallToolRequest request) {
@@ -199,14 +249,14 @@ final class EnvironmentTools {
                 .subscribe();
     }
 
-    private static Map<String, DeployedAction> toolNames(List<DeployedAction> actions) {
+    private static SortedMap<String, DeployedAction> toolNames(List<DeployedAction> actions) {
         var counts = actions.stream().collect(Collectors.groupingBy(DeployedAction::name, Collectors.counting()));
-        var names = new HashMap<String, DeployedAction>();
+        var names = new TreeMap<String, DeployedAction>();
         for (var action : actions) {
             // Underscore, not dot: some model APIs accept only letters, digits, '_' and '-' in tool names.
             var name = counts.get(action.name()) > 1 ? action.integration() + "_" + action.name() : action.name();
             names.put(name, action);
         }
-        return Map.copyOf(names);
+        return Collections.unmodifiableSortedMap(names);
     }
 }

@@ -7,6 +7,8 @@ import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.http.HttpApi;
+import io.actionport.server.mcp.stateless.ListenStreams;
+import io.actionport.server.mcp.stateless.StatelessEndpoint;
 import io.actionport.server.mcp.transport.BrowserCors;
 import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
 import io.actionport.server.mcp.transport.SessionLimits;
@@ -52,6 +54,7 @@ public final class McpDoor implements AutoCloseable {
     private final String version;
     private final McpScopes scopes;
     private final Map<String, EnvironmentServer> servers = new ConcurrentHashMap<>();
+    private final ListenStreams listens = new ListenStreams();
 
     private List<EnvironmentServer> serversOf(String environment) {
         return servers.entrySet().stream()
@@ -81,13 +84,19 @@ public final class McpDoor implements AutoCloseable {
                 allowedOrigins, List.of(SessionScope.INTEGRATION, SessionScope.CONNECTION, HttpApi.ENVIRONMENT_HEADER));
         this.version = version;
         this.scopes = scopes;
-        events.onFinished(finished -> serversOf(finished.environment())
-                .forEach(live -> live.server()
-                        .notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(
-                                ToolResults.resourceUri(finished.executionId())))
-                        .subscribe()));
-        registry.onChange(environment -> serversOf(environment)
-                .forEach(live -> live.tools().refresh(live.server()).subscribe()));
+        events.onFinished(finished -> {
+            var uri = ToolResults.resourceUri(finished.executionId());
+            serversOf(finished.environment())
+                    .forEach(live -> live.server()
+                            .notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri))
+                            .subscribe());
+            listens.executionFinished(finished.environment(), finished.executionId(), uri);
+        });
+        registry.onChange(environment -> {
+            serversOf(environment)
+                    .forEach(live -> live.tools().refresh(live.server()).subscribe());
+            listens.toolsChanged(environment);
+        });
     }
 
     public void register(HttpServerRoutes routes) {
@@ -140,6 +149,18 @@ public final class McpDoor implements AutoCloseable {
         scopes.requireExists(environment, scope);
         return servers.computeIfAbsent(name, key -> {
             scopes.requireRoom(servers.size());
+            var tools = McpServers.tools(
+                    environment,
+                    scope,
+                    runner,
+                    registry,
+                    context -> SessionScope.of(context).as(principal));
+            var stateless = new StatelessEndpoint(
+                    environment,
+                    new StatelessTools(environment, scope, tools, runner, principal),
+                    listens,
+                    version,
+                    McpServers.INSTRUCTIONS);
             var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
                     .endpoint(PATH)
                     .allowedOrigins(allowedOrigins)
@@ -148,13 +169,8 @@ public final class McpDoor implements AutoCloseable {
                     .sessionLimits(scopes.sessions())
                     .idleSessionTimeout(scopes.sessionIdleTimeout())
                     .maxKeptFieldChars(scopes.maxKeptFieldChars())
+                    .stateless(stateless)
                     .build();
-            var tools = McpServers.tools(
-                    environment,
-                    scope,
-                    runner,
-                    registry,
-                    context -> SessionScope.of(context).as(principal));
             return new EnvironmentServer(transport, tools, McpServers.streamable(transport, tools, version));
         });
     }

@@ -30,7 +30,7 @@ final class McpServers {
         }
     };
 
-    private static final String INSTRUCTIONS = "Each tool is an integration action. Tool errors say which "
+    static final String INSTRUCTIONS = "Each tool is an integration action. Tool errors say which "
             + "argument is wrong and why; fix the arguments and call again.";
 
     private McpServers() {}

@@ -6,6 +6,7 @@ import io.actionport.server.async.Completions;
 import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.http.ExecutionViews;
+import io.actionport.server.mcp.stateless.ToolAnswer;
 import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.runner.ExecutionOutcome;
@@ -47,6 +48,14 @@ public final class ToolRunner {
     }
 
     Mono<CallToolResult> call(ExecutionRequest request, DeployedAction action) {
+        return answer(request, action).map(answer -> switch (answer) {
+            case ToolAnswer.Finished finished -> finished.result();
+            case ToolAnswer.Accepted accepted -> accepted.link();
+        });
+    }
+
+    /** Runs a call, and says whether it finished or goes on in the background. */
+    Mono<ToolAnswer> answer(ExecutionRequest request, DeployedAction action) {
         if (queue.gate().stopping()) {
             return Mono.error(McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                     .message("the server is shutting down and accepts no new tool calls; retry in a few seconds")
@@ -55,21 +64,41 @@ public final class ToolRunner {
         }
         var descriptor = action.descriptor();
         return switch (descriptor.mode()) {
-            case SYNC -> Mono.fromFuture(() -> runner.submit(request), false).map(ToolResults::of);
+            case SYNC -> Mono.fromFuture(() -> runner.submit(request), false).map(ToolRunner::finished);
             // The call answers before the execution runs: progress would outlive its request.
-            case ASYNC -> enqueue(withoutProgress(request)).map(ToolResults::accepted);
+            case ASYNC -> enqueue(withoutProgress(request)).map(ToolRunner::accepted);
             case ASYNC_WHEN_SLOW ->
                 enqueue(request)
                         .flatMap(record -> Mono.fromFuture(completions.await(
                                         request.environment(),
                                         record.id(),
                                         descriptor.syncBudget() == null ? defaultSyncBudget : descriptor.syncBudget()))
-                                .map(finished -> finished.map(done -> ToolResults.of(ExecutionOutcome.of(done)))
+                                .map(finished -> finished.map(done -> finished(ExecutionOutcome.of(done)))
                                         .orElseGet(() -> {
                                             queue.detachProgress(record.id());
-                                            return ToolResults.accepted(record);
+                                            return accepted(record);
                                         })));
         };
+    }
+
+    /** Cancels an execution of the environment; false when it had finished already. */
+    Mono<Boolean> cancel(String environment, String executionId) {
+        return Blocking.call(() -> queue.cancel(environment, executionId));
+    }
+
+    /** An execution of the environment, when the key may see it. */
+    Mono<Optional<ExecutionRecord>> find(String environment, String executionId, Principal principal) {
+        return Blocking.call(() -> executions
+                .find(environment, executionId)
+                .filter(record -> principal == null || KeyRoles.maySeeExecution(principal, record.keyId())));
+    }
+
+    private static ToolAnswer finished(ExecutionOutcome outcome) {
+        return new ToolAnswer.Finished(ToolResults.of(outcome));
+    }
+
+    private static ToolAnswer accepted(ExecutionRecord record) {
+        return new ToolAnswer.Accepted(record, ToolResults.accepted(record));
     }
 
     /**
@@ -79,10 +108,8 @@ public final class ToolRunner {
      * @param principal the session's key, or null over stdio
      */
     Mono<Optional<ObjectNode>> view(String environment, String executionId, Principal principal) {
-        return Blocking.call(() -> executions
-                .find(environment, executionId)
-                .filter(record -> principal == null || KeyRoles.maySeeExecution(principal, record.keyId()))
-                .map(record -> ExecutionViews.view(record, executions.logs(executionId))));
+        return find(environment, executionId, principal)
+                .map(found -> found.map(record -> ExecutionViews.view(record, executions.logs(executionId))));
     }
 
     private static ExecutionRequest withoutProgress(ExecutionRequest request) {

@@ -343,9 +343,11 @@ class BadMcpInputTest {
                 McpCase.of(
                                 "unsupported protocol version",
                                 call(55, "{\"message\":\"hi\"}"),
-                                -32600,
-                                "unsupported MCP-Protocol-Version")
-                        .header("MCP-Protocol-Version", "1999-01-01"),
+                                -32602,
+                                // A version none of the session era's is the stateless era's, whose envelope it lacks.
+                                "params._meta must carry")
+                        .header("MCP-Protocol-Version", "1999-01-01")
+                        .status(400),
                 McpCase.of("empty body", "", -32700, "Parse error"),
                 McpCase.of(
                                 "body just over 4 MiB",

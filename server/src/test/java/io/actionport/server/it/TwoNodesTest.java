@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +70,105 @@ class TwoNodesTest {
         }
     }
 
+    /** A long async write that records its node, then sleeps until it is cancelled or a minute passes. */
+    static final class LongRun implements Action<Input, Output> {
+        private final String node;
+
+        LongRun(String node) {
+            this.node = node;
+        }
+
+        @Override
+        public ActionDescriptor<Input, Output> descriptor() {
+            return ActionDescriptor.builder("shared", "long-run", Input.class, Output.class)
+                    .description("Runs for a minute unless cancelled.")
+                    .hints(ActionHints.WRITE)
+                    .mode(ExecutionMode.ASYNC)
+                    .timeout(Duration.ofMinutes(2))
+                    .build();
+        }
+
+        @Override
+        public Output run(Input input, ActionContext context) throws Exception {
+            runs.computeIfAbsent(context.executionId(), id -> new CopyOnWriteArrayList<>())
+                    .add(node);
+            Thread.sleep(60_000);
+            return new Output(node);
+        }
+    }
+
     @TempDir
     Path dataDirs;
+
+    @BeforeEach
+    void forgetRuns() {
+        runs.clear();
+    }
+
+    @Test
+    void stateless_mcp_requests_round_robined_across_the_nodes_follow_and_cancel_tasks_run_by_either()
+            throws Exception {
+        var databaseUrl = SharedPostgres.newDatabase("stateless_mcp");
+        try (var a = node("node-a", databaseUrl);
+                var b = node("node-b", databaseUrl)) {
+            a.connections()
+                    .saveIntegration(
+                            new Integration("dev", "shared", URI.create("http://127.0.0.1:9"), AuthScheme.NONE, null));
+            a.connections().create(new Connection("dev", "shared", "conn", Map.of(), Map.of()));
+            var nodes = List.of(a.baseUrl(), b.baseUrl());
+
+            // Each task is started on one node and followed on the other, whichever node runs it.
+            var taskIds = new ArrayList<String>();
+            for (int i = 0; i < 6; i++) {
+                var started = shared(
+                                nodes.get(i % 2),
+                                "tools/call",
+                                "{\"name\":\"record-run\",\"arguments\":{\"n\":" + i + "}}")
+                        .send()
+                        .result();
+                assertThat(started.get("resultType").asString()).isEqualTo("task");
+                taskIds.add(started.get("taskId").asString());
+            }
+            for (int i = 0; i < taskIds.size(); i++) {
+                var taskId = taskIds.get(i);
+                var other = nodes.get((i + 1) % 2);
+                var done = await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> shared(other, "tasks/get", "{\"taskId\":\"" + taskId + "\"}")
+                                        .send()
+                                        .result(),
+                                task -> task.get("status").asString().equals("completed"));
+                assertThat(done.at("/result/structuredContent/node").asString())
+                        .isEqualTo(runs.get(taskId).getFirst());
+            }
+
+            var longTask = shared(a.baseUrl(), "tools/call", "{\"name\":\"long-run\",\"arguments\":{\"n\":1}}")
+                    .send()
+                    .result()
+                    .get("taskId")
+                    .asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> runs.containsKey(longTask));
+            var runner = runs.get(longTask).getFirst().equals("node-a") ? a : b;
+            var other = runner == a ? b : a;
+            var ack = shared(other.baseUrl(), "tasks/cancel", "{\"taskId\":\"" + longTask + "\"}")
+                    .send();
+            assertThat(ack.result().get("resultType").asString()).isEqualTo("complete");
+            for (var node : nodes) {
+                assertThat(shared(node, "tasks/get", "{\"taskId\":\"" + longTask + "\"}")
+                                .send()
+                                .result()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("cancelled");
+            }
+        }
+    }
+
+    private static StatelessCall shared(URI node, String method, String params) {
+        return StatelessCall.of(node, method, params, true)
+                .header("Provider-Config-Key", "shared")
+                .header("Connection-Id", "conn");
+    }
 
     @Test
     void two_nodes_on_one_postgresql_share_the_work_and_run_every_execution_exactly_once() throws Exception {
@@ -131,7 +229,7 @@ class TwoNodesTest {
                 .withDatabaseUrl(databaseUrl)
                 .withDevWebhook(null, null)
                 .withNodeName(name));
-        node.registry().deploy("dev", Bundle.of("two-nodes", new RecordRun(name)), List.of());
+        node.registry().deploy("dev", Bundle.of("two-nodes", new RecordRun(name), new LongRun(name)), List.of());
         return node;
     }
 

@@ -19,8 +19,17 @@ final class JsonRpcMessageReader {
         this.rules = new JsonRpcRules(jsonMapper);
     }
 
+    /** Checks a body against JSON-RPC 2.0 only: the params are the era's to check. */
+    JsonRpcRules.Checked checkEnvelope(String body) {
+        return rules.checkEnvelope(body);
+    }
+
     McpSchema.JSONRPCMessage read(String body) {
-        return switch (rules.check(body)) {
+        return read(rules.check(body));
+    }
+
+    McpSchema.JSONRPCMessage read(JsonRpcRules.Checked checked) {
+        return switch (checked) {
             case JsonRpcRules.Refused refused -> throw TransportRejection.refused(refused);
             case JsonRpcRules.Valid valid -> convert(valid.message());
         };

@@ -35,8 +35,26 @@ public final class JsonRpcRules {
         this.jsonMapper = jsonMapper;
     }
 
-    /** Parses and checks one message. */
+    /** Parses and checks one message, and the params its method needs. */
     public Checked check(String text) {
+        return switch (checkEnvelope(text)) {
+            case Refused refused -> refused;
+            case Valid valid -> checkParams(valid.message());
+        };
+    }
+
+    /** Checks the params a valid message's method needs, naming the first bad field. */
+    public static Checked checkParams(Map<?, ?> message) {
+        if (!message.containsKey("id") || !(message.get("method") instanceof String method)) {
+            return new Valid(message); // A notification gets no answer, not even an error; a response has no params.
+        }
+        var params = message.get("params");
+        var problem = McpMethodParams.problem(method, params instanceof Map<?, ?> map ? map : Map.of());
+        return problem == null ? new Valid(message) : invalidParams(message.get("id"), problem);
+    }
+
+    /** Parses and checks one message against JSON-RPC 2.0 alone, whatever its method. */
+    public Checked checkEnvelope(String text) {
         Object json;
         try {
             if (text == null || text.isBlank()) {
@@ -75,11 +93,7 @@ public final class JsonRpcRules {
         if (message.containsKey("params") && !(params instanceof Map<?, ?>)) {
             return invalidParams(id, "params must be an object, was " + typeOf(params));
         }
-        if (!message.containsKey("id")) {
-            return new Valid(message); // A notification gets no answer, not even an error.
-        }
-        var problem = McpMethodParams.problem(method, params instanceof Map<?, ?> map ? map : Map.of());
-        return problem == null ? new Valid(message) : invalidParams(id, problem);
+        return new Valid(message);
     }
 
     static String typeOf(Object json) {

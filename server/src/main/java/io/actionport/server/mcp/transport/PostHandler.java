@@ -26,6 +26,7 @@ final class PostHandler {
     private final Supplier<McpStreamableServerSession.Factory> sessionFactory;
     private final HttpResponses responses;
     private final StreamResponder responder;
+    private final StatelessHandler stateless;
 
     PostHandler(
             McpJsonMapper jsonMapper,
@@ -34,7 +35,8 @@ final class PostHandler {
             SessionRegistry sessions,
             Supplier<McpStreamableServerSession.Factory> sessionFactory,
             HttpResponses responses,
-            StreamResponder responder) {
+            StreamResponder responder,
+            StatelessHandler stateless) {
         this.jsonMapper = jsonMapper;
         this.bodyReader = new BoundedBodyReader(maxBodyBytes);
         this.messageReader = new JsonRpcMessageReader(jsonMapper);
@@ -43,12 +45,22 @@ final class PostHandler {
         this.sessionFactory = sessionFactory;
         this.responses = responses;
         this.responder = responder;
+        this.stateless = stateless;
     }
 
     Mono<Void> handle(RequestScope scope) {
-        RequestChecks.requireAcceptsJsonAndEventStream(scope.headers());
         RequestChecks.requireJsonContent(scope.headers());
-        return bodyReader.read(scope.request()).map(messageReader::read).flatMap(message -> route(scope, message));
+        return bodyReader.read(scope.request()).flatMap(body -> {
+            var checked = messageReader.checkEnvelope(body);
+            if (checked instanceof JsonRpcRules.Valid valid) {
+                if (stateless != null && ProtocolEras.isStateless(scope.headers(), valid.message())) {
+                    return stateless.answer(scope.request(), scope.response(), valid.message());
+                }
+                checked = JsonRpcRules.checkParams(valid.message());
+            }
+            RequestChecks.requireAcceptsJsonAndEventStream(scope.headers());
+            return route(scope, messageReader.read(checked));
+        });
     }
 
     private Mono<Void> route(RequestScope scope, McpSchema.JSONRPCMessage message) {

@@ -69,7 +69,8 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
                         sessions,
                         () -> sessionFactory,
                         responses,
-                        responder),
+                        responder,
+                        builder.stateless),
                 new GetHandler(builder.jsonMapper, sessions, responder),
                 new DeleteHandler(sessions, responses));
         this.sweeper = builder.idleSessionTimeout == null
@@ -184,6 +185,7 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
         private int maxKeptFieldChars = 256;
         private Clock clock = Clock.systemUTC();
         private Scheduler scheduler = Schedulers.parallel();
+        private StatelessHandler stateless;
 
         private Builder(McpJsonMapper jsonMapper) {
             this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
@@ -297,6 +299,15 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
         }
 
         /** Builds the provider and starts its idle session sweeps. */
+        /**
+         * Serves POSTs of the stateless era (2026-07-28) with {@code stateless}; without one, every
+         * request takes the session path.
+         */
+        public Builder stateless(StatelessHandler stateless) {
+            this.stateless = stateless;
+            return this;
+        }
+
         public ReactorNettyStreamableServerTransportProvider build() {
             return new ReactorNettyStreamableServerTransportProvider(this);
         }

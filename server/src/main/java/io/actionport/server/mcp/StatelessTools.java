@@ -1,0 +1,68 @@
+package io.actionport.server.mcp;
+
+import io.actionport.server.auth.Principal;
+import io.actionport.server.mcp.stateless.ToolAnswer;
+import io.actionport.server.mcp.stateless.ToolSurface;
+import io.actionport.server.runner.ExecutionOutcome;
+import io.actionport.server.runner.ProgressListener;
+import io.actionport.server.store.ExecutionRecord;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The tools and executions of one environment, integration scope and key, for stateless requests. */
+final class StatelessTools implements ToolSurface {
+
+    private final String environment;
+    private final String integration;
+    private final EnvironmentTools tools;
+    private final ToolRunner runner;
+    private final Principal principal;
+
+    StatelessTools(
+            String environment, String integration, EnvironmentTools tools, ToolRunner runner, Principal principal) {
+        this.environment = environment;
+        this.integration = integration;
+        this.tools = tools;
+        this.runner = runner;
+        this.principal = principal;
+    }
+
+    @Override
+    public List<McpSchema.Tool> tools() {
+        return tools.tools();
+    }
+
+    @Override
+    public Mono<ToolAnswer> call(String toolName, JsonNode arguments, String connectionId, ProgressListener progress) {
+        return tools.answer(toolName, arguments, new SessionScope(integration, connectionId, principal), progress);
+    }
+
+    @Override
+    public McpSchema.ResourceTemplate executionTemplate() {
+        return EnvironmentTools.executionTemplate();
+    }
+
+    @Override
+    public Mono<Optional<ObjectNode>> readExecution(String uri) {
+        return runner.view(environment, EnvironmentTools.executionId(uri), principal);
+    }
+
+    @Override
+    public Mono<Optional<ExecutionRecord>> execution(String executionId) {
+        return runner.find(environment, executionId, principal);
+    }
+
+    @Override
+    public McpSchema.CallToolResult resultOf(ExecutionRecord finished) {
+        return ToolResults.of(ExecutionOutcome.of(finished));
+    }
+
+    @Override
+    public Mono<Boolean> cancel(String executionId) {
+        return runner.cancel(environment, executionId);
+    }
+}

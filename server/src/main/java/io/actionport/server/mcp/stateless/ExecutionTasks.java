@@ -1,0 +1,65 @@
+package io.actionport.server.mcp.stateless;
+
+import io.actionport.server.store.ExecutionRecord;
+import io.actionport.server.store.ExecutionStatus;
+import io.actionport.server.store.Json;
+import java.time.Instant;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An execution seen as a task of the tasks extension: the task id is the execution id, its status
+ * moves forward only (working, then completed or cancelled), and a finished task carries the tool
+ * result the execution stands for. A failed execution is a tool error, so its task is
+ * {@code completed} with an {@code isError} result; {@code failed} is kept for protocol errors.
+ */
+final class ExecutionTasks {
+
+    /** How often a client should poll {@code tasks/get} while the task works. */
+    static final long POLL_INTERVAL_MS = 1_000;
+
+    private ExecutionTasks() {}
+
+    /** The task fields of an execution, with its result once it finished. */
+    static ObjectNode task(ExecutionRecord record, ToolSurface tools) {
+        var task = Json.MAPPER.createObjectNode();
+        task.put("taskId", record.id());
+        task.put("status", status(record.status()));
+        task.put("statusMessage", message(record));
+        task.put("createdAt", record.createdAt().toString());
+        task.put("lastUpdatedAt", lastUpdated(record).toString());
+        // Execution records are kept until an operator purges them: no expiry to announce.
+        task.putNull("ttlMs");
+        if (!record.status().isFinished()) {
+            task.put("pollIntervalMs", POLL_INTERVAL_MS);
+        } else if (record.status() != ExecutionStatus.CANCELLED) {
+            task.set("result", Json.MAPPER.valueToTree(tools.resultOf(record)));
+        }
+        return task;
+    }
+
+    static String status(ExecutionStatus status) {
+        return switch (status) {
+            case QUEUED, RUNNING -> "working";
+            case SUCCEEDED, FAILED -> "completed";
+            case CANCELLED -> "cancelled";
+        };
+    }
+
+    private static String message(ExecutionRecord record) {
+        var action = record.integration() + "/" + record.actionName();
+        return switch (record.status()) {
+            case QUEUED -> action + " is queued";
+            case RUNNING -> action + " is running (attempt " + record.attempts() + " of " + record.maxAttempts() + ")";
+            case SUCCEEDED -> action + " succeeded";
+            case FAILED -> action + " failed: " + record.errorCode();
+            case CANCELLED -> action + " was cancelled";
+        };
+    }
+
+    private static Instant lastUpdated(ExecutionRecord record) {
+        if (record.finishedAt() != null) {
+            return record.finishedAt();
+        }
+        return record.startedAt() != null ? record.startedAt() : record.createdAt();
+    }
+}

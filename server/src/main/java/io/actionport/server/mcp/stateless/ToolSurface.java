@@ -1,0 +1,42 @@
+package io.actionport.server.mcp.stateless;
+
+import io.actionport.server.runner.ProgressListener;
+import io.actionport.server.store.ExecutionRecord;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the stateless era serves, for one environment, integration scope and key: the same tools,
+ * executions and results the session era serves.
+ */
+public interface ToolSurface {
+
+    /** The tools, in name order. */
+    List<McpSchema.Tool> tools();
+
+    /**
+     * Calls a tool. Fails with the SDK's {@code McpError} for protocol faults such as an unknown tool.
+     *
+     * @param connectionId the connection asked for, or null for the integration's only one
+     */
+    Mono<ToolAnswer> call(String toolName, JsonNode arguments, String connectionId, ProgressListener progress);
+
+    /** The template of execution result resources. */
+    McpSchema.ResourceTemplate executionTemplate();
+
+    /** The resource view of an execution this key may see, by its resource URI. */
+    Mono<Optional<ObjectNode>> readExecution(String uri);
+
+    /** An execution this key may see. */
+    Mono<Optional<ExecutionRecord>> execution(String executionId);
+
+    /** The tool result a finished execution stands for. */
+    McpSchema.CallToolResult resultOf(ExecutionRecord finished);
+
+    /** Cancels an execution this key may see; false when it had already finished. */
+    Mono<Boolean> cancel(String executionId);
+}
