@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -63,7 +62,6 @@ class TypeScriptClientsTest {
     }
 
     @Test
-    @Disabled("modern era not merged yet")
     void the_ts_client_v2_in_auto_mode_negotiates_the_modern_era_and_lists_calls_and_follows() {
         var summary = runScript("ts-client-v2.mjs", "auto");
 
@@ -73,7 +71,6 @@ class TypeScriptClientsTest {
     }
 
     @Test
-    @Disabled("modern era not merged yet")
     void the_ts_client_v2_pinned_to_2026_07_28_lists_calls_and_follows_an_async_result() {
         var summary = runScript("ts-client-v2.mjs", "pin:2026-07-28");
 
