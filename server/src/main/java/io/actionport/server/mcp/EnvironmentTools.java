@@ -222,7 +222,7 @@ final class EnvironmentTools {
                             + scope.integration() + "' (Provider-Config-Key)"));
         }
         var arguments = request.arguments() == null ? null : Json.MAPPER.<JsonNode>valueToTree(request.arguments());
-        return tools.call(execution(action, arguments, scope, progress(exchange, request)), action)
+        return tools.call(execution(action, arguments, scope, CallNotifications.of(exchange, request)), action)
                 .onErrorResume(failure -> ToolResults.ofFailure(request.name(), failure));
     }
 
@@ -237,16 +237,6 @@ final class EnvironmentTools {
                 Caller.MCP,
                 progress,
                 scope.keyId());
-    }
-
-    private static ProgressListener progress(McpAsyncServerExchange exchange, CallToolRequest request) {
-        var token = request.meta() == null ? null : request.meta().get("progressToken");
-        if (token == null) {
-            return ProgressListener.NONE;
-        }
-        return (done, total, message) -> exchange.progressNotification(
-                        new McpSchema.ProgressNotification(token, done, total, message))
-                .subscribe();
     }
 
     private static SortedMap<String, DeployedAction> toolNames(List<DeployedAction> actions) {

@@ -1,5 +1,6 @@
 package io.actionport.server.mcp;
 
+import io.actionport.server.mcp.stateless.StatelessLines;
 import io.actionport.server.mcp.transport.JsonRpcRules;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ final class JsonRpcLineFilter extends InputStream {
     private final McpJsonMapper jsonMapper;
     private final JsonRpcRules rules;
     private final int maxLineBytes;
+    private final StatelessLines stateless;
     private byte[] pending = new byte[0];
     private int position;
 
@@ -31,11 +33,25 @@ final class JsonRpcLineFilter extends InputStream {
      * @param answers where the SDK writes its messages; the filter synchronizes on it as the SDK does
      */
     JsonRpcLineFilter(InputStream source, OutputStream answers, McpJsonMapper jsonMapper, int maxLineBytes) {
+        this(source, answers, jsonMapper, maxLineBytes, null);
+    }
+
+    /**
+     * @param stateless answers the lines of the stateless era here, or null to pass them on (to a
+     *     relay that sends them to a server)
+     */
+    JsonRpcLineFilter(
+            InputStream source,
+            OutputStream answers,
+            McpJsonMapper jsonMapper,
+            int maxLineBytes,
+            StatelessLines stateless) {
         this.source = source;
         this.answers = answers;
         this.jsonMapper = jsonMapper;
         this.rules = new JsonRpcRules(jsonMapper);
         this.maxLineBytes = maxLineBytes;
+        this.stateless = stateless;
     }
 
     @Override
@@ -85,7 +101,10 @@ final class JsonRpcLineFilter extends InputStream {
             if (tooLong) {
                 answer(null, -32600, "Invalid Request: the message is over the limit of " + maxLineBytes + " bytes");
             } else if (!text.isEmpty()) {
-                switch (rules.check(text)) {
+                switch (check(text)) {
+                    case JsonRpcRules.Valid valid
+                    when stateless != null && StatelessLines.claims(valid.message()) ->
+                        stateless.answer(valid.message(), this::write);
                     case JsonRpcRules.Valid valid -> {
                         pending = (text + "\n").getBytes(StandardCharsets.UTF_8);
                         position = 0;
@@ -100,6 +119,15 @@ final class JsonRpcLineFilter extends InputStream {
         return true;
     }
 
+    /** The stateless era checks its own params; the session era's are checked here, for the SDK. */
+    private JsonRpcRules.Checked check(String text) {
+        var checked = rules.checkEnvelope(text);
+        if (checked instanceof JsonRpcRules.Valid valid && !StatelessLines.claims(valid.message())) {
+            return JsonRpcRules.checkParams(valid.message());
+        }
+        return checked;
+    }
+
     private void answer(Object id, int code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
@@ -109,13 +137,21 @@ final class JsonRpcLineFilter extends InputStream {
         answer.put("id", id);
         answer.put("error", error);
         try {
-            var bytes = (jsonMapper.writeValueAsString(answer) + "\n").getBytes(StandardCharsets.UTF_8);
-            synchronized (answers) {
-                answers.write(bytes);
-                answers.flush();
-            }
+            write(jsonMapper.writeValueAsString(answer));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot answer on stdout", e);
+        }
+    }
+
+    private void write(String line) {
+        var bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (answers) {
+            try {
+                answers.write(bytes);
+                answers.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot answer on stdout", e);
+            }
         }
     }
 }

@@ -94,7 +94,9 @@ public final class McpDoor implements AutoCloseable {
         });
         registry.onChange(environment -> {
             serversOf(environment)
-                    .forEach(live -> live.tools().refresh(live.server()).subscribe());
+                    .forEach(live -> live.transport()
+                            .oneToolListChange(live.tools().refresh(live.server()))
+                            .subscribe());
             listens.toolsChanged(environment);
         });
     }
@@ -155,12 +157,8 @@ public final class McpDoor implements AutoCloseable {
                     runner,
                     registry,
                     context -> SessionScope.of(context).as(principal));
-            var stateless = new StatelessEndpoint(
-                    environment,
-                    new StatelessTools(environment, scope, tools, runner, principal),
-                    listens,
-                    version,
-                    McpServers.INSTRUCTIONS);
+            var stateless = new StatelessEndpoint(McpServers.stateless(
+                    environment, new StatelessTools(environment, scope, tools, runner, principal), listens, version));
             var transport = ReactorNettyStreamableServerTransportProvider.builder(McpServers.JSON)
                     .endpoint(PATH)
                     .allowedOrigins(allowedOrigins)

@@ -1,5 +1,7 @@
 package io.actionport.server.mcp;
 
+import io.actionport.server.mcp.stateless.ListenStreams;
+import io.actionport.server.mcp.stateless.StatelessDispatcher;
 import io.actionport.server.registry.ActionRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -53,6 +55,12 @@ final class McpServers {
         return new EnvironmentTools(environment, integration, runner, registry, scopes);
     }
 
+    /** The stateless era's dispatcher for the same tools. */
+    static StatelessDispatcher stateless(
+            String environment, StatelessTools tools, ListenStreams listens, String version) {
+        return new StatelessDispatcher(environment, tools, listens, version, INSTRUCTIONS);
+    }
+
     private static McpAsyncServer configure(
             McpServer.AsyncSpecification<?> spec, EnvironmentTools tools, String version) {
         return spec.serverInfo("actionport", version)
@@ -64,6 +72,7 @@ final class McpServers {
                 .capabilities(McpSchema.ServerCapabilities.builder()
                         .tools(true)
                         .resources(true, false)
+                        .logging()
                         .build())
                 .resourceTemplates(tools.executionResources())
                 .addToolFilter((McpAsyncListFilter<McpSchema.Tool>) tools::isVisible)

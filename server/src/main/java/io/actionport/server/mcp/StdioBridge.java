@@ -1,6 +1,8 @@
 package io.actionport.server.mcp;
 
 import io.actionport.server.http.HttpApi;
+import io.actionport.server.mcp.stateless.StatelessHeaders;
+import io.actionport.server.mcp.stateless.StatelessLines;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import java.io.BufferedReader;
@@ -112,10 +114,14 @@ public final class StdioBridge {
     }
 
     private void post(JsonNode message) {
-        var request = request(HttpRequest.BodyPublishers.ofString(message.toString()))
+        var builder = request(HttpRequest.BodyPublishers.ofString(message.toString()))
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json, " + EVENT_STREAM)
-                .build();
+                .header("Accept", "application/json, " + EVENT_STREAM);
+        boolean stateless = StatelessLines.claims(Json.MAPPER.convertValue(message, Map.class));
+        if (stateless) {
+            StatelessHeaders.of(message).forEach(builder::setHeader);
+        }
+        var request = builder.build();
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofLines());
             response.headers().firstValue(HttpHeaders.MCP_SESSION_ID).ifPresent(this::sessionStarted);
@@ -132,7 +138,12 @@ public final class StdioBridge {
                 }
                 return;
             }
-            refused(message, status, String.join("\n", response.body().toList()));
+            var body = String.join("\n", response.body().toList());
+            if (stateless && isJsonRpcError(body)) {
+                write(body); // The stateless era's refusals are JSON-RPC answers in their own right.
+                return;
+            }
+            refused(message, status, body);
         } catch (IOException e) {
             if (message.has("id")) {
                 write(error(
@@ -143,6 +154,14 @@ public final class StdioBridge {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isJsonRpcError(String body) {
+        try {
+            return Json.MAPPER.readTree(body).has("error");
+        } catch (JacksonException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.actionport.server.mcp;
 
 import io.actionport.server.Actionport;
+import io.actionport.server.mcp.stateless.ListenStreams;
+import io.actionport.server.mcp.stateless.StatelessLines;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.FilterInputStream;
@@ -20,23 +22,33 @@ public final class StdioMcp {
     public static void serve(Actionport server, String environment, String integration, String connectionId) {
         var closed = new CountDownLatch(1);
         var output = new CleanedLineOutput(System.out, McpServers.JSON);
-        var input = new JsonRpcLineFilter(
-                new EndOfInputSignal(System.in, closed), output, McpServers.JSON, MAX_MESSAGE_BYTES);
-        var transport = new StdioServerTransportProvider(McpServers.JSON, input, output);
         var scope = new SessionScope(integration, connectionId, null);
         var tools =
                 McpServers.tools(environment, integration, server.toolRunner(), server.registry(), context -> scope);
+        var listens = new ListenStreams();
+        var stateless = new StatelessLines(
+                McpServers.stateless(
+                        environment,
+                        new StatelessTools(environment, integration, tools, server.toolRunner(), null),
+                        listens,
+                        Actionport.VERSION),
+                connectionId);
+        var input = new JsonRpcLineFilter(
+                new EndOfInputSignal(System.in, closed), output, McpServers.JSON, MAX_MESSAGE_BYTES, stateless);
+        var transport = new StdioServerTransportProvider(McpServers.JSON, input, output);
         var mcp = McpServers.stdio(transport, tools, Actionport.VERSION);
         server.registry().onChange(changed -> {
             if (changed.equals(environment)) {
                 tools.refresh(mcp).subscribe();
+                listens.toolsChanged(environment);
             }
         });
         server.events().onFinished(finished -> {
             if (finished.environment().equals(environment)) {
-                mcp.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(
-                                ToolResults.resourceUri(finished.executionId())))
+                var uri = ToolResults.resourceUri(finished.executionId());
+                mcp.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri))
                         .subscribe();
+                listens.executionFinished(environment, finished.executionId(), uri);
             }
         });
         try {

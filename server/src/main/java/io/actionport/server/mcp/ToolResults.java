@@ -13,13 +13,14 @@ import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 /**
  * The MCP door's one mapping from runner results to tool results: a success carries structured
- * content and the same JSON as text; a failure the model can act on is an {@code isError} result
+ * content and the action's content blocks, or, when it added none, the same JSON as text; a failure the model can act on is an {@code isError} result
  * that says what to fix; a protocol fault (unknown tool) is a JSON-RPC error.
  */
 final class ToolResults {
@@ -31,7 +32,11 @@ final class ToolResults {
             case ExecutionOutcome.Succeeded ok ->
                 CallToolResult.builder()
                         .structuredContent(ok.output())
-                        .addTextContent(ok.output().toString())
+                        .content(
+                                ok.content().isEmpty()
+                                        ? List.of(new McpSchema.TextContent(
+                                                ok.output().toString()))
+                                        : ToolContents.of(ok.content()))
                         .isError(false)
                         .build();
             case ExecutionOutcome.Failed failed -> {

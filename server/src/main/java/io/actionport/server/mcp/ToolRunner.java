@@ -11,6 +11,7 @@ import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.ExecutionRequest;
+import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStore;
 import io.modelcontextprotocol.spec.McpError;
@@ -67,17 +68,20 @@ public final class ToolRunner {
             case SYNC -> Mono.fromFuture(() -> runner.submit(request), false).map(ToolRunner::finished);
             // The call answers before the execution runs: progress would outlive its request.
             case ASYNC -> enqueue(withoutProgress(request)).map(ToolRunner::accepted);
-            case ASYNC_WHEN_SLOW ->
-                enqueue(request)
+            case ASYNC_WHEN_SLOW -> {
+                var waiting = new WaitingCall(request.progress());
+                yield enqueue(withListener(request, waiting))
                         .flatMap(record -> Mono.fromFuture(completions.await(
                                         request.environment(),
                                         record.id(),
                                         descriptor.syncBudget() == null ? defaultSyncBudget : descriptor.syncBudget()))
-                                .map(finished -> finished.map(done -> finished(ExecutionOutcome.of(done)))
+                                .map(finished -> finished.map(done -> finished(waiting.outcome(done)))
                                         .orElseGet(() -> {
+                                            waiting.answered();
                                             queue.detachProgress(record.id());
                                             return accepted(record);
                                         })));
+            }
         };
     }
 
@@ -113,6 +117,10 @@ public final class ToolRunner {
     }
 
     private static ExecutionRequest withoutProgress(ExecutionRequest request) {
+        return withListener(request, null);
+    }
+
+    private static ExecutionRequest withListener(ExecutionRequest request, ProgressListener listener) {
         return new ExecutionRequest(
                 request.environment(),
                 request.integration(),
@@ -120,7 +128,7 @@ public final class ToolRunner {
                 request.connectionId(),
                 request.input(),
                 request.caller(),
-                null,
+                listener,
                 request.keyId());
     }
 

@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ActionRunner implements AutoCloseable {
 
-    /** Nango's cap on an action's serialized output. */
+    /** Nango's cap on an action's serialized output; here it covers the output plus its content blocks. */
     public static final int OUTPUT_CAP_BYTES = 2 * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ActionRunner.class);
@@ -214,11 +214,12 @@ public final class ActionRunner implements AutoCloseable {
             String executionId, PreparedExecution prepared, ProgressListener progress, Cancellation cancellation) {
         var action = prepared.action();
         var descriptor = action.descriptor();
-        var executionLog = new ExecutionLog(clock, prepared.connection().secrets());
+        var executionLog = new ExecutionLog(clock, prepared.connection().secrets(), progress);
         var provider = new ProviderHttpClient(
                 providerHttp, prepared.connection(), call -> executionLog.debug("provider {}", call));
+        var content = new ContentBlocks(OUTPUT_CAP_BYTES);
         var context = new RunningContext(
-                executionId, prepared.connection().info(), provider, executionLog, progress::onProgress);
+                executionId, prepared.connection().info(), provider, executionLog, progress::onProgress, content);
         var running = threads.submit(
                 () -> action.action().run(Json.MAPPER.treeToValue(prepared.input(), descriptor.inputType()), context));
         cancellation.attach(running);
@@ -226,7 +227,11 @@ public final class ActionRunner implements AutoCloseable {
         ExecutionOutcome outcome;
         try {
             var output = running.get(descriptor.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            outcome = checkOutput(executionId, action, output);
+            outcome = checkOutput(executionId, action, output, content);
+            if (outcome instanceof ExecutionOutcome.Succeeded ok
+                    && !ok.content().isEmpty()) {
+                progress.succeededWith(ok.content());
+            }
         } catch (TimeoutException e) {
             running.cancel(true);
             outcome = failed(
@@ -299,7 +304,8 @@ public final class ActionRunner implements AutoCloseable {
                 .orElse(false);
     }
 
-    private ExecutionOutcome checkOutput(String executionId, DeployedAction action, Object output) {
+    private ExecutionOutcome checkOutput(
+            String executionId, DeployedAction action, Object output, ContentBlocks content) {
         if (output == null) {
             return failed(
                     executionId,
@@ -335,6 +341,20 @@ public final class ActionRunner implements AutoCloseable {
                                     + "-byte (2 MB) output cap; return a smaller page, or fetch large "
                                     + "payloads through the requests proxy (/proxy)"));
         }
+        if (serialized.length + content.bytes() > OUTPUT_CAP_BYTES) {
+            return failed(
+                    executionId,
+                    action,
+                    ExecutionError.of(
+                            ErrorKind.OUTPUT_TOO_LARGE,
+                            "output_too_large",
+                            action.qualifiedName() + " returned " + serialized.length + " bytes of output and "
+                                    + content.bytes() + " bytes of content (binary counted as base64), "
+                                    + (serialized.length + content.bytes()) + " bytes in all, over the "
+                                    + OUTPUT_CAP_BYTES
+                                    + "-byte (2 MB) cap on output plus content; return smaller content, or link "
+                                    + "large files (Content.link) instead of embedding them"));
+        }
         JsonNode tree = Json.MAPPER.readTree(serialized);
         var violations = action.outputSchema().validate(tree);
         if (!violations.isEmpty()) {
@@ -350,7 +370,7 @@ public final class ActionRunner implements AutoCloseable {
                             violations,
                             null));
         }
-        return new ExecutionOutcome.Succeeded(executionId, action, tree);
+        return new ExecutionOutcome.Succeeded(executionId, action, tree, content.blocks());
     }
 
     private static ExecutionError errorOf(DeployedAction action, Throwable thrown) {
@@ -409,12 +429,18 @@ public final class ActionRunner implements AutoCloseable {
             throw new InvalidInputException(action.qualifiedName(), inputViolations);
         }
         var connection = connections.resolve(environment, action.integration(), connectionId);
-        var executionLog = new ExecutionLog(clock, connection.secrets());
+        var executionLog = new ExecutionLog(clock, connection.secrets(), ProgressListener.NONE);
         var recording = new RecordingProviderClient(
                 new ProviderHttpClient(providerHttp, connection, call -> executionLog.debug("provider {}", call)),
                 connection.secrets());
+        // A dry run reports output, logs and provider calls; content blocks it adds are not part of the report.
         var context = new RunningContext(
-                "dryrun-" + newId(), connection.info(), recording, executionLog, ProgressListener.NONE::onProgress);
+                "dryrun-" + newId(),
+                connection.info(),
+                recording,
+                executionLog,
+                ProgressListener.NONE::onProgress,
+                new ContentBlocks(OUTPUT_CAP_BYTES));
         var descriptor = action.descriptor();
         var running = threads.submit(
                 () -> action.action().run(Json.MAPPER.treeToValue(input, descriptor.inputType()), context));

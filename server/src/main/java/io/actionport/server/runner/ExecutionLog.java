@@ -1,6 +1,7 @@
 package io.actionport.server.runner;
 
 import io.actionport.sdk.ActionLogger;
+import io.actionport.server.store.ContentCaps;
 import io.actionport.server.store.LogLine;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import org.slf4j.helpers.MessageFormatter;
 
-/** Collects an execution's log lines, secrets redacted, up to a bound, for storing with it. */
+/** Collects an execution's log lines, secrets redacted, up to a bound, for storing with it, and passes each on. */
 final class ExecutionLog implements ActionLogger {
 
     static final int MAX_LINES = 1_000;
@@ -16,11 +17,14 @@ final class ExecutionLog implements ActionLogger {
 
     private final Clock clock;
     private final List<String> secrets;
+    private final ProgressListener listener;
     private final List<LogLine> lines = new ArrayList<>();
     private int dropped;
 
-    ExecutionLog(Clock clock, Collection<String> secrets) {
+    /** @param listener gets each line as it is written, e.g. to pass it on to a waiting MCP client */
+    ExecutionLog(Clock clock, Collection<String> secrets, ProgressListener listener) {
         this.clock = clock;
+        this.listener = listener;
         // Longest first, so a secret that contains another is redacted whole.
         this.secrets = secrets.stream()
                 .filter(secret -> secret != null && secret.length() >= 4)
@@ -38,10 +42,18 @@ final class ExecutionLog implements ActionLogger {
     }
 
     @Override
-    public synchronized void log(String level, String message, Object... args) {
+    public void log(String level, String message, Object... args) {
+        var line = append(level, message, args);
+        if (line != null) {
+            listener.logged(line.level(), ContentCaps.cut(line.message(), ContentCaps.LOG_MESSAGE_CHARS));
+        }
+    }
+
+    /** The line as stored, or null when it is past the limit and only counted. */
+    private synchronized LogLine append(String level, String message, Object... args) {
         if (lines.size() >= MAX_LINES) {
             dropped++;
-            return;
+            return null;
         }
         var fields = new java.util.TreeMap<String, String>();
         var formatArgs = args;
@@ -53,11 +65,13 @@ final class ExecutionLog implements ActionLogger {
             map.forEach((key, value) -> fields.put(String.valueOf(key), redact(String.valueOf(value))));
             formatArgs = java.util.Arrays.copyOf(args, args.length - 1);
         }
-        lines.add(new LogLine(
+        var line = new LogLine(
                 clock.instant(),
                 level,
                 redact(MessageFormatter.arrayFormat(message, formatArgs).getMessage()),
-                fields));
+                fields);
+        lines.add(line);
+        return line;
     }
 
     private static int placeholders(String message) {

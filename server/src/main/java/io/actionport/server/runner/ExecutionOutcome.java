@@ -1,11 +1,13 @@
 package io.actionport.server.runner;
 
+import io.actionport.sdk.Content;
 import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.schema.Violation;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.Json;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +23,7 @@ public sealed interface ExecutionOutcome {
     /** The outcome a finished record holds, for replaying a result (idempotency keys, polling). */
     static ExecutionOutcome of(ExecutionRecord record) {
         if (record.status() == ExecutionStatus.SUCCEEDED) {
-            return new Succeeded(record.id(), null, Json.MAPPER.readTree(record.output()));
+            return new Succeeded(record.id(), null, Json.MAPPER.readTree(record.output()), List.of());
         }
         var details = record.errorDetails() == null
                 ? Json.MAPPER.createObjectNode()
@@ -44,8 +46,24 @@ public sealed interface ExecutionOutcome {
         return new Failed(record.id(), null, new ExecutionError(kind, code, message, violations, providerStatus));
     }
 
-    /** The action returned an output that passed its schema and the size cap. */
-    record Succeeded(String executionId, DeployedAction action, JsonNode output) implements ExecutionOutcome {}
+    /**
+     * The action returned an output that passed its schema and, with its content, the size cap.
+     *
+     * @param content the content blocks the action added for MCP clients; empty when it added none,
+     *     and for an outcome read back from the store, which keeps only the output
+     */
+    record Succeeded(String executionId, DeployedAction action, JsonNode output, List<Content> content)
+            implements ExecutionOutcome {
+
+        public Succeeded {
+            content = content == null ? List.of() : List.copyOf(content);
+        }
+
+        /** The same outcome carrying {@code blocks}, e.g. content handed over in memory to a waiting caller. */
+        public Succeeded withContent(List<Content> blocks) {
+            return new Succeeded(executionId, action, output, blocks);
+        }
+    }
 
     /** The action failed; the execution record holds the same error. */
     record Failed(String executionId, DeployedAction action, ExecutionError error) implements ExecutionOutcome {}

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * @param connectionId the connection to use, or {@code null} for the integration's only one
  * @param input the input JSON, {@code null} meaning an empty object
  * @param caller the door
- * @param progress where progress reports go
+ * @param progress where progress reports, log lines and content go while the caller waits
  * @param keyId the public id of the caller's key, or {@code null} when no key asked (jobs, stdio)
  */
 public record ExecutionRequest(

@@ -1,10 +1,30 @@
 package io.actionport.server.runner;
 
-/** Receives an execution's progress reports, e.g. to forward them as MCP progress notifications. */
+import io.actionport.sdk.Content;
+import java.util.List;
+
+/**
+ * Receives what an execution reports while its caller waits for the answer: progress, log lines,
+ * and the content of a successful attempt, e.g. to forward them as MCP notifications.
+ */
 @FunctionalInterface
 public interface ProgressListener {
 
     ProgressListener NONE = (done, total, message) -> {};
 
     void onProgress(double done, Double total, String message);
+
+    /**
+     * A line the action logged, as stored: secrets redacted, cut to the per-line cap. Lines past the
+     * execution's line limit are not passed on.
+     *
+     * @param level {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}, as the action wrote it
+     */
+    default void logged(String level, String message) {}
+
+    /**
+     * The content blocks of an attempt that succeeded, before its record is written; called only
+     * when there are some. Lets a caller waiting on the queue get what the store does not keep.
+     */
+    default void succeededWith(List<Content> content) {}
 }

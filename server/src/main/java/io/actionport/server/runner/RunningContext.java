@@ -3,6 +3,7 @@ package io.actionport.server.runner;
 import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionLogger;
 import io.actionport.sdk.ConnectionInfo;
+import io.actionport.sdk.Content;
 import io.actionport.sdk.ProgressReporter;
 import io.actionport.sdk.ProviderClient;
 
@@ -12,5 +13,12 @@ record RunningContext(
         ConnectionInfo connection,
         ProviderClient provider,
         ActionLogger log,
-        ProgressReporter progress)
-        implements ActionContext {}
+        ProgressReporter progress,
+        ContentBlocks content)
+        implements ActionContext {
+
+    @Override
+    public void addContent(Content... blocks) {
+        content.add(blocks);
+    }
+}

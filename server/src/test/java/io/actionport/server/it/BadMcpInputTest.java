@@ -475,6 +475,32 @@ class BadMcpInputTest {
         assertThat(overStdio.at("/result/structuredContent/message").asString()).isEqualTo("still here");
     }
 
+    @Test
+    @Order(2)
+    @Timeout(60)
+    void stdio_answers_stateless_lines_beside_its_session() throws Exception {
+        var meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+
+        var discover = Json.MAPPER.readTree(stdioExchange(
+                "{\"jsonrpc\":\"2.0\",\"id\":950,\"method\":\"server/discover\",\"params\":{" + meta + "}}"));
+        var echo = Json.MAPPER.readTree(stdioExchange("{\"jsonrpc\":\"2.0\",\"id\":951,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"echo\",\"arguments\":{\"message\":\"stateless\"}," + meta + "}}"));
+        var ping = Json.MAPPER.readTree(
+                stdioExchange("{\"jsonrpc\":\"2.0\",\"id\":952,\"method\":\"ping\",\"params\":{" + meta + "}}"));
+        var wrongVersion =
+                Json.MAPPER.readTree(stdioExchange("{\"jsonrpc\":\"2.0\",\"id\":953,\"method\":\"tools/list\","
+                        + "\"params\":{" + meta.replace("2026-07-28", "2030-01-01") + "}}"));
+
+        assertThat(discover.at("/result/supportedVersions").toString()).contains("2026-07-28");
+        assertThat(echo.get("id").asInt()).isEqualTo(951);
+        assertThat(echo.at("/result/structuredContent/message").asString()).isEqualTo("stateless");
+        assertThat(echo.at("/result/resultType").asString()).isEqualTo("complete");
+        assertThat(ping.at("/error/code").asInt()).isEqualTo(-32601);
+        assertThat(wrongVersion.at("/error/code").asInt()).isEqualTo(-32022);
+        assertThat(wrongVersion.at("/error/data/requested").asString()).isEqualTo("2030-01-01");
+    }
+
     static void startStdio() throws Exception {
         var java = ProcessHandle.current().info().command().orElse("java");
         var builder = new ProcessBuilder(

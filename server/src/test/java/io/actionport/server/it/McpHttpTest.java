@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +186,31 @@ class McpHttpTest {
         assertThat(text(timeout).text()).startsWith("timeout error (action_timeout):");
         assertThat(text(huge).text()).startsWith("output too large error (output_too_large):");
         assertThat(text(liar).text()).startsWith("invalid output error (invalid_action_output):");
+    }
+
+    @Test
+    void a_deploy_of_several_actions_sends_one_tools_list_changed() {
+        var changes = new CopyOnWriteArrayList<List<McpSchema.Tool>>();
+        var client = McpClients.http(server.baseUrl(), TestServer.DEV_KEY, null, changes::add);
+        clients.add(client);
+        McpClients.awaitListening(server.server, changes);
+
+        server.server
+                .registry()
+                .deploy("dev", Bundle.of("several", new TestActions.FakeEcho(), new TestActions.Chatty()), List.of());
+        try {
+            // Lists fetched after a change of this deploy (late notifications of the warm-up have none of its tools).
+            Callable<Long> afterDeploy = () -> changes.stream()
+                    .filter(tools -> tools.stream()
+                            .anyMatch(tool -> List.of("fake_echo", "chatty").contains(tool.name())))
+                    .count();
+            await().atMost(Duration.ofSeconds(5)).until(afterDeploy, count -> count > 0);
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(afterDeploy, count -> count == 1);
+        } finally {
+            server.server.registry().undeploy("dev", "several");
+        }
     }
 
     @Test

@@ -13,16 +13,22 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** `actionport mcp` and `actionport serve` on one data directory, with no port for the store. */
 class McpStdioSharingTest {
@@ -117,6 +123,53 @@ class McpStdioSharingTest {
                             + " is in use by `actionport mcp` \\(pid \\d+\\); stop it or use another --data-dir\\R");
         } finally {
             client.closeGracefully();
+        }
+    }
+
+    @Test
+    void stdio_that_holds_the_store_answers_stateless_lines() throws Exception {
+        var java = ProcessHandle.current().info().command().orElse("java");
+        var builder = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ActionportCli.class.getName(),
+                        "mcp",
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--env",
+                        "dev",
+                        "--connection",
+                        "demo",
+                        "--integration",
+                        "demo")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
+        builder.environment().put("ACTIONPORT_DEV_KEY", TestServer.DEV_KEY);
+        var process = builder.start();
+        try (var in = process.getOutputStream();
+                var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            var meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                    + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+            in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + meta + "}}\n"
+                            + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                            + "\"arguments\":{\"message\":\"alone\"}," + meta + "}}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            var answers = new HashMap<Integer, JsonNode>();
+            assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+                while (answers.size() < 2) {
+                    var answer = Json.MAPPER.readTree(out.readLine());
+                    answers.put(answer.get("id").asInt(), answer);
+                }
+            });
+            assertThat(answers.get(1).at("/result/tools").toString()).contains("\"echo\"");
+            assertThat(answers.get(1).at("/result/ttlMs").isNumber()).isTrue();
+            assertThat(answers.get(2).at("/result/structuredContent/message").asString())
+                    .isEqualTo("alone");
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
         }
     }
 

@@ -29,6 +29,8 @@ class McpStdioTest {
     static McpSyncClient client;
     static final java.util.List<java.util.List<McpSchema.Tool>> toolChanges =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final java.util.List<McpSchema.LoggingMessageNotification> logged =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -52,6 +54,7 @@ class McpStdioTest {
                 .build();
         client = McpClient.sync(new StdioClientTransport(parameters, new JacksonMcpJsonMapper(Json.MAPPER)))
                 .toolsChangeConsumer(toolChanges::add)
+                .loggingConsumer(logged::add)
                 .requestTimeout(Duration.ofSeconds(30))
                 .initializationTimeout(Duration.ofSeconds(60))
                 .build();
@@ -81,6 +84,22 @@ class McpStdioTest {
         assertThat(created.isError()).isFalse();
         assertThat(((Map<?, ?>) created.structuredContent()).get("url").toString())
                 .contains("/demo-provider/issues/");
+    }
+
+    @Test
+    void a_line_the_action_logs_reaches_the_stdio_client_as_a_log_message() {
+        client.callTool(new CallToolRequest("create-issue", Map.of("title", "Logged over stdio")));
+
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> logged.stream().anyMatch(line -> line.logger().equals("create-issue")));
+        assertThat(logged)
+                .filteredOn(line -> line.logger().equals("create-issue"))
+                .first()
+                .satisfies(line -> {
+                    assertThat(line.level()).isEqualTo(McpSchema.LoggingLevel.INFO);
+                    assertThat(line.data()).startsWith("created issue ");
+                });
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.actionport.sdk;
 
-/** What a running action can use besides its input: identity, the provider, logging, progress. */
+/**
+ * What a running action can use besides its input: identity, the provider, logging, progress,
+ * and content for MCP clients.
+ */
 public interface ActionContext {
 
     /** The id of this execution, stable across retries. */
@@ -17,4 +20,14 @@ public interface ActionContext {
 
     /** Reports progress to callers that asked for it; a no-op for the others. */
     ProgressReporter progress();
+
+    /**
+     * Adds content blocks that an MCP client receives beside the output when this call succeeds,
+     * e.g. a chart: {@code context.addContent(Content.image(png, "image/png"))}. The output record,
+     * its schema and the stored output are unchanged; HTTP and job callers, and later reads of the
+     * execution, get only the output. The serialized output and the content together are capped at
+     * 2 MB; link large files with {@link Content#link} instead of embedding them. Blocks added by a
+     * failed attempt are dropped.
+     */
+    void addContent(Content... blocks);
 }

@@ -4,7 +4,10 @@ package io.actionport.sdk;
  * Writes log lines that are stored with the execution and shown to whoever inspects it.
  *
  * <p>Messages use SLF4J-style {@code {}} placeholders. Values of the connection's credentials are
- * redacted before storage. An implementation writes {@link #log}; the level methods call it.
+ * redacted before storage. An MCP client whose call is still waiting for its answer also receives
+ * each line as a log message notification, at the level it asked for with {@code logging/setLevel}
+ * ({@code WARN} is MCP's {@code warning}). An implementation writes {@link #log}; the level methods
+ * call it.
  */
 public interface ActionLogger {
 

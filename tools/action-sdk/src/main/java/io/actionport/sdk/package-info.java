@@ -6,7 +6,9 @@
  * that names it and sets its hints, mode, timeout and retry policy. Input and output schemas are
  * generated from the records; {@link io.actionport.sdk.Description}, {@link
  * io.actionport.sdk.Optional}, {@link io.actionport.sdk.Default} and {@link
- * io.actionport.sdk.Format} refine them. Actions are listed in
+ * io.actionport.sdk.Format} refine them. Besides its output, an action may return {@link
+ * io.actionport.sdk.Content} blocks (text, images, audio, resources, links) for MCP clients with
+ * {@link io.actionport.sdk.ActionContext#addContent}. Actions are listed in
  * {@code META-INF/services/io.actionport.sdk.Action} of a bundle jar.
  */
 package io.actionport.sdk;

@@ -1,360 +1,58 @@
 package io.actionport.server.mcp.stateless;
 
-import io.actionport.server.InternalErrors;
 import io.actionport.server.mcp.transport.StatelessHandler;
-import io.actionport.server.runner.ProgressListener;
-import io.actionport.server.store.Json;
-import io.modelcontextprotocol.spec.McpError;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serves the stateless era at {@code /mcp} for one environment, integration scope and key: checks
- * each request, dispatches it by method and answers with JSON, or with an SSE stream when the
- * client asked for progress, or for {@code subscriptions/listen}.
+ * The stateless era over Streamable HTTP: checks a POST's headers and envelope, then answers with
+ * JSON, or with an SSE stream when progress precedes a tool's result or for a listen stream.
  */
 public final class StatelessEndpoint implements StatelessHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(StatelessEndpoint.class);
-
     static final String CONNECTION_HEADER = "Connection-Id";
-    private static final long DISCOVER_TTL_MS = 300_000;
-    private static final long FINISHED_TTL_MS = 3_600_000;
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-    /** Methods of the session era that the stateless era removed, and what replaces each. */
-    private static final Map<String, String> REMOVED = Map.of(
-            "initialize",
-                    "The stateless era has no initialize: send server/discover, or initialize without "
-                            + "the stateless _meta to open a 2025-11-25 session.",
-            "ping", "The stateless era has no ping.",
-            "logging/setLevel", "Send the level in _meta \"io.modelcontextprotocol/logLevel\" of each request.",
-            "resources/subscribe", "Use subscriptions/listen with notifications.resourceSubscriptions.",
-            "resources/unsubscribe", "Close the subscriptions/listen stream.",
-            "tasks/list", "Tasks are not listed: keep the ids tools/call returned.",
-            "tasks/result", "tasks/get returns the result of a finished task.");
+    private final StatelessDispatcher dispatcher;
 
-    private final String environment;
-    private final ToolSurface tools;
-    private final ListenStreams listens;
-    private final StatelessResults results;
-    private final String instructions;
-
-    public StatelessEndpoint(
-            String environment, ToolSurface tools, ListenStreams listens, String version, String instructions) {
-        this.environment = environment;
-        this.tools = tools;
-        this.listens = listens;
-        this.results = new StatelessResults(version);
-        this.instructions = instructions;
+    public StatelessEndpoint(StatelessDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @Override
     public Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, Map<?, ?> message) {
-        var id = message.get("id");
         StatelessRequest checked;
         try {
             checked = StatelessRequest.of(request.requestHeaders(), message);
         } catch (StatelessError e) {
-            return error(response, id, e);
+            return write(response, StatelessDispatcher.refusal(message.get("id"), e));
         }
         if (checked.isNotification()) {
-            // Client notifications need nothing from a stateless server (cancellation is closing the stream).
+            // Client notifications need nothing from a stateless server (cancelling is closing the stream).
             return response.status(202).send();
         }
         var connectionId = request.requestHeaders().get(CONNECTION_HEADER);
-        return Mono.defer(() -> dispatch(checked, connectionId == null ? null : connectionId.trim(), response))
-                .onErrorResume(StatelessError.class, e -> error(response, id, e))
-                .onErrorResume(McpError.class, e -> error(response, id, fromSdk(e)))
-                .onErrorResume(
-                        failure -> !(failure instanceof StatelessError) && !response.hasSentHeaders(),
-                        failure -> error(response, id, internal(checked.method(), failure)));
+        return dispatcher
+                .reply(checked, connectionId == null ? null : connectionId.trim())
+                .flatMap(reply -> write(response, reply));
     }
 
-    private Mono<Void> dispatch(StatelessRequest request, String connectionId, HttpServerResponse response) {
-        return switch (request.method()) {
-            case "server/discover" -> json(response, request, discover());
-            case "tools/list" -> json(response, request, listTools());
-            case "tools/call" -> callTool(request, connectionId, response);
-            case "resources/list" ->
-                json(
-                        response,
-                        request,
-                        results.cacheable(
-                                Json.MAPPER.createObjectNode().set("resources", Json.MAPPER.createArrayNode()),
-                                StatelessResults.LIST_TTL_MS));
-            case "resources/templates/list" -> json(response, request, listTemplates());
-            case "resources/read" -> readResource(request).flatMap(result -> json(response, request, result));
-            case "subscriptions/listen" -> listen(request, response);
-            case "tasks/get" -> getTask(request).flatMap(result -> json(response, request, result));
-            case "tasks/cancel" -> cancelTask(request).flatMap(result -> json(response, request, result));
-            case "tasks/update" -> updateTask(request).flatMap(result -> json(response, request, result));
-            default -> {
-                var why = REMOVED.get(request.method());
-                throw StatelessError.methodNotFound(
-                        request.method(),
-                        why != null
-                                ? why
-                                : "This server offers server/discover, tools/list, tools/call, resources/list, "
-                                        + "resources/templates/list, resources/read, subscriptions/listen and, "
-                                        + "with the tasks extension, tasks/get, tasks/update and tasks/cancel.");
-            }
+    private static Mono<Void> write(HttpServerResponse response, StatelessDispatcher.Reply reply) {
+        return switch (reply) {
+            case StatelessDispatcher.Reply.Single single ->
+                response.status(single.status())
+                        .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                        .sendString(Mono.just(single.message().toString()))
+                        .then();
+            case StatelessDispatcher.Reply.Stream stream -> sse(response, stream.messages());
         };
-    }
-
-    private ObjectNode discover() {
-        var body = Json.MAPPER.createObjectNode();
-        var versions = body.putArray("supportedVersions");
-        versions.add(StatelessRequest.VERSION);
-        versions.add("2025-11-25");
-        var capabilities = body.putObject("capabilities");
-        capabilities.putObject("tools").put("listChanged", true);
-        capabilities.putObject("resources").put("subscribe", true).put("listChanged", false);
-        capabilities.putObject("extensions").putObject(StatelessRequest.TASKS_EXTENSION);
-        body.put("instructions", instructions);
-        var result = results.cacheable(body, DISCOVER_TTL_MS);
-        result.put("cacheScope", "public");
-        return result;
-    }
-
-    private ObjectNode listTools() {
-        var body = Json.MAPPER.createObjectNode();
-        body.set("tools", Json.MAPPER.valueToTree(tools.tools()));
-        return results.cacheable(body, StatelessResults.LIST_TTL_MS);
-    }
-
-    private ObjectNode listTemplates() {
-        var body = Json.MAPPER.createObjectNode();
-        body.putArray("resourceTemplates").add(Json.MAPPER.<JsonNode>valueToTree(tools.executionTemplate()));
-        return results.cacheable(body, StatelessResults.LIST_TTL_MS);
-    }
-
-    private Mono<Void> callTool(StatelessRequest request, String connectionId, HttpServerResponse response) {
-        var name = request.requiredString("name");
-        var arguments = request.params().get("arguments");
-        if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
-            throw StatelessError.invalidParams("params.arguments must be an object");
-        }
-        if (request.progressToken() == null) {
-            return tools.call(name, arguments, connectionId, ProgressListener.NONE)
-                    .flatMap(answer -> json(response, request, toolResult(request, answer)));
-        }
-        // Progress goes out on this request's own stream, before the result, which ends it.
-        Sinks.Many<ObjectNode> frames = Sinks.many().unicast().onBackpressureBuffer();
-        ProgressListener progress = (done, total, message) -> {
-            var params = Json.MAPPER.createObjectNode();
-            params.set("progressToken", request.progressToken());
-            params.put("progress", done);
-            if (total != null) {
-                params.put("total", total);
-            }
-            if (message != null) {
-                params.put("message", message);
-            }
-            var notification =
-                    Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/progress");
-            notification.set("params", params);
-            emit(frames, notification, false);
-        };
-        var call = tools.call(name, arguments, connectionId, progress)
-                .map(answer -> response(request.id(), toolResult(request, answer)))
-                .onErrorResume(StatelessError.class, e -> Mono.just(errorMessage(request.id(), e)))
-                .onErrorResume(McpError.class, e -> Mono.just(errorMessage(request.id(), fromSdk(e))))
-                .onErrorResume(failure -> Mono.just(errorMessage(request.id(), internal(request.method(), failure))));
-        return sse(
-                response,
-                frames.asFlux().doOnSubscribe(subscription -> call.subscribe(last -> emit(frames, last, true))));
-    }
-
-    /** Emissions come from the runner's threads and must not overlap. */
-    private static void emit(Sinks.Many<ObjectNode> frames, ObjectNode message, boolean last) {
-        synchronized (frames) {
-            frames.tryEmitNext(message);
-            if (last) {
-                frames.tryEmitComplete();
-            }
-        }
-    }
-
-    private ObjectNode toolResult(StatelessRequest request, ToolAnswer answer) {
-        return switch (answer) {
-            case ToolAnswer.Finished finished -> results.complete(Json.MAPPER.valueToTree(finished.result()));
-            case ToolAnswer.Accepted accepted ->
-                request.acceptsTasks()
-                        ? results.typed(ExecutionTasks.task(accepted.execution(), tools), "task")
-                        : results.complete(Json.MAPPER.valueToTree(accepted.link()));
-        };
-    }
-
-    private Mono<ObjectNode> readResource(StatelessRequest request) {
-        var uri = request.requiredString("uri");
-        return tools.readExecution(uri)
-                .map(view -> {
-                    if (view.isEmpty()) {
-                        var error = StatelessError.invalidParams(
-                                "Resource not found: " + uri
-                                        + " (resources are execution results, actionport://executions/{id}, of executions this key may see)");
-                        return Mono.<ObjectNode>error(new StatelessError(
-                                200,
-                                error.code(),
-                                error.getMessage(),
-                                Json.MAPPER.createObjectNode().put("uri", uri)));
-                    }
-                    var execution = view.get();
-                    var contents = Json.MAPPER.createObjectNode();
-                    contents.putArray("contents")
-                            .addObject()
-                            .put("uri", uri)
-                            .put("mimeType", "application/json")
-                            .put("text", execution.toString());
-                    var finished = !"queued".equals(execution.path("status").asString())
-                            && !"running".equals(execution.path("status").asString());
-                    return Mono.just(results.cacheable(contents, finished ? FINISHED_TTL_MS : 0));
-                })
-                .flatMap(mono -> mono);
-    }
-
-    private Mono<Void> listen(StatelessRequest request, HttpServerResponse response) {
-        var wanted = request.params().path("notifications");
-        var toolsChanged = wanted.path("toolsListChanged").asBoolean(false);
-        var uris = new HashSet<String>();
-        wanted.path("resourceSubscriptions").forEach(uri -> {
-            if (uri.isString()) {
-                uris.add(uri.asString());
-            }
-        });
-        var taskIds = new HashSet<String>();
-        if (wanted.has("taskIds")) {
-            requireTasks(request);
-            wanted.path("taskIds").forEach(taskId -> {
-                if (taskId.isString()) {
-                    taskIds.add(taskId.asString());
-                }
-            });
-        }
-        var subscriptionId = Json.MAPPER.<JsonNode>valueToTree(request.id());
-        var honoured = Json.MAPPER.createObjectNode();
-        if (toolsChanged) {
-            honoured.put("toolsListChanged", true);
-        }
-        if (wanted.has("resourceSubscriptions")) {
-            uris.forEach(honoured.putArray("resourceSubscriptions")::add);
-        }
-        if (wanted.has("taskIds")) {
-            taskIds.forEach(honoured.putArray("taskIds")::add);
-        }
-        var ack = ListenStreams.notification(
-                subscriptionId,
-                "notifications/subscriptions/acknowledged",
-                Json.MAPPER.createObjectNode().set("notifications", honoured));
-        var events = listens.open(
-                environment,
-                subscriptionId,
-                new ListenStreams.Filter(toolsChanged, Set.copyOf(uris), Set.copyOf(taskIds)),
-                tools);
-        return sse(response, Flux.concat(Mono.just(ack), events));
-    }
-
-    private Mono<ObjectNode> getTask(StatelessRequest request) {
-        requireTasks(request);
-        var taskId = request.requiredString("taskId");
-        return knownTask(taskId).map(record -> results.complete(ExecutionTasks.task(record, tools)));
-    }
-
-    private Mono<ObjectNode> cancelTask(StatelessRequest request) {
-        requireTasks(request);
-        var taskId = request.requiredString("taskId");
-        // Cancelling a finished task is not an error: cancellation is a wish, and the task already ended.
-        return knownTask(taskId).flatMap(record -> tools.cancel(taskId)).map(cancelled -> results.complete(null));
-    }
-
-    private Mono<ObjectNode> updateTask(StatelessRequest request) {
-        requireTasks(request);
-        var taskId = request.requiredString("taskId");
-        var responses = request.params().get("inputResponses");
-        if (responses == null || !responses.isObject()) {
-            throw StatelessError.invalidParams("params.inputResponses is required and must be an object");
-        }
-        // No action of this server waits for input yet, so there is nothing outstanding to answer.
-        return knownTask(taskId).map(record -> results.complete(null));
-    }
-
-    private Mono<io.actionport.server.store.ExecutionRecord> knownTask(String taskId) {
-        return tools.execution(taskId)
-                .map(found -> found.orElseThrow(() -> StatelessError.invalidParams("no task " + taskId
-                        + " is known to this key (task ids are the execution ids tools/call returned)")));
-    }
-
-    private static void requireTasks(StatelessRequest request) {
-        if (!request.acceptsTasks()) {
-            var required = Json.MAPPER.createObjectNode();
-            required.putObject("extensions").putObject(StatelessRequest.TASKS_EXTENSION);
-            throw StatelessError.missingCapability(
-                    "Missing client capability: " + request.method() + " needs the tasks extension; declare "
-                            + "extensions.\"" + StatelessRequest.TASKS_EXTENSION
-                            + "\" in _meta \"io.modelcontextprotocol/clientCapabilities\"",
-                    required);
-        }
-    }
-
-    private static ObjectNode response(Object id, ObjectNode result) {
-        var message = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
-        message.set("id", Json.MAPPER.valueToTree(id));
-        message.set("result", result);
-        return message;
-    }
-
-    private static ObjectNode errorMessage(Object id, StatelessError error) {
-        var message = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0");
-        message.set("id", Json.MAPPER.valueToTree(id));
-        var body = message.putObject("error").put("code", error.code()).put("message", error.getMessage());
-        if (error.data() != null) {
-            body.set("data", error.data());
-        }
-        return message;
-    }
-
-    private static StatelessError fromSdk(McpError error) {
-        var jsonRpc = error.getJsonRpcError();
-        var data = jsonRpc.data() == null ? null : Json.MAPPER.<JsonNode>valueToTree(jsonRpc.data());
-        return new StatelessError(200, jsonRpc.code(), jsonRpc.message(), data);
-    }
-
-    private static StatelessError internal(String method, Throwable failure) {
-        var report = InternalErrors.report("MCP " + method, failure);
-        return new StatelessError(
-                500,
-                -32603,
-                "Internal error: " + report.message(),
-                Json.MAPPER.createObjectNode().put("error_id", report.errorId()));
-    }
-
-    private Mono<Void> json(HttpServerResponse response, StatelessRequest request, ObjectNode result) {
-        return send(response, 200, response(request.id(), result));
-    }
-
-    private static Mono<Void> error(HttpServerResponse response, Object id, StatelessError error) {
-        return send(response, error.httpStatus(), errorMessage(id, error));
-    }
-
-    private static Mono<Void> send(HttpServerResponse response, int status, ObjectNode body) {
-        return response.status(status)
-                .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                .sendString(Mono.just(body.toString()))
-                .then();
     }
 
     private static Mono<Void> sse(HttpServerResponse response, Flux<ObjectNode> messages) {
@@ -366,7 +64,6 @@ public final class StatelessEndpoint implements StatelessHandler {
                 .header("X-Accel-Buffering", "no")
                 .sendString(
                         events.publish(shared -> Flux.merge(shared, keepAlive.takeUntilOther(shared.ignoreElements()))))
-                .then()
-                .doOnError(e -> log.debug("stateless stream ended: {}", e.toString()));
+                .then();
     }
 }

@@ -41,14 +41,18 @@ record StatelessRequest(
             Set.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
     private static final String BASE64_PREFIX = "=?base64?";
 
-    /** Reads and checks a message; throws {@link StatelessError} with the first problem found. */
+    /**
+     * Reads and checks a message; throws {@link StatelessError} with the first problem found.
+     *
+     * @param headers the HTTP request's headers, or null over stdio, which has none to check
+     */
     static StatelessRequest of(HttpHeaders headers, Map<?, ?> message) {
         var json = (ObjectNode) Json.MAPPER.valueToTree(message);
         var id = message.get("id");
         var method = json.path("method").asString();
         var params = json.get("params") instanceof ObjectNode object ? object : Json.MAPPER.createObjectNode();
-        var headerVersion = trimmed(headers.get("MCP-Protocol-Version"));
-        if (headerVersion == null) {
+        var headerVersion = headers == null ? null : trimmed(headers.get("MCP-Protocol-Version"));
+        if (headers != null && headerVersion == null) {
             throw StatelessError.headerMismatch(
                     "the MCP-Protocol-Version header is required on every request; send " + VERSION);
         }
@@ -60,7 +64,7 @@ record StatelessRequest(
                     + "\" (a string) and \"" + CLIENT_CAPABILITIES_META + "\" (an object, may be empty)");
         }
         var version = metaObject.get(PROTOCOL_VERSION_META).asString();
-        if (!version.equals(headerVersion)) {
+        if (headers != null && !version.equals(headerVersion)) {
             throw StatelessError.headerMismatch("MCP-Protocol-Version header value '" + headerVersion
                     + "' does not match _meta protocolVersion '" + version + "'");
         }
@@ -75,8 +79,10 @@ record StatelessRequest(
                             + " statelessly, and 2025-11-25 and older through initialize",
                     data);
         }
-        checkMethodHeader(headers, method);
-        checkNameHeader(headers, method, params);
+        if (headers != null) {
+            checkMethodHeader(headers, method);
+            checkNameHeader(headers, method, params);
+        }
         var logLevel = metaObject.get(LOG_LEVEL_META);
         if (logLevel != null && !(logLevel.isString() && LOG_LEVELS.contains(logLevel.asString()))) {
             throw StatelessError.invalidParams("_meta \"" + LOG_LEVEL_META + "\" must be one of "

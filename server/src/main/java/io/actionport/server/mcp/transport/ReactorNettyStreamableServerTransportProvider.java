@@ -3,6 +3,7 @@ package io.actionport.server.mcp.transport;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpTransportContextExtractor;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Clock;
@@ -48,6 +49,8 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
     private final SessionRegistry sessions;
     private final EndpointHandler handler;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger changing = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicBoolean toolsChangedMeanwhile = new AtomicBoolean();
     private final Disposable sweeper;
     private volatile McpStreamableServerSession.Factory sessionFactory;
 
@@ -120,9 +123,30 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
         this.sessionFactory = sessionFactory;
     }
 
+    /**
+     * Runs {@code changes} (which may change many tools one by one) so that clients hear one
+     * {@code notifications/tools/list_changed} at its end instead of one per tool.
+     */
+    public Mono<Void> oneToolListChange(Mono<Void> changes) {
+        return Mono.defer(() -> {
+                    changing.incrementAndGet();
+                    return changes;
+                })
+                .doFinally(signal -> {
+                    if (changing.decrementAndGet() == 0 && toolsChangedMeanwhile.getAndSet(false)) {
+                        notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
+                                .subscribe();
+                    }
+                });
+    }
+
     /** Sends a notification on every session's listening stream; sessions without one miss it. */
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
+        if (McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED.equals(method) && changing.get() > 0) {
+            toolsChangedMeanwhile.set(true);
+            return Mono.empty();
+        }
         return Flux.fromIterable(sessions.all())
                 .flatMap(session -> session.sendNotification(method, params).onErrorResume(error -> {
                     log.debug("Session {} missed {}: {}", session.getId(), method, error.getMessage());

@@ -4,6 +4,7 @@ import io.actionport.sdk.Action;
 import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionLogger;
 import io.actionport.sdk.ConnectionInfo;
+import io.actionport.sdk.Content;
 import io.actionport.sdk.ProgressReporter;
 import io.actionport.sdk.ProviderClient;
 import java.nio.file.Path;
@@ -29,12 +30,14 @@ public final class ActionTestKit {
      *
      * @param output the action's output
      * @param logs the lines it logged, as {@code LEVEL message}
+     * @param content the content blocks it added for MCP clients, in order
      */
-    public record Run<O>(O output, List<String> logs) {}
+    public record Run<O>(O output, List<String> logs, List<Content> content) {}
 
     /** Runs {@code action} with {@code input} against any provider client, e.g. {@link RecordedResponses}. */
     public static <I, O> Run<O> run(Action<I, O> action, I input, ProviderClient provider) {
         var logs = new CopyOnWriteArrayList<String>();
+        var content = new CopyOnWriteArrayList<Content>();
         var descriptor = action.descriptor();
         var context = new ActionContext() {
             @Override
@@ -61,9 +64,14 @@ public final class ActionTestKit {
             public ProgressReporter progress() {
                 return (done, total, message) -> {};
             }
+
+            @Override
+            public void addContent(Content... blocks) {
+                content.addAll(List.of(blocks));
+            }
         };
         try {
-            return new Run<>(action.run(input, context), List.copyOf(logs));
+            return new Run<>(action.run(input, context), List.copyOf(logs), List.copyOf(content));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
