@@ -5,18 +5,26 @@ import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionDescriptor;
 import io.actionport.sdk.ActionException;
 import io.actionport.sdk.ActionHints;
+import io.actionport.sdk.Content;
 import io.actionport.sdk.Description;
 import io.actionport.sdk.ExecutionMode;
 import io.actionport.sdk.Optional;
 import io.actionport.server.registry.Bundle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.imageio.ImageIO;
 
 /**
  * The tools the official MCP conformance suite calls, under the exact names it expects, written
  * with the public action SDK as a bundle author would, on the {@code conformance} integration.
- * Only the fixtures the SDK can express today: content other than JSON (images, audio, embedded
- * resources), prompts, resources, server-to-client requests and multi round-trip input are not
- * actions, and the suite's baseline says so.
+ * Only the fixtures the SDK can express today: prompts, fixed resources, server-to-client requests,
+ * multi round-trip input and protocol errors are not actions, and the suite's baselines say so.
  */
 final class ConformanceActions {
 
@@ -29,6 +37,10 @@ final class ConformanceActions {
         return Bundle.of(
                 INTEGRATION,
                 new SimpleText(),
+                new ImageContent(),
+                new AudioContent(),
+                new EmbeddedResource(),
+                new MultipleContentTypes(),
                 new ErrorHandling(),
                 new WithProgress(),
                 new WithLogging(),
@@ -59,8 +71,109 @@ final class ConformanceActions {
 
         @Override
         public Text run(Empty input, ActionContext context) {
-            return new Text("This is a simple text response for testing.");
+            return says(context, "This is a simple text response for testing.");
         }
+    }
+
+    /** An output whose text is also the call's one content block, as the suite reads it. */
+    private static Text says(ActionContext context, String text) {
+        context.addContent(Content.text(text));
+        return new Text(text);
+    }
+
+    /** {@code tools-call-image}. */
+    static final class ImageContent implements Action<Empty, Empty> {
+        @Override
+        public ActionDescriptor<Empty, Empty> descriptor() {
+            return fixture("test_image_content", Empty.class, Empty.class)
+                    .description("Returns an image.")
+                    .build();
+        }
+
+        @Override
+        public Empty run(Empty input, ActionContext context) {
+            context.addContent(Content.image(png(), "image/png"));
+            return input;
+        }
+    }
+
+    /** {@code tools-call-audio}. */
+    static final class AudioContent implements Action<Empty, Empty> {
+        @Override
+        public ActionDescriptor<Empty, Empty> descriptor() {
+            return fixture("test_audio_content", Empty.class, Empty.class)
+                    .description("Returns a sound.")
+                    .build();
+        }
+
+        @Override
+        public Empty run(Empty input, ActionContext context) {
+            context.addContent(Content.audio(wav(), "audio/wav"));
+            return input;
+        }
+    }
+
+    /** {@code tools-call-embedded-resource}. */
+    static final class EmbeddedResource implements Action<Empty, Empty> {
+        @Override
+        public ActionDescriptor<Empty, Empty> descriptor() {
+            return fixture("test_embedded_resource", Empty.class, Empty.class)
+                    .description("Returns an embedded resource.")
+                    .build();
+        }
+
+        @Override
+        public Empty run(Empty input, ActionContext context) {
+            context.addContent(Content.resource(
+                    "test://embedded-resource", "text/plain", "This is an embedded resource content."));
+            return input;
+        }
+    }
+
+    /** {@code tools-call-mixed-content}: text, an image and an embedded resource in one result. */
+    static final class MultipleContentTypes implements Action<Empty, Empty> {
+        @Override
+        public ActionDescriptor<Empty, Empty> descriptor() {
+            return fixture("test_multiple_content_types", Empty.class, Empty.class)
+                    .description("Returns text, an image and an embedded resource.")
+                    .build();
+        }
+
+        @Override
+        public Empty run(Empty input, ActionContext context) {
+            context.addContent(
+                    Content.text("Multiple content types test:"),
+                    Content.image(png(), "image/png"),
+                    Content.resource(
+                            "test://mixed-content-resource", "application/json", "{\"test\":\"data\",\"value\":123}"));
+            return input;
+        }
+    }
+
+    /** A 1x1 PNG. */
+    private static byte[] png() {
+        var bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A WAV file of 8 silent samples: 8 kHz, 8 bit, mono. */
+    private static byte[] wav() {
+        int samples = 8;
+        var wav = ByteBuffer.allocate(44 + samples).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples);
+        wav.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
+        wav.putShort((short) 1).putShort((short) 1).putInt(8000).putInt(8000);
+        wav.putShort((short) 1).putShort((short) 8);
+        wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples);
+        for (int i = 0; i < samples; i++) {
+            wav.put((byte) 0x80);
+        }
+        return wav.array();
     }
 
     /** {@code tools-call-error}: a tool failure, which must be an {@code isError} result, not a JSON-RPC error. */
@@ -94,7 +207,7 @@ final class ConformanceActions {
             context.progress().report(50, 100.0, "halfway");
             Thread.sleep(50);
             context.progress().report(100, 100.0, "done");
-            return new Text("Progress test completed");
+            return says(context, "Progress test completed");
         }
     }
 
@@ -134,7 +247,7 @@ final class ConformanceActions {
         context.log().info("Tool processing data");
         Thread.sleep(50);
         context.log().info("Tool execution completed");
-        return new Text("Logging test completed");
+        return says(context, "Logging test completed");
     }
 
     /**
@@ -151,7 +264,7 @@ final class ConformanceActions {
 
         @Override
         public Text run(Empty input, ActionContext context) {
-            return new Text("No elicitation needed");
+            return says(context, "No elicitation needed");
         }
     }
 
@@ -184,7 +297,7 @@ final class ConformanceActions {
 
         @Override
         public Text run(Contact input, ActionContext context) {
-            return new Text("ok");
+            return says(context, "ok");
         }
     }
 
@@ -201,7 +314,7 @@ final class ConformanceActions {
 
         @Override
         public Text run(Name input, ActionContext context) {
-            return new Text("Hello, " + input.name() + "!");
+            return says(context, "Hello, " + input.name() + "!");
         }
     }
 
