@@ -275,6 +275,33 @@ class McpStatelessTest {
     }
 
     @Test
+    void log_lines_reach_the_call_only_at_or_above_the_level_its_request_names() {
+        var create = "{\"name\":\"create-issue\",\"arguments\":{\"title\":\"logged\"},\"_meta\":{"
+                + "\"io.modelcontextprotocol/logLevel\":\"LEVEL\"}}";
+
+        var info = call("tools/call", create.replace("LEVEL", "info")).send();
+        var error = call("tools/call", create.replace("LEVEL", "error")).send();
+        var none = call("tools/call", "{\"name\":\"create-issue\",\"arguments\":{\"title\":\"quiet\"}}")
+                .send();
+        var bad = call("tools/call", create.replace("LEVEL", "loud")).send();
+
+        var logged = info.messages().stream()
+                .filter(message -> message.path("method").asString("").equals("notifications/message"))
+                .toList();
+        assertThat(logged).isNotEmpty();
+        assertThat(logged).allSatisfy(message -> {
+            assertThat(message.at("/params/logger").asString()).isEqualTo("create-issue");
+            assertThat(message.at("/params/level").asString()).isIn("info", "warning", "error");
+        });
+        assertThat(info.result().get("isError").asBoolean()).isFalse();
+        assertThat(info.result().at("/structuredContent/url").asString()).contains("/demo-provider/issues/");
+        assertThat(error.messages()).noneMatch(message -> message.has("method"));
+        assertThat(none.messages()).hasSize(1);
+        assertThat(bad.error().get("code").asInt()).isEqualTo(-32602);
+        assertThat(bad.error().get("message").asString()).contains("logLevel");
+    }
+
+    @Test
     void a_listen_stream_is_acknowledged_then_hears_of_deploys_and_finished_executions() throws Exception {
         var started = call("tools/call", bulkImport("listen-1", 8)).send().result();
         var taskId = started.get("taskId").asString();

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -115,6 +114,7 @@ public final class StatelessDispatcher {
         var capabilities = body.putObject("capabilities");
         capabilities.putObject("tools").put("listChanged", true);
         capabilities.putObject("resources").put("subscribe", true).put("listChanged", false);
+        capabilities.putObject("logging");
         capabilities.putObject("extensions").putObject(StatelessRequest.TASKS_EXTENSION);
         body.put("instructions", instructions);
         var result = results.cacheable(body, DISCOVER_TTL_MS);
@@ -140,44 +140,19 @@ public final class StatelessDispatcher {
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             throw StatelessError.invalidParams("params.arguments must be an object");
         }
-        if (request.progressToken() == null) {
+        if (!CallStream.wanted(request)) {
             return tools.call(name, arguments, connectionId, ProgressListener.NONE)
                     .flatMap(answer -> ok(request, toolResult(request, answer)));
         }
-        // Progress goes out on this request's own stream, before the result, which ends it.
-        Sinks.Many<ObjectNode> frames = Sinks.many().unicast().onBackpressureBuffer();
-        ProgressListener progress = (done, total, message) -> {
-            var params = Json.MAPPER.createObjectNode();
-            params.set("progressToken", request.progressToken());
-            params.put("progress", done);
-            if (total != null) {
-                params.put("total", total);
-            }
-            if (message != null) {
-                params.put("message", message);
-            }
-            var notification =
-                    Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/progress");
-            notification.set("params", params);
-            emit(frames, notification, false);
-        };
-        var call = tools.call(name, arguments, connectionId, progress)
+        // Progress and log lines go out on this request's own stream, before the answer, which ends it.
+        var stream = new CallStream(request.progressToken(), request.logLevel(), name);
+        var call = tools.call(name, arguments, connectionId, stream)
                 .map(answer -> response(request.id(), toolResult(request, answer)))
                 .onErrorResume(StatelessError.class, e -> Mono.just(errorMessage(request.id(), e)))
                 .onErrorResume(McpError.class, e -> Mono.just(errorMessage(request.id(), fromSdk(e))))
                 .onErrorResume(failure -> Mono.just(errorMessage(request.id(), internal(request.method(), failure))));
-        return Mono.just(new Reply.Stream(
-                frames.asFlux().doOnSubscribe(subscription -> call.subscribe(last -> emit(frames, last, true)))));
-    }
-
-    /** Emissions come from the runner's threads and must not overlap. */
-    private static void emit(Sinks.Many<ObjectNode> frames, ObjectNode message, boolean last) {
-        synchronized (frames) {
-            frames.tryEmitNext(message);
-            if (last) {
-                frames.tryEmitComplete();
-            }
-        }
+        return Mono.just(
+                new Reply.Stream(stream.messages().doOnSubscribe(subscription -> call.subscribe(stream::answer))));
     }
 
     private ObjectNode toolResult(StatelessRequest request, ToolAnswer answer) {
