@@ -1,0 +1,361 @@
+package io.actionport.server.it;
+
+import io.actionport.sdk.Action;
+import io.actionport.sdk.ActionContext;
+import io.actionport.sdk.ActionDescriptor;
+import io.actionport.sdk.ActionException;
+import io.actionport.sdk.ActionHints;
+import io.actionport.sdk.Content;
+import io.actionport.sdk.Description;
+import io.actionport.sdk.ExecutionMode;
+import io.actionport.sdk.Optional;
+import io.actionport.server.registry.Bundle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * The tools the official MCP conformance suite calls, under the exact names it expects, written
+ * with the public action SDK as a bundle author would, on the {@code conformance} integration.
+ * Only the fixtures the SDK can express today: prompts, fixed resources, server-to-client requests,
+ * multi round-trip input and protocol errors are not actions, and the suite's baselines say so.
+ */
+final class ConformanceActions {
+
+    static final String INTEGRATION = "conformance";
+
+    private ConformanceActions() {}
+
+    /** Every fixture, as one bundle. */
+    static Bundle bundle() {
+        return Bundle.of(
+                INTEGRATION,
+                new SimpleText(),
+                new ImageContent(),
+                new AudioContent(),
+                new EmbeddedResource(),
+                new MultipleContentTypes(),
+                new ErrorHandling(),
+                new WithProgress(),
+                new WithLogging(),
+                new LoggingDiagnostic(),
+                new StreamingElicitationDiagnostic(),
+                new JsonSchema202012(),
+                new Greet(),
+                new SlowCompute(),
+                new FailingJob());
+    }
+
+    record Empty() {}
+
+    record Text(@Description("The tool's answer.") String text) {}
+
+    private static <I, O> ActionDescriptor.Builder<I, O> fixture(String name, Class<I> input, Class<O> output) {
+        return ActionDescriptor.builder(INTEGRATION, name, input, output).hints(ActionHints.READ.closedWorld());
+    }
+
+    /** {@code tools-call-simple-text}. */
+    static final class SimpleText implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_simple_text", Empty.class, Text.class)
+                    .description("Returns a fixed text.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            return says(context, "This is a simple text response for testing.");
+        }
+    }
+
+    /** An output whose text is also the call's one content block, as the suite reads it. */
+    private static Text says(ActionContext context, String text) {
+        context.addContent(Content.text(text));
+        return new Text(text);
+    }
+
+    /** {@code tools-call-image}. */
+    static final class ImageContent implements Action<Empty, Empty> {
+        @Override
+        public ActionDescriptor<Empty, Empty> descriptor() {
+            return fixture("test_image_content", Empty.class, Empty.class)
+                    .description("Returns an image.")
+                    .build();
+        }
+
+        @Override
+        public Empty run(Empty input, ActionContext context) {
+            context.addContent(Content.image(png(), "image/png"));
+            return input;
+        }
+    }
+
+    /** {@code tools-call-audio}. */
+    static final class AudioContent implements Action<Empty, Empty> {
+        @Override
+        public ActionDescriptor<Empty, Empty> descriptor() {
+            return fixture("test_audio_content", Empty.class, Empty.class)
+                    .description("Returns a sound.")
+                    .build();
+        }
+
+        @Override
+        public Empty run(Empty input, ActionContext context) {
+            context.addContent(Content.audio(wav(), "audio/wav"));
+            return input;
+        }
+    }
+
+    /** {@code tools-call-embedded-resource}. */
+    static final class EmbeddedResource implements Action<Empty, Empty> {
+        @Override
+        public ActionDescriptor<Empty, Empty> descriptor() {
+            return fixture("test_embedded_resource", Empty.class, Empty.class)
+                    .description("Returns an embedded resource.")
+                    .build();
+        }
+
+        @Override
+        public Empty run(Empty input, ActionContext context) {
+            context.addContent(Content.resource(
+                    "test://embedded-resource", "text/plain", "This is an embedded resource content."));
+            return input;
+        }
+    }
+
+    /** {@code tools-call-mixed-content}: text, an image and an embedded resource in one result. */
+    static final class MultipleContentTypes implements Action<Empty, Empty> {
+        @Override
+        public ActionDescriptor<Empty, Empty> descriptor() {
+            return fixture("test_multiple_content_types", Empty.class, Empty.class)
+                    .description("Returns text, an image and an embedded resource.")
+                    .build();
+        }
+
+        @Override
+        public Empty run(Empty input, ActionContext context) {
+            context.addContent(
+                    Content.text("Multiple content types test:"),
+                    Content.image(png(), "image/png"),
+                    Content.resource(
+                            "test://mixed-content-resource", "application/json", "{\"test\":\"data\",\"value\":123}"));
+            return input;
+        }
+    }
+
+    /** A 1x1 PNG. */
+    private static byte[] png() {
+        var bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A WAV file of 8 silent samples: 8 kHz, 8 bit, mono. */
+    private static byte[] wav() {
+        int samples = 8;
+        var wav = ByteBuffer.allocate(44 + samples).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples);
+        wav.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
+        wav.putShort((short) 1).putShort((short) 1).putInt(8000).putInt(8000);
+        wav.putShort((short) 1).putShort((short) 8);
+        wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples);
+        for (int i = 0; i < samples; i++) {
+            wav.put((byte) 0x80);
+        }
+        return wav.array();
+    }
+
+    /** {@code tools-call-error}: a tool failure, which must be an {@code isError} result, not a JSON-RPC error. */
+    static final class ErrorHandling implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_error_handling", Empty.class, Text.class)
+                    .description("Always fails.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            throw new ActionException("intentional_error", "This tool intentionally returns an error for testing");
+        }
+    }
+
+    /** {@code tools-call-with-progress}: progress 0, 50 and 100 of 100, about 50 ms apart. */
+    static final class WithProgress implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_tool_with_progress", Empty.class, Text.class)
+                    .description("Reports progress three times.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) throws InterruptedException {
+            context.progress().report(0, 100.0, "started");
+            Thread.sleep(50);
+            context.progress().report(50, 100.0, "halfway");
+            Thread.sleep(50);
+            context.progress().report(100, 100.0, "done");
+            return says(context, "Progress test completed");
+        }
+    }
+
+    /** {@code tools-call-with-logging} (2025-11-25): three info lines, about 50 ms apart. */
+    static final class WithLogging implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_tool_with_logging", Empty.class, Text.class)
+                    .description("Logs three lines.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) throws InterruptedException {
+            return logThreeLines(context);
+        }
+    }
+
+    /** {@code server-stateless} (2026-07-28): logs, which may reach the caller only if it asked for a log level. */
+    static final class LoggingDiagnostic implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_logging_tool", Empty.class, Text.class)
+                    .description("Logs three lines.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) throws InterruptedException {
+            return logThreeLines(context);
+        }
+    }
+
+    private static Text logThreeLines(ActionContext context) throws InterruptedException {
+        context.log().info("Tool execution started");
+        Thread.sleep(50);
+        context.log().info("Tool processing data");
+        Thread.sleep(50);
+        context.log().info("Tool execution completed");
+        return says(context, "Logging test completed");
+    }
+
+    /**
+     * {@code server-stateless} (2026-07-28): any result will do; the check is that the response
+     * stream of the call holds no server-to-client request.
+     */
+    static final class StreamingElicitationDiagnostic implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_streaming_elicitation", Empty.class, Text.class)
+                    .description("Answers without asking the client anything.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            return says(context, "No elicitation needed");
+        }
+    }
+
+    enum ContactMethod {
+        phone,
+        email
+    }
+
+    record Address(@Optional String street, @Optional String city) {}
+
+    record Contact(
+            @Optional String name,
+            @Optional Address address,
+            @Optional ContactMethod contactMethod,
+            @Optional String phone,
+            @Optional String email) {}
+
+    /**
+     * {@code json-schema-2020-12} (pending, unscored): the suite wants {@code $defs}, {@code
+     * $anchor} and conditionals kept in the input schema; a record gives properties, enums and
+     * {@code additionalProperties:false}, no more.
+     */
+    static final class JsonSchema202012 implements Action<Contact, Text> {
+        @Override
+        public ActionDescriptor<Contact, Text> descriptor() {
+            return fixture("json_schema_2020_12_tool", Contact.class, Text.class)
+                    .description("Takes a contact; its input schema is draft 2020-12.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Contact input, ActionContext context) {
+            return says(context, "ok");
+        }
+    }
+
+    record Name(@Description("Who to greet.") String name) {}
+
+    /** Tasks extension (unscored): a sync-only tool. */
+    static final class Greet implements Action<Name, Text> {
+        @Override
+        public ActionDescriptor<Name, Text> descriptor() {
+            return fixture("greet", Name.class, Text.class)
+                    .description("Greets someone by name.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Name input, ActionContext context) {
+            return says(context, "Hello, " + input.name() + "!");
+        }
+    }
+
+    record Computation(
+            @Description("How long to compute, in seconds; 0 answers at once.")
+            int seconds,
+
+            @Description("A label that comes back in the result.")
+            String label) {}
+
+    /** Tasks extension (unscored): runs in the background for the given seconds; a cancel interrupts it. */
+    static final class SlowCompute implements Action<Computation, Computation> {
+        @Override
+        public ActionDescriptor<Computation, Computation> descriptor() {
+            return fixture("slow_compute", Computation.class, Computation.class)
+                    .description("Computes for the given number of seconds, in the background.")
+                    .mode(ExecutionMode.ASYNC)
+                    .timeout(Duration.ofSeconds(90))
+                    .build();
+        }
+
+        @Override
+        public Computation run(Computation input, ActionContext context) throws InterruptedException {
+            Thread.sleep(Duration.ofSeconds(input.seconds()));
+            return input;
+        }
+    }
+
+    /** Tasks extension (unscored): a background tool that fails, which must end as a completed error result. */
+    static final class FailingJob implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("failing_job", Empty.class, Text.class)
+                    .description("Fails in the background.")
+                    .mode(ExecutionMode.ASYNC)
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            throw new ActionException("job_failed", "This job intentionally fails for testing");
+        }
+    }
+}
