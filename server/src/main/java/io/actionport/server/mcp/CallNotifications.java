@@ -54,10 +54,10 @@ final class CallNotifications implements ProgressListener {
 
     /** A session's client that declared elicitation is asked with {@code elicitation/create}, and the action waits. */
     @Override
-    public ElicitationAnswer elicit(String message, ObjectNode requestedSchema) {
+    public ElicitationAnswer elicit(String key, String message, ObjectNode requestedSchema) {
         var capabilities = exchange.getClientCapabilities();
         if (capabilities == null || capabilities.elicitation() == null) {
-            return ProgressListener.super.elicit(message, requestedSchema);
+            return ProgressListener.super.elicit(key, message, requestedSchema);
         }
         var result = exchange.createElicitation(McpSchema.ElicitRequest.builder()
                         .message(message)

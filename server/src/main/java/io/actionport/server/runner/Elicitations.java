@@ -21,6 +21,7 @@ final class Elicitations {
     private static final JsonSchemaCompiler COMPILER = new JsonSchemaCompiler();
 
     private final ProgressListener caller;
+    private final java.util.Map<String, Integer> asked = new java.util.HashMap<>();
 
     Elicitations(ProgressListener caller) {
         this.caller = caller;
@@ -31,12 +32,22 @@ final class Elicitations {
             throw new IllegalArgumentException("elicit: the message must say what is asked");
         }
         var schema = formSchema(type);
-        var answer = caller.elicit(message, schema);
+        var answer = caller.elicit(key(type), message, schema);
         return switch (answer.action() == null ? "" : answer.action().toLowerCase(Locale.ROOT)) {
             case "accept" -> new Elicitation<>(Elicitation.Outcome.ACCEPT, content(type, schema, answer));
             case "decline" -> new Elicitation<>(Elicitation.Outcome.DECLINE, null);
             default -> new Elicitation<>(Elicitation.Outcome.CANCEL, null);
         };
+    }
+
+    /**
+     * A question's key: its form type in snake case ({@code UserName} asks {@code user_name}), then
+     * {@code user_name_2} the second time the same form is asked in one run.
+     */
+    private synchronized String key(Class<?> type) {
+        var base = type.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        int count = asked.merge(base, 1, Integer::sum);
+        return count == 1 ? base : base + "_" + count;
     }
 
     /** MCP's elicitation schema: an object of primitive properties, without the JSON Schema extras. */

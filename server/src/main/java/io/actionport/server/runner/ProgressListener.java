@@ -34,11 +34,13 @@ public interface ProgressListener {
      * Asks the human behind the caller to fill in a form (an action's {@code context.elicit}), and
      * waits for the answer. The default: nobody can answer.
      *
+     * @param key names the question within the call: the same question gets the same key each time
+     *     the action runs
      * @param requestedSchema MCP's flat form schema
      * @throws io.actionport.sdk.ElicitationUnavailableException when no human can answer
      * @throws InputRequiredException when the answer comes with another request
      */
-    default ElicitationAnswer elicit(String message, ObjectNode requestedSchema) {
+    default ElicitationAnswer elicit(String key, String message, ObjectNode requestedSchema) {
         throw new ElicitationUnavailableException("no human can answer this call's question (\"" + message
                 + "\"): it came over HTTP or a job, runs in the background, or its MCP client takes no elicitation");
     }

@@ -6,6 +6,7 @@ import io.actionport.sdk.ActionDescriptor;
 import io.actionport.sdk.ActionException;
 import io.actionport.sdk.ActionHints;
 import io.actionport.sdk.Content;
+import io.actionport.sdk.Default;
 import io.actionport.sdk.Description;
 import io.actionport.sdk.ExecutionMode;
 import io.actionport.sdk.Optional;
@@ -49,7 +50,13 @@ final class ConformanceActions {
                 new JsonSchema202012(),
                 new Greet(),
                 new SlowCompute(),
-                new FailingJob());
+                new FailingJob(),
+                new Elicit(),
+                new ElicitDefaults(),
+                new AskName("test_input_required_result_elicitation"),
+                new AskName("test_input_required_result_tampered_state"),
+                new AskConfirmation(),
+                new AskTwice());
     }
 
     record Empty() {}
@@ -356,6 +363,126 @@ final class ConformanceActions {
         @Override
         public Text run(Empty input, ActionContext context) {
             throw new ActionException("job_failed", "This job intentionally fails for testing");
+        }
+    }
+
+    record Message(@Description("What to ask the user.") String message) {}
+
+    record UserInfo(@Optional String username, @Optional String email) {}
+
+    /** {@code tools-call-elicitation} (session era): asks the user through the client, then says what came back. */
+    static final class Elicit implements Action<Message, Text> {
+        @Override
+        public ActionDescriptor<Message, Text> descriptor() {
+            return fixture("test_elicitation", Message.class, Text.class)
+                    .description("Asks the user for their information.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Message input, ActionContext context) {
+            var answer = context.elicit(input.message(), UserInfo.class);
+            return says(
+                    context,
+                    "User response: " + answer.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                            + (answer.accepted() ? " " + answer.content() : ""));
+        }
+    }
+
+    enum Status {
+        active,
+        inactive,
+        pending
+    }
+
+    record WithDefaults(
+            @Default("\"John Doe\"") String name,
+            @Default("30") Integer age,
+            @Default("95.5") Double score,
+            @Default("\"active\"") Status status,
+            @Default("true") Boolean verified) {}
+
+    /** {@code elicitation-sep1034-defaults}: a form whose every field has a default. */
+    static final class ElicitDefaults implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_elicitation_sep1034_defaults", Empty.class, Text.class)
+                    .description("Asks with defaults for every primitive type.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            var answer = context.elicit("Please review your details", WithDefaults.class);
+            return says(
+                    context,
+                    "Elicitation completed: action=" + answer.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                            + ", content=" + answer.content());
+        }
+    }
+
+    record UserName(@Description("Your name.") String name) {}
+
+    record Color(@Description("Your favorite color.") String color) {}
+
+    record Confirm(@Description("Whether to go on.") Boolean ok) {}
+
+    /** {@code input-required-result-*} (stateless era): one question, then a greeting. */
+    static final class AskName implements Action<Empty, Text> {
+        private final String name;
+
+        AskName(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture(name, Empty.class, Text.class)
+                    .description("Asks for a name, then greets.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            var answer = context.elicit("What is your name?", UserName.class);
+            return says(
+                    context, answer.accepted() ? "Hello, " + answer.content().name() + "!" : "No name given.");
+        }
+    }
+
+    /** {@code input-required-result-request-state}: the answer arrives with the state the server signed. */
+    static final class AskConfirmation implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_input_required_result_request_state", Empty.class, Text.class)
+                    .description("Asks for a confirmation carried with its request state.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            var answer = context.elicit("Please confirm to continue", Confirm.class);
+            return says(context, "state-ok: " + answer.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** {@code input-required-result-multi-round}: two questions, one per round. */
+    static final class AskTwice implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_input_required_result_multi_round", Empty.class, Text.class)
+                    .description("Asks a name, then a favorite color.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            var name = context.elicit("Step 1: What is your name?", UserName.class);
+            var color = context.elicit("Step 2: What is your favorite color?", Color.class);
+            return says(
+                    context,
+                    (name.accepted() ? name.content().name() : "someone") + " likes "
+                            + (color.accepted() ? color.content().color() : "no color"));
         }
     }
 }

@@ -28,7 +28,6 @@ final class CallStream implements ProgressListener {
     private final String toolName;
     private final boolean canElicit;
     private final ObjectNode answers;
-    private int questions;
     private volatile InputRequiredException pending;
 
     /**
@@ -47,18 +46,17 @@ final class CallStream implements ProgressListener {
 
     /**
      * Answers the action's next question from the answers the client sent, or stops the action so
-     * that the call answers {@code input_required}. Questions are keyed by their order in the run:
-     * an action asks the same questions in the same order each time it runs.
+     * that the call answers {@code input_required}. A question's key names its form (see the
+     * runner's Elicitations), so the answer finds the question when the action runs again.
      */
     @Override
-    public synchronized ElicitationAnswer elicit(String message, ObjectNode requestedSchema) {
-        var key = "question-" + (++questions);
+    public synchronized ElicitationAnswer elicit(String key, String message, ObjectNode requestedSchema) {
         var answer = answers.get(key);
         if (answer instanceof ObjectNode given && given.path("action").isString()) {
             return new ElicitationAnswer(given.get("action").asString(), given.get("content"));
         }
         if (!canElicit) {
-            return ProgressListener.super.elicit(message, requestedSchema);
+            return ProgressListener.super.elicit(key, message, requestedSchema);
         }
         pending = new InputRequiredException(key, message, requestedSchema);
         throw pending;
