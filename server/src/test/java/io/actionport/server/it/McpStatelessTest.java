@@ -105,6 +105,10 @@ class McpStatelessTest {
 
     @Test
     void mcp_method_and_mcp_name_must_match_the_body() {
+        var noMethod = call("tools/list", "{}").header("Mcp-Method", null).send();
+        assertThat(noMethod.status()).isEqualTo(400);
+        assertThat(noMethod.error().get("code").asInt()).isEqualTo(-32020);
+
         var method = call("tools/list", "{}").header("Mcp-Method", "TOOLS/LIST").send();
         assertThat(method.status()).isEqualTo(400);
         assertThat(method.error().get("code").asInt()).isEqualTo(-32020);

@@ -118,7 +118,11 @@ record StatelessRequest(
 
     private static void checkMethodHeader(HttpHeaders headers, String method) {
         var header = trimmed(headers.get("Mcp-Method"));
-        if (header != null && !header.equals(method)) {
+        if (header == null) {
+            throw StatelessError.headerMismatch(
+                    "the Mcp-Method header is required on every request and must equal " + "the body's method");
+        }
+        if (!header.equals(method)) {
             throw StatelessError.headerMismatch(
                     "Mcp-Method header value '" + header + "' does not match body method '" + method + "'");
         }
