@@ -68,9 +68,15 @@ final class PostHandler {
                 && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
             return initialize(scope, request);
         }
-        String sessionId = RequestChecks.requireSessionId(scope.headers());
-        RequestChecks.requireSupportedProtocolVersion(scope.headers());
-        McpStreamableServerSession session = sessions.use(sessionId).orElseThrow(TransportRejection::sessionNotFound);
+        McpStreamableServerSession session;
+        try {
+            String sessionId = RequestChecks.requireSessionId(scope.headers());
+            RequestChecks.requireSupportedProtocolVersion(scope.headers());
+            session = sessions.use(sessionId).orElseThrow(TransportRejection::sessionNotFound);
+        } catch (TransportRejection rejection) {
+            // The message was read: its refusal answers its id, so the client can match it.
+            throw rejection.forRequest(message instanceof McpSchema.JSONRPCRequest request ? request.id() : null);
+        }
         if (message instanceof McpSchema.JSONRPCRequest request) {
             keptFields.checkRequestId(request.id());
             return answer(scope, session, request);

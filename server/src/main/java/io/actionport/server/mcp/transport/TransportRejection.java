@@ -92,6 +92,13 @@ final class TransportRejection extends RuntimeException {
         return headers;
     }
 
+    /** This rejection, answered to the request {@code id} names (when the message could be read). */
+    TransportRejection forRequest(Object requestId) {
+        return requestId == null || id != null
+                ? this
+                : new TransportRejection(status, code, getMessage(), headers, requestId);
+    }
+
     /** The id of the refused request, or null when it had none or could not be read. */
     Object id() {
         return id;
