@@ -226,8 +226,11 @@ public final class ActionRunner implements AutoCloseable {
                 progress::onProgress,
                 content,
                 new Elicitations(progress));
-        var running = threads.submit(
-                () -> action.action().run(Json.MAPPER.treeToValue(prepared.input(), descriptor.inputType()), context));
+        var running = threads.submit(() -> {
+            var input = Json.MAPPER.treeToValue(prepared.input(), descriptor.inputType());
+            Confirmations.confirm(descriptor, input, context);
+            return action.action().run(input, context);
+        });
         cancellation.attach(running);
         Duration retryAfter = null;
         ExecutionOutcome outcome;

@@ -60,6 +60,27 @@ class McpElicitationTest {
         }
     }
 
+    /** How many purges ran. */
+    static final AtomicInteger purges = new AtomicInteger();
+
+    /** A destructive action that has the server confirm it, from its input, before it runs. */
+    static final class Purge implements Action<Target, Deleted> {
+        @Override
+        public ActionDescriptor<Target, Deleted> descriptor() {
+            return ActionDescriptor.builder("asking", "purge", Target.class, Deleted.class)
+                    .description("Purges a thing.")
+                    .hints(new ActionHints(false, false, true, false))
+                    .confirmBeforeRunning(input -> "Purge " + input.name() + " and everything in it?")
+                    .build();
+        }
+
+        @Override
+        public Deleted run(Target input, ActionContext context) {
+            purges.incrementAndGet();
+            return new Deleted(input.name(), "gone");
+        }
+    }
+
     @TempDir
     static Path dataDir;
 
@@ -68,7 +89,7 @@ class McpElicitationTest {
     @BeforeAll
     static void start() {
         server = new TestServer(dataDir);
-        server.server.registry().deploy("dev", Bundle.of("asking", new AskingDelete()), List.of());
+        server.server.registry().deploy("dev", Bundle.of("asking", new AskingDelete(), new Purge()), List.of());
         server.server
                 .connections()
                 .saveIntegration(new io.actionport.server.store.Integration(
@@ -252,5 +273,58 @@ class McpElicitationTest {
         assertThat(result.get("resultType").asString()).isEqualTo("complete");
         assertThat(result.get("isError").asBoolean()).isTrue();
         assertThat(result.at("/content/0/text").asString()).contains("elicitation_unavailable");
+    }
+
+    @Test
+    void a_destructive_action_shows_what_it_will_do_and_runs_only_when_confirmed() {
+        var before = purges.get();
+        var asked = call("{\"name\":\"purge\",\"arguments\":{\"name\":\"attic\"}}", true)
+                .send()
+                .result();
+
+        assertThat(asked.get("resultType").asString()).isEqualTo("input_required");
+        assertThat(asked.at("/inputRequests/confirmation/params/message").asString())
+                .isEqualTo("Purge attic and everything in it?");
+        var declined = call(
+                        "{\"name\":\"purge\",\"arguments\":{\"name\":\"attic\"},\"requestState\":"
+                                + asked.get("requestState") + ",\"inputResponses\":{\"confirmation\":"
+                                + "{\"action\":\"accept\",\"content\":{\"confirm\":false}}}}",
+                        true)
+                .send()
+                .result();
+        assertThat(declined.at("/content/0/text").asString()).contains("not_confirmed", "Purge attic");
+        assertThat(purges.get()).isEqualTo(before);
+
+        var confirmed = call(
+                        "{\"name\":\"purge\",\"arguments\":{\"name\":\"attic\"},\"requestState\":"
+                                + asked.get("requestState") + ",\"inputResponses\":{\"confirmation\":"
+                                + "{\"action\":\"accept\",\"content\":{\"confirm\":true}}}}",
+                        true)
+                .send()
+                .result();
+        assertThat(confirmed.at("/structuredContent/color").asString()).isEqualTo("gone");
+        assertThat(purges.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_caller_nobody_can_ask_runs_a_confirmed_action_and_its_log_says_so() throws Exception {
+        var before = purges.get();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var answer = http.send(
+                HttpRequest.newBuilder(server.baseUrl().resolve("/action/trigger"))
+                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                        .header("Provider-Config-Key", "asking")
+                        .header("Connection-Id", "fake-conn")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"action_name\":\"purge\",\"input\":{\"name\":\"cellar\"}}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(purges.get()).isEqualTo(before + 1);
+        var id = answer.headers().firstValue("X-Execution-Id").orElseThrow();
+        assertThat(server.server.executions().logs(id))
+                .anySatisfy(line -> assertThat(line.message()).contains("ran without confirmation"));
     }
 }

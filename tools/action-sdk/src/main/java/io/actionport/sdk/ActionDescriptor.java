@@ -2,6 +2,7 @@ package io.actionport.sdk;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  * @param retryPolicy how failed attempts are retried; only idempotent actions may retry
  * @param syncBudget for {@code async-when-slow}: how long an MCP caller waits before getting a
  *     link to the result instead; null for the server's default
+ * @param confirmation for a destructive action: what to show the human, from the input, before it
+ *     runs (see {@link Builder#confirmBeforeRunning}); null for no confirmation
  */
 public record ActionDescriptor<I, O>(
         String integration,
@@ -33,7 +36,8 @@ public record ActionDescriptor<I, O>(
         ExecutionMode mode,
         Duration timeout,
         RetryPolicy retryPolicy,
-        Duration syncBudget) {
+        Duration syncBudget,
+        Function<I, String> confirmation) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -53,6 +57,10 @@ public record ActionDescriptor<I, O>(
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("action " + integration + "/" + name + " needs a positive timeout");
+        }
+        if (confirmation != null && !hints.destructive()) {
+            throw new IllegalArgumentException("action " + integration + "/" + name
+                    + " asks for confirmation but is not marked destructive: give it destructive hints");
         }
         if (retryPolicy.maxAttempts() > 1 && !hints.idempotent()) {
             throw new IllegalArgumentException("action " + integration + "/" + name
@@ -92,6 +100,7 @@ public record ActionDescriptor<I, O>(
         private Duration timeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.none();
         private Duration syncBudget;
+        private Function<I, String> confirmation;
 
         private Builder(String integration, String name, Class<I> inputType, Class<O> outputType) {
             this.integration = integration;
@@ -140,6 +149,18 @@ public record ActionDescriptor<I, O>(
             return this;
         }
 
+        /**
+         * Before each run, asks the human behind an MCP client to confirm what the action will do,
+         * described from its input, e.g. {@code input -> "Delete issue #" + input.number() + "?"}.
+         * A declined confirmation ends the call with code {@code not_confirmed} before the action
+         * runs. Callers nobody can ask (HTTP, jobs, background runs, clients without elicitation)
+         * run it unasked, and its log says so. Only for actions with destructive hints.
+         */
+        public Builder<I, O> confirmBeforeRunning(Function<I, String> confirmation) {
+            this.confirmation = Objects.requireNonNull(confirmation, "confirmation");
+            return this;
+        }
+
         public ActionDescriptor<I, O> build() {
             return new ActionDescriptor<>(
                     integration,
@@ -153,7 +174,8 @@ public record ActionDescriptor<I, O>(
                     mode,
                     timeout,
                     retryPolicy,
-                    syncBudget);
+                    syncBudget,
+                    confirmation);
         }
     }
 }
