@@ -1,13 +1,13 @@
 package io.actionport.server.mcp;
 
-import io.actionport.server.runner.ElicitationAnswer;
+import io.actionport.server.runner.ClientRequest;
 import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import java.util.Locale;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Forwards what a running tool call reports to the client that waits for its answer: progress as
@@ -19,9 +19,6 @@ final class CallNotifications implements ProgressListener {
 
     /** How long a human may take to answer; the action's own timeout usually ends the wait first. */
     private static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofMinutes(10);
-
-    private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP =
-            new tools.jackson.core.type.TypeReference<>() {};
 
     private final McpAsyncServerExchange exchange;
     private final Object progressToken;
@@ -52,21 +49,34 @@ final class CallNotifications implements ProgressListener {
                 .subscribe();
     }
 
-    /** A session's client that declared elicitation is asked with {@code elicitation/create}, and the action waits. */
+    /**
+     * A session's client that declared the capability gets the request ({@code elicitation/create},
+     * {@code sampling/createMessage} or {@code roots/list}) on the call's stream, and the action waits.
+     */
     @Override
-    public ElicitationAnswer elicit(String key, String message, ObjectNode requestedSchema) {
+    public JsonNode ask(ClientRequest request) {
         var capabilities = exchange.getClientCapabilities();
-        if (capabilities == null || capabilities.elicitation() == null) {
-            return ProgressListener.super.elicit(key, message, requestedSchema);
+        var declared = capabilities != null
+                && switch (request.capability()) {
+                    case "elicitation" -> capabilities.elicitation() != null;
+                    case "sampling" -> capabilities.sampling() != null;
+                    case "roots" -> capabilities.roots() != null;
+                    default -> false;
+                };
+        if (!declared) {
+            return ProgressListener.super.ask(request);
         }
-        var result = exchange.createElicitation(McpSchema.ElicitRequest.builder()
-                        .message(message)
-                        .requestedSchema(Json.MAPPER.convertValue(requestedSchema, MAP))
-                        .build())
-                .block(ANSWER_TIMEOUT);
-        return new ElicitationAnswer(
-                result.action().name().toLowerCase(Locale.ROOT),
-                result.content() == null ? null : Json.MAPPER.valueToTree(result.content()));
+        Object result = switch (request.method()) {
+            case "elicitation/create" ->
+                exchange.createElicitation(
+                                Json.MAPPER.convertValue(request.params(), McpSchema.ElicitFormRequest.class))
+                        .block(ANSWER_TIMEOUT);
+            case "sampling/createMessage" ->
+                exchange.createMessage(Json.MAPPER.convertValue(request.params(), McpSchema.CreateMessageRequest.class))
+                        .block(ANSWER_TIMEOUT);
+            default -> exchange.listRoots().block(ANSWER_TIMEOUT);
+        };
+        return Json.MAPPER.valueToTree(result);
     }
 
     /** An action's level as MCP names it; one the SDK does not know is sent as info. */

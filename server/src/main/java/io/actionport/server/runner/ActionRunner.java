@@ -225,7 +225,7 @@ public final class ActionRunner implements AutoCloseable {
                 executionLog,
                 progress::onProgress,
                 content,
-                new Elicitations(progress));
+                new ClientRequests(progress));
         var running = threads.submit(() -> {
             var input = Json.MAPPER.treeToValue(prepared.input(), descriptor.inputType());
             Confirmations.confirm(descriptor, input, context);
@@ -452,7 +452,7 @@ public final class ActionRunner implements AutoCloseable {
                 executionLog,
                 ProgressListener.NONE::onProgress,
                 new ContentBlocks(OUTPUT_CAP_BYTES),
-                new Elicitations(ProgressListener.NONE));
+                new ClientRequests(ProgressListener.NONE));
         var descriptor = action.descriptor();
         var running = threads.submit(
                 () -> action.action().run(Json.MAPPER.treeToValue(input, descriptor.inputType()), context));

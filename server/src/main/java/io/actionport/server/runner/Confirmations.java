@@ -3,7 +3,7 @@ package io.actionport.server.runner;
 import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionDescriptor;
 import io.actionport.sdk.ActionException;
-import io.actionport.sdk.ElicitationUnavailableException;
+import io.actionport.sdk.CallerCannotAnswerException;
 
 /**
  * The confirmation a destructive action asks for before it runs ({@code confirmBeforeRunning}):
@@ -25,7 +25,7 @@ final class Confirmations {
                         "not_confirmed",
                         descriptor.qualifiedName() + " did not run: the confirmation was declined (" + question + ")");
             }
-        } catch (ElicitationUnavailableException e) {
+        } catch (CallerCannotAnswerException e) {
             context.log().info("ran without confirmation ({}): this caller cannot be asked", question);
         }
     }

@@ -1,35 +1,21 @@
 package io.actionport.server.runner;
 
-import tools.jackson.databind.node.ObjectNode;
-
 /**
- * Stops an action that asked a question its caller will answer on another request (the stateless
- * MCP era's {@code input_required}): the call ends here and is made again with the answer.
+ * Stops an action that sent its caller a request the caller answers with another call (the
+ * stateless MCP era's {@code input_required}): the call ends here and is made again with the answer.
  *
- * @see ProgressListener#elicit
+ * @see ProgressListener#ask
  */
 public final class InputRequiredException extends RuntimeException {
 
-    private final String key;
-    private final String question;
-    private final ObjectNode requestedSchema;
+    private final ClientRequest request;
 
-    public InputRequiredException(String key, String question, ObjectNode requestedSchema) {
-        super("waiting for the caller's answer to: " + question, null, false, false);
-        this.key = key;
-        this.question = question;
-        this.requestedSchema = requestedSchema;
+    public InputRequiredException(ClientRequest request) {
+        super("waiting for the caller's answer to " + request.method() + " " + request.key(), null, false, false);
+        this.request = request;
     }
 
-    public String key() {
-        return key;
-    }
-
-    public String question() {
-        return question;
-    }
-
-    public ObjectNode requestedSchema() {
-        return requestedSchema;
+    public ClientRequest request() {
+        return request;
     }
 }

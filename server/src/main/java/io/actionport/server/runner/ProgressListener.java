@@ -1,9 +1,9 @@
 package io.actionport.server.runner;
 
+import io.actionport.sdk.CallerCannotAnswerException;
 import io.actionport.sdk.Content;
-import io.actionport.sdk.ElicitationUnavailableException;
 import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Receives what an execution reports while its caller waits for the answer: progress, log lines,
@@ -31,17 +31,16 @@ public interface ProgressListener {
     default void succeededWith(List<Content> content) {}
 
     /**
-     * Asks the human behind the caller to fill in a form (an action's {@code context.elicit}), and
-     * waits for the answer. The default: nobody can answer.
+     * Sends the caller's client a request (an action's {@code context.elicit}, {@code sample} or
+     * {@code roots}) and waits for its result, as MCP shapes it. The default: nobody can answer.
      *
-     * @param key names the question within the call: the same question gets the same key each time
-     *     the action runs
-     * @param requestedSchema MCP's flat form schema
-     * @throws io.actionport.sdk.ElicitationUnavailableException when no human can answer
+     * @throws CallerCannotAnswerException when the caller cannot answer this kind of request
      * @throws InputRequiredException when the answer comes with another request
      */
-    default ElicitationAnswer elicit(String key, String message, ObjectNode requestedSchema) {
-        throw new ElicitationUnavailableException("no human can answer this call's question (\"" + message
-                + "\"): it came over HTTP or a job, runs in the background, or its MCP client takes no elicitation");
+    default JsonNode ask(ClientRequest request) {
+        throw new CallerCannotAnswerException(
+                request.unavailableCode(),
+                "this call's caller cannot answer " + request.method() + ": it came over HTTP or a job, runs in the "
+                        + "background, or its MCP client did not declare " + request.capability());
     }
 }

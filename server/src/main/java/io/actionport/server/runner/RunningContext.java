@@ -7,6 +7,9 @@ import io.actionport.sdk.Content;
 import io.actionport.sdk.Elicitation;
 import io.actionport.sdk.ProgressReporter;
 import io.actionport.sdk.ProviderClient;
+import io.actionport.sdk.Root;
+import io.actionport.sdk.Sampled;
+import java.util.List;
 
 /** The {@link ActionContext} of one running execution. */
 record RunningContext(
@@ -16,12 +19,22 @@ record RunningContext(
         ActionLogger log,
         ProgressReporter progress,
         ContentBlocks content,
-        Elicitations questions)
+        ClientRequests requests)
         implements ActionContext {
 
     @Override
     public <T> Elicitation<T> elicit(String message, Class<T> type) {
-        return questions.ask(message, type);
+        return requests.elicit(message, type);
+    }
+
+    @Override
+    public Sampled sample(String prompt, int maxTokens) {
+        return requests.sample(prompt, maxTokens);
+    }
+
+    @Override
+    public List<Root> roots() {
+        return requests.roots();
     }
 
     @Override

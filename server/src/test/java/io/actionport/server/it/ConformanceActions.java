@@ -56,7 +56,12 @@ final class ConformanceActions {
                 new AskName("test_input_required_result_elicitation"),
                 new AskName("test_input_required_result_tampered_state"),
                 new AskConfirmation(),
-                new AskTwice());
+                new AskTwice(),
+                new Sample(),
+                new AskModel(),
+                new AskRoots(),
+                new AskWhatIsDeclared(),
+                new NeedsSampling());
     }
 
     record Empty() {}
@@ -483,6 +488,99 @@ final class ConformanceActions {
                     context,
                     (name.accepted() ? name.content().name() : "someone") + " likes "
                             + (color.accepted() ? color.content().color() : "no color"));
+        }
+    }
+
+    record Prompt(@Description("What to ask the model.") String prompt) {}
+
+    /** {@code tools-call-sampling} (session era): asks the client's model. */
+    static final class Sample implements Action<Prompt, Text> {
+        @Override
+        public ActionDescriptor<Prompt, Text> descriptor() {
+            return fixture("test_sampling", Prompt.class, Text.class)
+                    .description("Asks the caller's model.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Prompt input, ActionContext context) {
+            return says(
+                    context,
+                    "LLM response: " + context.sample(input.prompt(), 100).text());
+        }
+    }
+
+    /** {@code input-required-result-basic-sampling}. */
+    static final class AskModel implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_input_required_result_sampling", Empty.class, Text.class)
+                    .description("Asks the caller's model a question.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            return says(
+                    context,
+                    "The model said: "
+                            + context.sample("What is the capital of France?", 100)
+                                    .text());
+        }
+    }
+
+    /** {@code input-required-result-basic-list-roots}. */
+    static final class AskRoots implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_input_required_result_list_roots", Empty.class, Text.class)
+                    .description("Lists the caller's roots.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            return says(context, "Found " + context.roots().size() + " root(s)");
+        }
+    }
+
+    /** {@code input-required-result-capability-check}: asks only what the client declared. */
+    static final class AskWhatIsDeclared implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_input_required_result_capabilities", Empty.class, Text.class)
+                    .description("Asks the user if it can, else the model.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            try {
+                var name = context.elicit("What is your name?", UserName.class);
+                return says(
+                        context, "Hello, " + (name.accepted() ? name.content().name() : "stranger") + "!");
+            } catch (io.actionport.sdk.CallerCannotAnswerException cannot) {
+                return says(
+                        context,
+                        "The model said: " + context.sample("Say hello", 50).text());
+            }
+        }
+    }
+
+    /** {@code server-stateless}: needs sampling; a client without it gets -32021 naming it. */
+    static final class NeedsSampling implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_missing_capability", Empty.class, Text.class)
+                    .description("Needs the caller's model.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            return says(
+                    context,
+                    "The model said: " + context.sample("Say hello", 20).text());
         }
     }
 }

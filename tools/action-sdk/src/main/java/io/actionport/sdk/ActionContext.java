@@ -41,7 +41,7 @@ public interface ActionContext {
      * from the start: ask before doing anything with a side effect, and ask the same questions in the
      * same order each time.
      *
-     * @throws ElicitationUnavailableException when no human can answer (HTTP, background runs, or a
+     * @throws CallerCannotAnswerException when no human can answer (HTTP, background runs, or a
      *     client without elicitation)
      */
     <T> Elicitation<T> elicit(String message, Class<T> type);
@@ -49,12 +49,28 @@ public interface ActionContext {
     /**
      * Asks the human to confirm {@code message} (a yes-or-no form) and says whether they did.
      *
-     * @throws ElicitationUnavailableException when no human can answer
+     * @throws CallerCannotAnswerException when no human can answer
      */
     default boolean confirm(String message) {
         var answer = elicit(message, Confirmation.class);
         return answer.accepted() && Boolean.TRUE.equals(answer.content().confirm());
     }
+
+    /**
+     * Asks the caller's model to answer {@code prompt} (MCP sampling), e.g. to summarize text for
+     * the output, and waits for it. Asked like {@link #elicit} in each protocol era; keep it
+     * minimal: the stateless era of MCP deprecates sampling.
+     *
+     * @throws CallerCannotAnswerException when the caller cannot sample
+     */
+    Sampled sample(String prompt, int maxTokens);
+
+    /**
+     * The roots (directories or other URIs) the caller's client works in, asked like {@link #elicit}.
+     *
+     * @throws CallerCannotAnswerException when the caller's client exposes no roots
+     */
+    java.util.List<Root> roots();
 
     /** The form {@link #confirm} shows. */
     record Confirmation(@Description("Check to go ahead.") Boolean confirm) {}

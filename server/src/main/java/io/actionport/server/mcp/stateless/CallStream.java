@@ -1,6 +1,6 @@
 package io.actionport.server.mcp.stateless;
 
-import io.actionport.server.runner.ElicitationAnswer;
+import io.actionport.server.runner.ClientRequest;
 import io.actionport.server.runner.InputRequiredException;
 import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.Json;
@@ -26,40 +26,48 @@ final class CallStream implements ProgressListener {
     private final JsonNode progressToken;
     private final int lowestLevel;
     private final String toolName;
-    private final boolean canElicit;
+    private final ObjectNode capabilities;
     private final ObjectNode answers;
     private volatile InputRequiredException pending;
+    private volatile ClientRequest unanswerable;
 
     /**
      * @param progressToken the request's token, or null for no progress
      * @param logLevel the lowest level the request asked for, or null for no log lines
-     * @param canElicit whether the request's client declared elicitation
+     * @param capabilities what the request's client declared it can answer
      * @param answers the answers to this call's questions so far, by key
      */
-    CallStream(JsonNode progressToken, String logLevel, String toolName, boolean canElicit, ObjectNode answers) {
+    CallStream(JsonNode progressToken, String logLevel, String toolName, ObjectNode capabilities, ObjectNode answers) {
         this.progressToken = progressToken;
         this.lowestLevel = logLevel == null ? Integer.MAX_VALUE : LEVELS.indexOf(logLevel);
         this.toolName = toolName;
-        this.canElicit = canElicit;
+        this.capabilities = capabilities;
         this.answers = answers;
     }
 
     /**
-     * Answers the action's next question from the answers the client sent, or stops the action so
-     * that the call answers {@code input_required}. A question's key names its form (see the
-     * runner's Elicitations), so the answer finds the question when the action runs again.
+     * Answers the action's request to the client from the answers the client sent, or stops the
+     * action so that the call answers {@code input_required}. A request's key names it (see the
+     * runner's ClientRequests), so the answer finds the request when the action runs again. Only
+     * what this request's client declared is asked for.
      */
     @Override
-    public synchronized ElicitationAnswer elicit(String key, String message, ObjectNode requestedSchema) {
-        var answer = answers.get(key);
-        if (answer instanceof ObjectNode given && given.path("action").isString()) {
-            return new ElicitationAnswer(given.get("action").asString(), given.get("content"));
+    public synchronized JsonNode ask(ClientRequest request) {
+        var answer = answers.get(request.key());
+        if (answer instanceof ObjectNode given) {
+            return given;
         }
-        if (!canElicit) {
-            return ProgressListener.super.elicit(key, message, requestedSchema);
+        if (!capabilities.has(request.capability())) {
+            unanswerable = request;
+            return ProgressListener.super.ask(request);
         }
-        pending = new InputRequiredException(key, message, requestedSchema);
+        pending = new InputRequiredException(request);
         throw pending;
+    }
+
+    /** A request the action made that this client did not declare it can answer, or null. */
+    ClientRequest unanswerable() {
+        return unanswerable;
     }
 
     /** The question that stopped the action, or null when it asked none left unanswered. */

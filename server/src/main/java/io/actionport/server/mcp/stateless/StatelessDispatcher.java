@@ -1,6 +1,7 @@
 package io.actionport.server.mcp.stateless;
 
 import io.actionport.server.InternalErrors;
+import io.actionport.server.runner.ClientRequest;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpError;
 import java.util.HashSet;
@@ -151,12 +152,15 @@ public final class StatelessDispatcher {
                 request.progressToken(),
                 request.logLevel(),
                 name,
-                request.capabilities().has("elicitation"),
+                request.capabilities(),
                 answersSoFar(request, binding));
-        var call = tools.call(name, arguments, connectionId, stream)
-                .map(answer -> stream.pendingQuestion() != null
-                        ? inputRequired(stream, binding)
-                        : toolResult(request, answer));
+        var call = tools.call(name, arguments, connectionId, stream).map(answer -> {
+            if (stream.pendingQuestion() != null) {
+                return inputRequired(stream, binding);
+            }
+            refuseIfMissingCapability(stream.unanswerable(), answer);
+            return toolResult(request, answer);
+        });
         if (!CallStream.wanted(request)) {
             return call.flatMap(result -> ok(request, result));
         }
@@ -190,16 +194,31 @@ public final class StatelessDispatcher {
         return answers;
     }
 
+    /**
+     * A tool that failed because it needed what the client did not declare (and did not go on
+     * without it) is a missing capability, -32021, naming the capability.
+     */
+    private static void refuseIfMissingCapability(ClientRequest unanswerable, ToolAnswer answer) {
+        if (unanswerable != null
+                && answer instanceof ToolAnswer.Finished finished
+                && Boolean.TRUE.equals(finished.result().isError())
+                && String.valueOf(finished.result().content()).contains(unanswerable.unavailableCode())) {
+            var required = Json.MAPPER.createObjectNode();
+            required.putObject(unanswerable.capability());
+            throw StatelessError.missingCapability(
+                    "Missing client capability: this tool needs " + unanswerable.capability()
+                            + "; declare it in _meta \"io.modelcontextprotocol/clientCapabilities\"",
+                    required);
+        }
+    }
+
     /** The action asked a question: the client answers it and calls again with the state. */
     private ObjectNode inputRequired(CallStream stream, RequestStates.Binding binding) {
-        var question = stream.pendingQuestion();
+        var asked = stream.pendingQuestion().request();
         var body = Json.MAPPER.createObjectNode();
-        var request = body.putObject("inputRequests").putObject(question.key());
-        request.put("method", "elicitation/create");
-        request.putObject("params")
-                .put("mode", "form")
-                .put("message", question.question())
-                .set("requestedSchema", question.requestedSchema());
+        var request = body.putObject("inputRequests").putObject(asked.key());
+        request.put("method", asked.method());
+        request.set("params", asked.params());
         body.put("requestState", requestStates.issue(binding, stream.answers()));
         return results.typed(body, "input_required");
     }

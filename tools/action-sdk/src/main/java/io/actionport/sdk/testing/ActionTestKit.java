@@ -67,8 +67,20 @@ public final class ActionTestKit {
 
             @Override
             public <T> io.actionport.sdk.Elicitation<T> elicit(String message, Class<T> type) {
-                throw new io.actionport.sdk.ElicitationUnavailableException(
-                        "the test kit has no human to ask: " + message);
+                throw new io.actionport.sdk.CallerCannotAnswerException(
+                        "elicitation_unavailable", "the test kit has no human to ask: " + message);
+            }
+
+            @Override
+            public io.actionport.sdk.Sampled sample(String prompt, int maxTokens) {
+                throw new io.actionport.sdk.CallerCannotAnswerException(
+                        "sampling_unavailable", "the test kit has no model to ask: " + prompt);
+            }
+
+            @Override
+            public List<io.actionport.sdk.Root> roots() {
+                throw new io.actionport.sdk.CallerCannotAnswerException(
+                        "roots_unavailable", "the test kit has no client roots");
             }
 
             @Override

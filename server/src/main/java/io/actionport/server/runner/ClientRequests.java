@@ -1,0 +1,118 @@
+package io.actionport.server.runner;
+
+import io.actionport.sdk.ActionException;
+import io.actionport.sdk.Elicitation;
+import io.actionport.sdk.Root;
+import io.actionport.sdk.Sampled;
+import io.actionport.server.schema.JsonSchemaCompiler;
+import io.actionport.server.schema.RecordSchemaGenerator;
+import io.actionport.server.store.Json;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns an action's {@code context.elicit}, {@code sample} and {@code roots} into requests to
+ * whoever waits for the call: a record type becomes MCP's flat form schema, answers are checked
+ * before the action sees them, and each request gets a key that stays the same when the action runs
+ * again.
+ */
+final class ClientRequests {
+
+    private static final RecordSchemaGenerator SCHEMAS = new RecordSchemaGenerator();
+    private static final JsonSchemaCompiler COMPILER = new JsonSchemaCompiler();
+
+    private final ProgressListener caller;
+    private final Map<String, Integer> asked = new HashMap<>();
+
+    ClientRequests(ProgressListener caller) {
+        this.caller = caller;
+    }
+
+    <T> Elicitation<T> elicit(String message, Class<T> type) {
+        if (message == null || message.isBlank()) {
+            throw new IllegalArgumentException("elicit: the message must say what is asked");
+        }
+        var schema = formSchema(type);
+        var answer = caller.ask(ClientRequest.elicitation(key(snakeCase(type.getSimpleName())), message, schema));
+        return switch (answer.path("action").asString("").toLowerCase(Locale.ROOT)) {
+            case "accept" ->
+                new Elicitation<>(Elicitation.Outcome.ACCEPT, content(type, schema, answer.get("content")));
+            case "decline" -> new Elicitation<>(Elicitation.Outcome.DECLINE, null);
+            default -> new Elicitation<>(Elicitation.Outcome.CANCEL, null);
+        };
+    }
+
+    Sampled sample(String prompt, int maxTokens) {
+        if (prompt == null || prompt.isBlank() || maxTokens < 1) {
+            throw new IllegalArgumentException("sample: give a prompt and a positive maxTokens");
+        }
+        var answer = caller.ask(ClientRequest.sampling(key("sampling"), prompt, maxTokens));
+        var content = answer.path("content");
+        var text = content.isArray() ? content.path(0).path("text") : content.path("text");
+        if (!text.isString()) {
+            throw new ActionException("invalid_sampling_answer", "the caller's model answered no text");
+        }
+        return new Sampled(text.asString(), answer.path("model").asString(null));
+    }
+
+    List<Root> roots() {
+        var answer = caller.ask(ClientRequest.roots(key("roots")));
+        var roots = new ArrayList<Root>();
+        answer.path("roots")
+                .forEach(root -> roots.add(
+                        new Root(root.path("uri").asString(), root.path("name").asString(null))));
+        return List.copyOf(roots);
+    }
+
+    /**
+     * A request's key: its form type in snake case ({@code UserName} asks {@code user_name}), or
+     * {@code sampling}, {@code roots}; then {@code _2} and on when the same is asked again in one run.
+     */
+    private synchronized String key(String base) {
+        int count = asked.merge(base, 1, Integer::sum);
+        return count == 1 ? base : base + "_" + count;
+    }
+
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** MCP's elicitation schema: an object of primitive properties, without the JSON Schema extras. */
+    static ObjectNode formSchema(Class<?> type) {
+        var schema = SCHEMAS.generate(type);
+        schema.remove("$schema");
+        schema.remove("additionalProperties");
+        schema.path("properties").properties().forEach(property -> {
+            var field = (ObjectNode) property.getValue();
+            if (field.get("type") instanceof ArrayNode types) {
+                // Optional fields are "type": [t, "null"]; a form field has one type, and may be left empty.
+                for (var each : types) {
+                    if (!each.asString().equals("null")) {
+                        field.put("type", each.asString());
+                        break;
+                    }
+                }
+            }
+        });
+        return schema;
+    }
+
+    private static <T> T content(Class<T> type, ObjectNode schema, JsonNode given) {
+        var content = given == null || given.isNull() ? Json.MAPPER.createObjectNode() : given;
+        var violations = COMPILER.compile(schema).validate(content);
+        if (!violations.isEmpty()) {
+            throw new ActionException(
+                    "invalid_elicitation_answer",
+                    "the answer does not fit the form: "
+                            + violations.stream().map(Object::toString).collect(Collectors.joining("; ")));
+        }
+        return Json.MAPPER.treeToValue(content, type);
+    }
+}
