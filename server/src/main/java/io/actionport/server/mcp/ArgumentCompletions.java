@@ -3,7 +3,6 @@ package io.actionport.server.mcp;
 import io.actionport.server.registry.ActionRegistry;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CompleteResult.CompleteCompletion;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
@@ -89,14 +88,10 @@ final class ArgumentCompletions {
         if (!bound.get().template().variables().contains(variable)) {
             return Mono.error(noVariable(uriTemplate, variable));
         }
-        var values = new ArrayList<String>();
-        registry.find(environment, null, bound.get().action())
-                .map(action -> action.inputSchema()
-                        .json()
-                        .path("properties")
-                        .path(variable)
-                        .path("enum"))
-                .ifPresent(allowed -> allowed.forEach(value -> values.add(value.asString())));
+        var values = registry.find(environment, null, bound.get().action())
+                .map(action -> InputFields.values(
+                        InputFields.field(action.inputSchema().json(), variable)))
+                .orElse(List.of());
         return Mono.just(filtered(values, prefix));
     }
 

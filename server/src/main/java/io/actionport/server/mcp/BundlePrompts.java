@@ -16,22 +16,25 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * The prompts the bundles of one environment offer: listed in name order, and rendered once their
- * arguments are checked (every required one present, enumerated ones one of their values).
+ * The prompts the bundles of one environment offer (for a session limited to one integration, the
+ * bundles of its actions): listed in name order, and rendered once their arguments are checked
+ * (every required one present, enumerated ones one of their values).
  */
 final class BundlePrompts {
 
     private final String environment;
+    private final String integration;
     private final ActionRegistry registry;
 
-    BundlePrompts(String environment, ActionRegistry registry) {
+    BundlePrompts(String environment, String integration, ActionRegistry registry) {
         this.environment = environment;
+        this.integration = integration;
         this.registry = registry;
     }
 
     /** The live prompts, in name order. */
     List<Prompt> prompts() {
-        return registry.offerings(environment).values().stream()
+        return EnvironmentOfferings.visible(registry, environment, integration).stream()
                 .flatMap(offered -> offered.prompts().stream())
                 .sorted(Comparator.comparing(Prompt::name))
                 .toList();

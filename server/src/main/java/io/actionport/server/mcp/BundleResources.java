@@ -2,6 +2,8 @@ package io.actionport.server.mcp;
 
 import io.actionport.sdk.Content;
 import io.actionport.sdk.StaticResource;
+import io.actionport.server.ActionportException;
+import io.actionport.server.InternalErrors;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.BundleOfferings.BoundTemplate;
 import io.actionport.server.runner.Caller;
@@ -15,6 +17,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The resources the bundles of one environment offer: static ones, read as they were shipped, and
  * templated ones, read by running their read-only action with the template's variables as its
- * input fields. A session limited to one integration sees only the templates of its actions.
+ * input fields. A session limited to one integration sees the resources of the bundles of its
+ * actions, and of their templates only those read by its actions.
  */
 final class BundleResources {
 
@@ -44,7 +48,7 @@ final class BundleResources {
 
     /** The live static resources, in URI order. */
     List<StaticResource> resources() {
-        return registry.offerings(environment).values().stream()
+        return EnvironmentOfferings.visible(registry, environment, integration).stream()
                 .flatMap(offered -> offered.resources().stream())
                 .sorted(Comparator.comparing(StaticResource::uri))
                 .toList();
@@ -52,7 +56,7 @@ final class BundleResources {
 
     /** The live templates of this scope's actions, in template order. */
     List<BoundTemplate> templates() {
-        return registry.offerings(environment).values().stream()
+        return EnvironmentOfferings.visible(registry, environment, integration).stream()
                 .flatMap(offered -> offered.templates().stream())
                 .filter(bound -> integration == null || bound.integration().equals(integration))
                 .sorted(Comparator.comparing(bound -> bound.template().uriTemplate()))
@@ -116,13 +120,13 @@ final class BundleResources {
                             + ", is not deployed in " + environment)
                     .build());
         }
-        var properties = action.get().inputSchema().json().path("properties");
+        var schema = action.get().inputSchema().json();
         var input = Json.MAPPER.createObjectNode();
         var variables = bound.template().variables();
         for (int i = 0; i < variables.size(); i++) {
             var name = variables.get(i);
             var value = URLDecoder.decode(matcher.group(i + 1), StandardCharsets.UTF_8);
-            var type = properties.path(name).path("type").asString("string");
+            var type = InputFields.type(InputFields.field(schema, name));
             try {
                 switch (type) {
                     case "integer" -> input.put(name, Long.parseLong(value));
@@ -151,18 +155,32 @@ final class BundleResources {
                                 + e.violations().stream()
                                         .map(v -> v.pointer() + " " + v.message())
                                         .collect(Collectors.joining("; "))))
+                // A connection or scope problem is the request's to fix, and says how, as a tool call's error does.
+                .onErrorMap(
+                        BundleResources::isExplained,
+                        e -> McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                                .message("cannot read " + uri + ": " + e.getMessage())
+                                .data(((ActionportException) e).code())
+                                .build())
                 .flatMap(outcome -> switch (outcome) {
                     case ExecutionOutcome.Succeeded done -> Mono.just(result(uri, done));
                     case ExecutionOutcome.Failed failed ->
                         Mono.error(McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                                 .message("reading " + uri + " failed: "
                                         + failed.error().message())
-                                .data(Json.MAPPER
-                                        .createObjectNode()
-                                        .put("execution_id", failed.executionId())
-                                        .put("code", failed.error().code()))
+                                // The execution is where its log is: it stands for the error id of a server fault.
+                                .data(Map.of(
+                                        "error_id", failed.executionId(),
+                                        "execution_id", failed.executionId(),
+                                        "code", failed.error().code()))
                                 .build());
                 });
+    }
+
+    private static boolean isExplained(Throwable failure) {
+        return failure instanceof ActionportException known
+                && !(failure instanceof InvalidInputException)
+                && !InternalErrors.STORE_ERROR.equals(known.code());
     }
 
     /** The action's content blocks when it added some, else its output as JSON. */
