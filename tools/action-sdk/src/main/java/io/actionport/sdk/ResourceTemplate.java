@@ -37,6 +37,11 @@ public record ResourceTemplate(String uriTemplate, String name, String title, St
             throw new IllegalArgumentException(
                     "resource template " + uriTemplate + " has no variables; declare a StaticResource instead");
         }
+        if (variables(uriTemplate).stream().distinct().count()
+                < variables(uriTemplate).size()) {
+            throw new IllegalArgumentException(
+                    "resource template " + uriTemplate + " uses a variable twice; each fills one input field");
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("resource template " + uriTemplate + " needs a name");
         }
