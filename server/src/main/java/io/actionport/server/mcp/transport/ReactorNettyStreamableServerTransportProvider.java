@@ -47,16 +47,18 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
 
     private final String endpoint;
     private final SessionRegistry sessions;
+    /** The notifications a change of many items folds into one. */
+    private static final java.util.Set<String> LIST_CHANGES = java.util.Set.of(
+            McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED,
+            McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED,
+            McpSchema.METHOD_NOTIFICATION_RESOURCES_LIST_CHANGED);
+
     private final EndpointHandler handler;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger changing = new java.util.concurrent.atomic.AtomicInteger();
     /** The list_changed notifications held back while a change runs, sent once at its end. */
     private final java.util.Set<String> listsChangedMeanwhile = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private static final java.util.Set<String> LIST_CHANGES = java.util.Set.of(
-            McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED,
-            McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED,
-            McpSchema.METHOD_NOTIFICATION_RESOURCES_LIST_CHANGED);
     private final Disposable sweeper;
     private volatile McpStreamableServerSession.Factory sessionFactory;
 
