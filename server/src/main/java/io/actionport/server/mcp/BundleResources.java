@@ -125,18 +125,22 @@ final class BundleResources {
         var variables = bound.template().variables();
         for (int i = 0; i < variables.size(); i++) {
             var name = variables.get(i);
-            var value = URLDecoder.decode(matcher.group(i + 1), StandardCharsets.UTF_8);
+            var value = matcher.group(i + 1);
             var type = InputFields.type(InputFields.field(schema, name));
             try {
+                // Percent-decoding only: in a URI path '+' is a plus sign, not a space.
+                value = URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
                 switch (type) {
                     case "integer" -> input.put(name, Long.parseLong(value));
                     case "number" -> input.put(name, Double.parseDouble(value));
                     case "boolean" -> input.put(name, Boolean.parseBoolean(value));
                     default -> input.put(name, value);
                 }
-            } catch (NumberFormatException e) {
+            } catch (IllegalArgumentException e) {
+                // A bad number, or a bad percent-escape.
                 return Mono.error(BundlePrompts.invalidParams("variable '" + name + "' of " + uri + " is '" + value
-                        + "'; the template " + bound.template().uriTemplate() + " takes a " + type + " there"));
+                        + "', not " + (type.equals("integer") ? "an integer" : "a valid " + type) + " (template "
+                        + bound.template().uriTemplate() + ")"));
             }
         }
         var request = new ExecutionRequest(

@@ -316,11 +316,18 @@ class McpPromptsAndResourcesTest {
     }
 
     @Test
-    void a_resource_whose_action_fails_says_so_with_the_execution_to_look_at() {
+    void a_resource_whose_variable_or_action_fails_says_why() {
         var client = McpClients.http(server.baseUrl(), TestServer.DEV_KEY, null, tools -> {});
         clients.add(client);
         server.server.registry().deploy("dev", Bundle.of("notes", new Notes(), new ReadNote()), List.of());
         try {
+            assertThatThrownBy(() -> client.readResource(new ReadResourceRequest("notes://notes/seven")))
+                    .isInstanceOfSatisfying(McpError.class, e -> {
+                        assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+                        assertThat(e.getMessage())
+                                .isEqualTo("variable 'id' of notes://notes/seven is 'seven', not an integer"
+                                        + " (template notes://notes/{id})");
+                    });
             assertThatThrownBy(() -> client.readResource(new ReadResourceRequest("notes://notes/-1")))
                     .isInstanceOfSatisfying(McpError.class, e -> {
                         assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INTERNAL_ERROR);
