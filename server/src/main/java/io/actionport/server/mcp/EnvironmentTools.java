@@ -47,6 +47,8 @@ final class EnvironmentTools {
     private final ToolRunner tools;
     private final ActionRegistry registry;
     private final Function<McpTransportContext, SessionScope> scopes;
+    private final EnvironmentOfferings offerings;
+    private final SessionOfferings sessionOfferings;
     private Map<String, DeployedAction> byToolName = Map.of();
 
     EnvironmentTools(
@@ -60,6 +62,18 @@ final class EnvironmentTools {
         this.tools = tools;
         this.registry = registry;
         this.scopes = scopes;
+        this.offerings = EnvironmentOfferings.of(environment, integration, registry, tools);
+        this.sessionOfferings = new SessionOfferings(offerings, scopes);
+    }
+
+    /** The bundles' prompts, resources and completions beside the tools. */
+    EnvironmentOfferings offerings() {
+        return offerings;
+    }
+
+    /** The same, as a session-era server registers them. */
+    SessionOfferings sessionOfferings() {
+        return sessionOfferings;
     }
 
     /** The tool specifications of the environment's current actions, in name order. */
@@ -99,8 +113,15 @@ final class EnvironmentTools {
                 .toList());
     }
 
-    /** Brings a built server's tools in step with the registry; the server tells clients of the change. */
+    /**
+     * Brings a built server's tools, prompts and resources in step with the registry; the server
+     * tells clients of the change.
+     */
     Mono<Void> refresh(McpAsyncServer server) {
+        return refreshTools(server).then(sessionOfferings.refresh(server));
+    }
+
+    private Mono<Void> refreshTools(McpAsyncServer server) {
         return Mono.defer(() -> {
             var current = server.listTools().map(McpSchema.Tool::name).collectList();
             var wanted = specifications();

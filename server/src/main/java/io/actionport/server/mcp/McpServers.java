@@ -68,6 +68,7 @@ final class McpServers {
 
     private static McpAsyncServer configure(
             McpServer.AsyncSpecification<?> spec, EnvironmentTools tools, String version) {
+        var offerings = tools.sessionOfferings();
         return spec.serverInfo("actionport", version)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(JSON)
@@ -76,10 +77,16 @@ final class McpServers {
                 .requestTimeout(Duration.ofMinutes(15))
                 .capabilities(McpSchema.ServerCapabilities.builder()
                         .tools(true)
-                        .resources(true, false)
+                        .resources(true, true)
+                        .prompts(true)
+                        .completions()
                         .logging()
                         .build())
                 .resourceTemplates(tools.executionResources())
+                .resourceTemplates(offerings.templateSpecifications())
+                .resources(offerings.resourceSpecifications())
+                .prompts(offerings.promptSpecifications())
+                .completions(offerings.completionSpecifications())
                 .addToolFilter((McpAsyncListFilter<McpSchema.Tool>) tools::isVisible)
                 .tools(tools.specifications())
                 .build();

@@ -31,6 +31,11 @@ final class StatelessTools implements ToolSurface {
         this.principal = principal;
     }
 
+    /** The bundles' prompts, resources and completions for the same scope and key. */
+    public OfferingsPort offerings() {
+        return new OfferingsPort(tools.offerings(), integration, principal);
+    }
+
     @Override
     public String callerId() {
         return principal == null ? "local-operator" : principal.environment() + "/" + principal.keyId();

@@ -18,6 +18,7 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -114,6 +115,21 @@ public final class ToolRunner {
     Mono<Optional<ObjectNode>> view(String environment, String executionId, Principal principal) {
         return find(environment, executionId, principal)
                 .map(found -> found.map(record -> ExecutionViews.view(record, executions.logs(executionId))));
+    }
+
+    /** Runs an execution now, whatever the action's mode, and waits for its outcome: for reading a resource. */
+    Mono<ExecutionOutcome> runNow(ExecutionRequest request) {
+        return Mono.fromFuture(() -> runner.submit(request), false);
+    }
+
+    /**
+     * The ids of the environment's newest executions the key may see that start with {@code prefix}.
+     *
+     * @param principal the key, or null over stdio
+     */
+    Mono<List<String>> executionIds(String environment, Principal principal, String prefix, int limit) {
+        var keyId = principal == null || principal.isAdmin() ? null : principal.keyId();
+        return Blocking.call(() -> executions.idsStartingWith(environment, keyId, prefix, limit));
     }
 
     private static ExecutionRequest withoutProgress(ExecutionRequest request) {

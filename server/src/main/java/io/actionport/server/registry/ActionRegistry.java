@@ -29,6 +29,7 @@ public final class ActionRegistry {
     private final JsonSchemaCompiler compiler = new JsonSchemaCompiler();
     private final Map<String, Map<String, DeployedAction>> byEnvironment = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final LiveOfferings offerings = new LiveOfferings();
 
     /** Calls {@code listener} with the environment's name after each change to its actions. */
     public void onChange(Consumer<String> listener) {
@@ -50,6 +51,13 @@ public final class ActionRegistry {
                 .map(action -> action.descriptor().qualifiedName())
                 .toList();
         var current = byEnvironment.getOrDefault(environment, Map.of());
+        // A whole-bundle deploy replaces the bundle's prompts and resources; one of named actions keeps the live ones.
+        boolean bundleLive =
+                current.values().stream().anyMatch(action -> action.bundleName().equals(bundle.name()));
+        boolean replacesOfferings = only.isEmpty() || !bundleLive;
+        if (replacesOfferings) {
+            offerings.requireNoConflict(environment, bundle.name(), bundle.offerings());
+        }
         var next = new LinkedHashMap<String, DeployedAction>();
         current.forEach((name, action) -> {
             // A whole-bundle deploy replaces all of the bundle's actions; a one-action deploy only that one.
@@ -72,6 +80,9 @@ public final class ActionRegistry {
             deployed.add(live);
         }
         byEnvironment.put(environment, Map.copyOf(next));
+        if (replacesOfferings) {
+            offerings.put(environment, bundle.name(), bundle.offerings());
+        }
         listeners.forEach(listener -> listener.accept(environment));
         return deployed;
     }
@@ -81,10 +92,12 @@ public final class ActionRegistry {
         var current = byEnvironment.getOrDefault(environment, Map.of());
         var next = new HashMap<>(current);
         next.values().removeIf(action -> action.bundleName().equals(bundleName));
-        if (next.size() == current.size()) {
+        boolean offered = offerings.of(environment).containsKey(bundleName);
+        if (next.size() == current.size() && !offered) {
             return false;
         }
         byEnvironment.put(environment, Map.copyOf(next));
+        offerings.remove(environment, bundleName);
         listeners.forEach(listener -> listener.accept(environment));
         return true;
     }
@@ -100,6 +113,11 @@ public final class ActionRegistry {
         return byEnvironment.getOrDefault(environment, Map.of()).values().stream()
                 .sorted(Comparator.comparing(DeployedAction::qualifiedName))
                 .toList();
+    }
+
+    /** The prompts and resources live in the environment, by the bundle that offers them. */
+    public Map<String, BundleOfferings> offerings(String environment) {
+        return offerings.of(environment);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.actionport.server.registry;
 
 import io.actionport.sdk.Action;
+import io.actionport.sdk.PromptsAndResources;
 import io.actionport.server.ActionportException;
 import io.actionport.server.store.OwnerOnlyFiles;
 import java.io.ByteArrayInputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.jar.JarInputStream;
 
@@ -61,7 +63,26 @@ public final class BundleLoader {
             throw new InvalidBundleException("bundle '" + name + "' lists no actions: add their class names to "
                     + "META-INF/services/io.actionport.sdk.Action");
         }
-        return new Bundle(name, version == null ? "0" : version, sha256, actions);
+        var offered = ServiceLoader.load(PromptsAndResources.class, loader).stream()
+                .filter(provider -> provider.type().getClassLoader() == loader)
+                .map(ServiceLoader.Provider::get)
+                .toList();
+        if (offered.size() > 1) {
+            throw new InvalidBundleException("bundle '" + name + "' lists " + offered.size()
+                    + " classes in META-INF/services/io.actionport.sdk.PromptsAndResources; list one");
+        }
+        var offerings = offered.isEmpty() ? BundleOfferings.NONE : offerings(name, offered.getFirst(), actions);
+        return new Bundle(name, version == null ? "0" : version, sha256, actions, offerings);
+    }
+
+    /** The bundle's declarations, where a mistake in them is the bundle's fault, not the server's. */
+    private static BundleOfferings offerings(String name, PromptsAndResources offered, List<Action<?, ?>> actions) {
+        try {
+            return BundleOfferings.of(name, offered, actions);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidBundleException(
+                    "bundle '" + name + "' declares an invalid prompt or resource: " + e.getMessage());
+        }
     }
 
     private static java.util.jar.Attributes readManifest(byte[] jar) {

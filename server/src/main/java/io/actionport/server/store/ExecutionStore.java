@@ -294,6 +294,25 @@ public final class ExecutionStore {
         return jdbc.query(sql.toString(), ExecutionStore::record, params.toArray());
     }
 
+    /**
+     * The ids of an environment's executions that start with {@code prefix}, newest first, for
+     * completing an execution id.
+     *
+     * @param keyId only executions started by this key, or null for all
+     */
+    public List<String> idsStartingWith(String environment, String keyId, String prefix, int limit) {
+        // Ids hold only hex digits and dashes: anything else matches none, and no LIKE wildcard gets through.
+        if (!prefix.matches("[0-9a-fA-F-]*")) {
+            return List.of();
+        }
+        var sql = "SELECT id FROM executions WHERE environment = ? AND id LIKE ?"
+                + (keyId == null ? "" : " AND key_id = ?") + " ORDER BY id DESC LIMIT ?";
+        var like = prefix.toLowerCase(java.util.Locale.ROOT) + "%";
+        return keyId == null
+                ? jdbc.query(sql, row -> row.getString(1), environment, like, limit)
+                : jdbc.query(sql, row -> row.getString(1), environment, like, keyId, limit);
+    }
+
     /** The newest executions of an environment, newest first. */
     public List<ExecutionRecord> recent(String environment, int limit) {
         return search(environment, Filter.ALL, limit);

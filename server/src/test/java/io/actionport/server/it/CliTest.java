@@ -275,6 +275,8 @@ class CliTest {
         }
         Files.writeString(
                 classes.resolve("META-INF/services/io.actionport.sdk.Action"), String.join("\n", actions) + "\n");
+        // The demo's prompts and resources name actions such a project may lack.
+        Files.delete(classes.resolve("META-INF/services/io.actionport.sdk.PromptsAndResources"));
         return classes;
     }
 }

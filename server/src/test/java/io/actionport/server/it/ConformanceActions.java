@@ -37,6 +37,8 @@ final class ConformanceActions {
     static Bundle bundle() {
         return Bundle.of(
                 INTEGRATION,
+                new ConformanceOfferings(),
+                new ConformanceOfferings.TemplateData(),
                 new SimpleText(),
                 new ImageContent(),
                 new AudioContent(),
@@ -163,7 +165,7 @@ final class ConformanceActions {
     }
 
     /** A 1x1 PNG. */
-    private static byte[] png() {
+    static byte[] png() {
         var bytes = new ByteArrayOutputStream();
         try {
             ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", bytes);

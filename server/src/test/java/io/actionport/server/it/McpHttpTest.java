@@ -356,7 +356,7 @@ class McpHttpTest {
 
         assertThat(templates)
                 .extracting(McpSchema.ResourceTemplate::uriTemplate)
-                .containsExactly("actionport://executions/{id}");
+                .contains("actionport://executions/{id}");
         assertThat(bulk.outputSchema()).doesNotContainKey("required");
         assertThat(((Map<?, ?>) bulk.outputSchema().get("properties")).keySet().toString())
                 .contains("execution");

@@ -10,5 +10,11 @@
  * io.actionport.sdk.Content} blocks (text, images, audio, resources, links) for MCP clients with
  * {@link io.actionport.sdk.ActionContext#addContent}. Actions are listed in
  * {@code META-INF/services/io.actionport.sdk.Action} of a bundle jar.
+ *
+ * <p>A bundle may also offer MCP prompts ({@link io.actionport.sdk.Prompt}), static resources
+ * ({@link io.actionport.sdk.StaticResource}) and resource templates read through its read-only
+ * actions ({@link io.actionport.sdk.ResourceTemplate}), from one {@link
+ * io.actionport.sdk.PromptsAndResources} listed in {@code
+ * META-INF/services/io.actionport.sdk.PromptsAndResources}.
  */
 package io.actionport.sdk;

@@ -47,10 +47,18 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
 
     private final String endpoint;
     private final SessionRegistry sessions;
+    /** The notifications a change of many items folds into one. */
+    private static final java.util.Set<String> LIST_CHANGES = java.util.Set.of(
+            McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED,
+            McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED,
+            McpSchema.METHOD_NOTIFICATION_RESOURCES_LIST_CHANGED);
+
     private final EndpointHandler handler;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger changing = new java.util.concurrent.atomic.AtomicInteger();
-    private final AtomicBoolean toolsChangedMeanwhile = new AtomicBoolean();
+    /** The list_changed notifications held back while a change runs, sent once at its end. */
+    private final java.util.Set<String> listsChangedMeanwhile = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Disposable sweeper;
     private volatile McpStreamableServerSession.Factory sessionFactory;
 
@@ -124,8 +132,8 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
     }
 
     /**
-     * Runs {@code changes} (which may change many tools one by one) so that clients hear one
-     * {@code notifications/tools/list_changed} at its end instead of one per tool.
+     * Runs {@code changes} (which may change many tools, prompts and resources one by one) so that
+     * clients hear one {@code list_changed} per list at its end instead of one per item.
      */
     public Mono<Void> oneToolListChange(Mono<Void> changes) {
         return Mono.defer(() -> {
@@ -133,9 +141,12 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
                     return changes;
                 })
                 .doFinally(signal -> {
-                    if (changing.decrementAndGet() == 0 && toolsChangedMeanwhile.getAndSet(false)) {
-                        notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
-                                .subscribe();
+                    if (changing.decrementAndGet() == 0) {
+                        for (var method : LIST_CHANGES) {
+                            if (listsChangedMeanwhile.remove(method)) {
+                                notifyClients(method, null).subscribe();
+                            }
+                        }
                     }
                 });
     }
@@ -143,8 +154,8 @@ public final class ReactorNettyStreamableServerTransportProvider implements McpS
     /** Sends a notification on every session's listening stream; sessions without one miss it. */
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-        if (McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED.equals(method) && changing.get() > 0) {
-            toolsChangedMeanwhile.set(true);
+        if (LIST_CHANGES.contains(method) && changing.get() > 0) {
+            listsChangedMeanwhile.add(method);
             return Mono.empty();
         }
         return Flux.fromIterable(sessions.all())
