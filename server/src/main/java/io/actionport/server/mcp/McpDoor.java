@@ -101,7 +101,7 @@ public final class McpDoor implements AutoCloseable {
                     .forEach(live -> live.transport()
                             .oneToolListChange(live.tools().refresh(live.server()))
                             .subscribe());
-            listens.toolsChanged(environment);
+            listens.deployed(environment);
         });
     }
 

@@ -1,6 +1,7 @@
 package io.actionport.server.mcp;
 
 import io.actionport.server.auth.Principal;
+import io.actionport.server.mcp.stateless.Offerings;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
@@ -18,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * invalid argument, {@code -32002} for an unknown resource template in a completion, {@code -32603}
  * when a resource's action failed.
  */
-public final class OfferingsPort {
+public final class OfferingsPort implements Offerings {
 
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
 
@@ -33,6 +34,7 @@ public final class OfferingsPort {
     }
 
     /** The result of {@code resources/list}: {@code {"resources": [...]}}. */
+    @Override
     public ObjectNode listResources() {
         return json(new McpSchema.ListResourcesResult(
                 offerings.resources().resources().stream()
@@ -42,6 +44,7 @@ public final class OfferingsPort {
     }
 
     /** The result of {@code resources/templates/list}, the execution template included. */
+    @Override
     public ObjectNode listResourceTemplates() {
         return json(
                 new McpSchema.ListResourceTemplatesResult(offerings.resources().describedTemplates(), null));
@@ -53,11 +56,13 @@ public final class OfferingsPort {
      *
      * @param connectionId the connection a templated read's action uses, or null for the only one
      */
+    @Override
     public Mono<Optional<ObjectNode>> readResource(String uri, String connectionId) {
         return offerings.resources().read(uri, scope(connectionId)).map(found -> found.map(OfferingsPort::json));
     }
 
     /** The result of {@code prompts/list}. */
+    @Override
     public ObjectNode listPrompts() {
         return json(new McpSchema.ListPromptsResult(
                 offerings.prompts().prompts().stream()
@@ -71,6 +76,7 @@ public final class OfferingsPort {
      *
      * @param arguments the request's {@code arguments} object, or null
      */
+    @Override
     public Mono<ObjectNode> getPrompt(String name, JsonNode arguments) {
         Map<String, Object> values =
                 arguments == null || arguments.isNull() ? Map.of() : Json.MAPPER.convertValue(arguments, OBJECT_MAP);
@@ -83,6 +89,7 @@ public final class OfferingsPort {
      * @param params the request's params: {@code ref} ({@code ref/prompt} with {@code name}, or
      *     {@code ref/resource} with {@code uri}) and {@code argument} ({@code name}, {@code value})
      */
+    @Override
     public Mono<ObjectNode> complete(JsonNode params) {
         McpSchema.CompleteRequest request;
         try {

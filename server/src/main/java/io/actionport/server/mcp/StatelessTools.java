@@ -32,6 +32,7 @@ final class StatelessTools implements ToolSurface {
     }
 
     /** The bundles' prompts, resources and completions for the same scope and key. */
+    @Override
     public OfferingsPort offerings() {
         return new OfferingsPort(tools.offerings(), integration, principal);
     }

@@ -41,7 +41,7 @@ public final class StdioMcp {
         server.registry().onChange(changed -> {
             if (changed.equals(environment)) {
                 tools.refresh(mcp).subscribe();
-                listens.toolsChanged(environment);
+                listens.deployed(environment);
             }
         });
         server.events().onFinished(finished -> {

@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The open {@code subscriptions/listen} streams of this node and what each asked to hear: tool
- * list changes of its environment, updates of execution result resources, and task status.
+ * The open {@code subscriptions/listen} streams of this node and what each asked to hear: tool,
+ * prompt and resource list changes of its environment, updates of execution result resources, and task status.
  * Each message is tagged with the listen request's id as {@code subscriptionId}.
  */
 public final class ListenStreams {
@@ -20,7 +20,12 @@ public final class ListenStreams {
     private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
 
     /** What one stream listens to. */
-    record Filter(boolean toolsListChanged, Set<String> resourceUris, Set<String> taskIds) {}
+    record Filter(
+            boolean toolsListChanged,
+            boolean promptsListChanged,
+            boolean resourcesListChanged,
+            Set<String> resourceUris,
+            Set<String> taskIds) {}
 
     private record Listener(
             String environment,
@@ -41,11 +46,20 @@ public final class ListenStreams {
         return listener.sink().asFlux().doFinally(signal -> listeners.remove(listener));
     }
 
-    /** The deployed actions of an environment changed. */
-    public void toolsChanged(String environment) {
+    /** A deploy or undeploy changed an environment's tools, prompts and resources: one notice of each asked for. */
+    public void deployed(String environment) {
         for (var listener : listeners) {
-            if (listener.environment().equals(environment) && listener.filter().toolsListChanged()) {
+            if (!listener.environment().equals(environment)) {
+                continue;
+            }
+            if (listener.filter().toolsListChanged()) {
                 emit(listener, "notifications/tools/list_changed", Json.MAPPER.createObjectNode());
+            }
+            if (listener.filter().promptsListChanged()) {
+                emit(listener, "notifications/prompts/list_changed", Json.MAPPER.createObjectNode());
+            }
+            if (listener.filter().resourcesListChanged()) {
+                emit(listener, "notifications/resources/list_changed", Json.MAPPER.createObjectNode());
             }
         }
     }

@@ -89,13 +89,21 @@ public final class StatelessDispatcher {
             case "tools/list" -> ok(request, listTools());
             case "tools/call" -> callTool(request, connectionId);
             case "resources/list" ->
-                ok(
-                        request,
-                        results.cacheable(
-                                Json.MAPPER.createObjectNode().set("resources", Json.MAPPER.createArrayNode()),
-                                StatelessResults.LIST_TTL_MS));
-            case "resources/templates/list" -> ok(request, listTemplates());
-            case "resources/read" -> readResource(request).flatMap(result -> ok(request, result));
+                ok(request, results.cacheable(tools.offerings().listResources(), StatelessResults.LIST_TTL_MS));
+            case "resources/templates/list" ->
+                ok(request, results.cacheable(tools.offerings().listResourceTemplates(), StatelessResults.LIST_TTL_MS));
+            case "resources/read" -> readResource(request, connectionId).flatMap(result -> ok(request, result));
+            case "prompts/list" ->
+                ok(request, results.cacheable(tools.offerings().listPrompts(), StatelessResults.LIST_TTL_MS));
+            case "prompts/get" ->
+                tools.offerings()
+                        .getPrompt(
+                                request.requiredString("name"), request.params().get("arguments"))
+                        .flatMap(prompt -> ok(request, results.complete(prompt)));
+            case "completion/complete" ->
+                tools.offerings()
+                        .complete(request.params())
+                        .flatMap(completion -> ok(request, results.complete(completion)));
             case "subscriptions/listen" -> listen(request);
             case "tasks/get" -> getTask(request).flatMap(result -> ok(request, result));
             case "tasks/cancel" -> cancelTask(request).flatMap(result -> ok(request, result));
@@ -107,8 +115,9 @@ public final class StatelessDispatcher {
                         why != null
                                 ? why
                                 : "This server offers server/discover, tools/list, tools/call, resources/list, "
-                                        + "resources/templates/list, resources/read, subscriptions/listen and, "
-                                        + "with the tasks extension, tasks/get, tasks/update and tasks/cancel.");
+                                        + "resources/templates/list, resources/read, prompts/list, prompts/get, "
+                                        + "completion/complete, subscriptions/listen and, with the tasks "
+                                        + "extension, tasks/get, tasks/update and tasks/cancel.");
             }
         };
     }
@@ -120,7 +129,9 @@ public final class StatelessDispatcher {
         versions.add("2025-11-25");
         var capabilities = body.putObject("capabilities");
         capabilities.putObject("tools").put("listChanged", true);
-        capabilities.putObject("resources").put("subscribe", true).put("listChanged", false);
+        capabilities.putObject("prompts").put("listChanged", true);
+        capabilities.putObject("resources").put("subscribe", true).put("listChanged", true);
+        capabilities.putObject("completions");
         capabilities.putObject("logging");
         capabilities.putObject("extensions").putObject(StatelessRequest.TASKS_EXTENSION);
         body.put("instructions", instructions);
@@ -132,12 +143,6 @@ public final class StatelessDispatcher {
     private ObjectNode listTools() {
         var body = Json.MAPPER.createObjectNode();
         body.set("tools", Json.MAPPER.valueToTree(tools.tools()));
-        return results.cacheable(body, StatelessResults.LIST_TTL_MS);
-    }
-
-    private ObjectNode listTemplates() {
-        var body = Json.MAPPER.createObjectNode();
-        body.putArray("resourceTemplates").add(Json.MAPPER.<JsonNode>valueToTree(tools.executionTemplate()));
         return results.cacheable(body, StatelessResults.LIST_TTL_MS);
     }
 
@@ -233,37 +238,40 @@ public final class StatelessDispatcher {
         };
     }
 
-    private Mono<ObjectNode> readResource(StatelessRequest request) {
+    /** An execution's result resource, else a bundle's resource; neither is -32602 naming the URI. */
+    private Mono<ObjectNode> readResource(StatelessRequest request, String connectionId) {
         var uri = request.requiredString("uri");
-        return tools.readExecution(uri)
-                .map(view -> {
-                    if (view.isEmpty()) {
-                        var error = StatelessError.invalidParams(
-                                "Resource not found: " + uri
-                                        + " (resources are execution results, actionport://executions/{id}, of executions this key may see)");
-                        return Mono.<ObjectNode>error(new StatelessError(
-                                200,
-                                error.code(),
-                                error.getMessage(),
-                                Json.MAPPER.createObjectNode().put("uri", uri)));
-                    }
-                    var execution = view.get();
-                    var contents = Json.MAPPER.createObjectNode();
-                    contents.putArray("contents")
-                            .addObject()
-                            .put("uri", uri)
-                            .put("mimeType", "application/json")
-                            .put("text", execution.toString());
-                    var finished = !"queued".equals(execution.path("status").asString())
-                            && !"running".equals(execution.path("status").asString());
-                    return Mono.just(results.cacheable(contents, finished ? FINISHED_TTL_MS : 0));
-                })
-                .flatMap(mono -> mono);
+        return tools.readExecution(uri).flatMap(view -> {
+            if (view.isPresent()) {
+                var execution = view.get();
+                var contents = Json.MAPPER.createObjectNode();
+                contents.putArray("contents")
+                        .addObject()
+                        .put("uri", uri)
+                        .put("mimeType", "application/json")
+                        .put("text", execution.toString());
+                var status = execution.path("status").asString();
+                var finished = !"queued".equals(status) && !"running".equals(status);
+                return Mono.just(results.cacheable(contents, finished ? FINISHED_TTL_MS : 0));
+            }
+            return tools.offerings()
+                    .readResource(uri, connectionId)
+                    .map(found -> found.map(contents -> results.cacheable(contents, StatelessResults.LIST_TTL_MS))
+                            .orElseThrow(() -> new StatelessError(
+                                    200,
+                                    StatelessError.INVALID_PARAMS,
+                                    "Resource not found: " + uri
+                                            + "; resources/list and resources/templates/list show what "
+                                            + "can be read (execution results are actionport://executions/{id})",
+                                    Json.MAPPER.createObjectNode().put("uri", uri))));
+        });
     }
 
     private Mono<Reply> listen(StatelessRequest request) {
         var wanted = request.params().path("notifications");
         var toolsChanged = wanted.path("toolsListChanged").asBoolean(false);
+        var promptsChanged = wanted.path("promptsListChanged").asBoolean(false);
+        var resourcesChanged = wanted.path("resourcesListChanged").asBoolean(false);
         var uris = new HashSet<String>();
         wanted.path("resourceSubscriptions").forEach(uri -> {
             if (uri.isString()) {
@@ -284,6 +292,12 @@ public final class StatelessDispatcher {
         if (toolsChanged) {
             honoured.put("toolsListChanged", true);
         }
+        if (promptsChanged) {
+            honoured.put("promptsListChanged", true);
+        }
+        if (resourcesChanged) {
+            honoured.put("resourcesListChanged", true);
+        }
         if (wanted.has("resourceSubscriptions")) {
             uris.forEach(honoured.putArray("resourceSubscriptions")::add);
         }
@@ -297,7 +311,8 @@ public final class StatelessDispatcher {
         var events = listens.open(
                 environment,
                 subscriptionId,
-                new ListenStreams.Filter(toolsChanged, Set.copyOf(uris), Set.copyOf(taskIds)),
+                new ListenStreams.Filter(
+                        toolsChanged, promptsChanged, resourcesChanged, Set.copyOf(uris), Set.copyOf(taskIds)),
                 tools);
         return Mono.just(new Reply.Stream(Flux.concat(Mono.just(ack), events)));
     }

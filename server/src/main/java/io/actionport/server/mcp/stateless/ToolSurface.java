@@ -18,6 +18,9 @@ public interface ToolSurface {
     /** Who calls: the key's id, or a fixed name for the local operator over stdio. */
     String callerId();
 
+    /** The bundles' prompts, resources and completions for the same scope and key. */
+    Offerings offerings();
+
     /** The tools, in name order. */
     List<McpSchema.Tool> tools();
 
