@@ -265,14 +265,16 @@ class McpElicitationTest {
     }
 
     @Test
-    void a_stateless_client_without_elicitation_is_never_asked() {
-        var result = call("{\"name\":\"delete-thing\",\"arguments\":{\"name\":\"w\"}}", false)
-                .send()
-                .result();
+    void a_stateless_client_without_elicitation_is_never_asked_and_told_what_to_declare() {
+        var before = deletions.get();
+        var answer = call("{\"name\":\"delete-thing\",\"arguments\":{\"name\":\"w\"}}", false)
+                .send();
 
-        assertThat(result.get("resultType").asString()).isEqualTo("complete");
-        assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(result.at("/content/0/text").asString()).contains("elicitation_unavailable");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.error().get("code").asInt()).isEqualTo(-32021);
+        assertThat(answer.error().at("/data/requiredCapabilities").has("elicitation"))
+                .isTrue();
+        assertThat(deletions.get()).isEqualTo(before);
     }
 
     @Test

@@ -128,22 +128,7 @@ class McpStdioSharingTest {
 
     @Test
     void stdio_that_holds_the_store_answers_stateless_lines() throws Exception {
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ActionportCli.class.getName(),
-                        "mcp",
-                        "--data-dir",
-                        dataDir.toString(),
-                        "--env",
-                        "dev",
-                        "--connection",
-                        "demo",
-                        "--integration",
-                        "demo")
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        var builder = new ProcessBuilder(stdioCommand()).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
         builder.environment().put("ACTIONPORT_DEV_KEY", TestServer.DEV_KEY);
         var process = builder.start();
@@ -173,22 +158,28 @@ class McpStdioSharingTest {
         }
     }
 
+    /** {@code actionport mcp} on this test's data directory, for the demo integration. */
+    private java.util.List<String> stdioCommand() {
+        return java.util.List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ActionportCli.class.getName(),
+                "mcp",
+                "--data-dir",
+                dataDir.toString(),
+                "--env",
+                "dev",
+                "--connection",
+                "demo",
+                "--integration",
+                "demo");
+    }
+
     private McpSyncClient stdio() {
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var parameters = ServerParameters.builder(java)
-                .args(
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ActionportCli.class.getName(),
-                        "mcp",
-                        "--data-dir",
-                        dataDir.toString(),
-                        "--env",
-                        "dev",
-                        "--connection",
-                        "demo",
-                        "--integration",
-                        "demo")
+        var command = stdioCommand();
+        var parameters = ServerParameters.builder(command.getFirst())
+                .args(command.subList(1, command.size()))
                 .addEnvVar("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY)
                 .addEnvVar("ACTIONPORT_DEV_KEY", TestServer.DEV_KEY)
                 .build();
