@@ -145,6 +145,11 @@ record StatelessRequest(
             throw StatelessError.headerMismatch(
                     "the Mcp-Name header is required on " + method + " and must equal params." + field);
         }
+        if (body == null) {
+            // A missing field would mismatch any header: say what the body lacks instead.
+            throw StatelessError.invalidParams("params." + field + " must be a non-empty string, was "
+                    + (params.has(field) ? params.get(field).toString() : "missing"));
+        }
         if (!header.equals(body)) {
             throw StatelessError.headerMismatch(
                     "Mcp-Name header value '" + header + "' does not match body value '" + body + "'");
