@@ -44,6 +44,7 @@ import io.actionport.server.store.KeyStore;
 import io.actionport.server.store.OwnerOnlyFiles;
 import io.actionport.server.store.RunFile;
 import io.actionport.server.store.SecretCipher;
+import io.actionport.server.store.TaskRequestStore;
 import io.actionport.server.store.WebhookStore;
 import io.actionport.server.webhook.WebhookDeliveries;
 import java.net.InetAddress;
@@ -92,6 +93,7 @@ public final class Actionport implements AutoCloseable {
     private final OrphanSweeper orphans;
     private final ToolRunner toolRunner;
     private final RequestStates requestStates;
+    private final TaskRequestStore taskRequests;
     private final McpDoor mcp;
     private final DisposableServer http;
     private final EgressHttpClient egressHttp;
@@ -141,7 +143,8 @@ public final class Actionport implements AutoCloseable {
         var resolver = new ConnectionResolver(connections, servedHere, egressHttp, clock);
         runner = new ActionRunner(registry, resolver, executions, egressHttp, clock, new ExecutionIds(clock), events);
         var metrics = new Metrics(events, executions);
-        async = new AsyncExecutions(runner, executions, config.async(), metrics, clock);
+        taskRequests = new TaskRequestStore(database, clock);
+        async = new AsyncExecutions(runner, executions, taskRequests, config.async(), metrics, clock);
         var webhookDeliveries = new WebhookDeliveries(
                 egressHttp,
                 webhooks,
@@ -184,7 +187,12 @@ public final class Actionport implements AutoCloseable {
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(
-                runner, async, completions, executions, config.async().syncBudget());
+                runner,
+                async,
+                completions,
+                executions,
+                taskRequests,
+                config.async().syncBudget());
         requestStates = new RequestStates(cipher.derive("mcp request state"), config.clock());
         mcp = new McpDoor(
                 keys,

@@ -24,6 +24,7 @@ import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
+import io.actionport.server.store.TaskRequestStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class AsyncExecutions {
 
     private final ActionRunner runner;
     private final ExecutionStore executions;
+    private final TaskRequestStore taskRequests;
     private final Clock clock;
     private final ConcurrencyLimits limits;
     private final Backoff backoff = new Backoff(RandomGenerator.getDefault());
@@ -62,8 +64,14 @@ public final class AsyncExecutions {
     private volatile String nodeName;
 
     public AsyncExecutions(
-            ActionRunner runner, ExecutionStore executions, AsyncConfig config, Metrics metrics, Clock clock) {
+            ActionRunner runner,
+            ExecutionStore executions,
+            TaskRequestStore taskRequests,
+            AsyncConfig config,
+            Metrics metrics,
+            Clock clock) {
         this.runner = runner;
+        this.taskRequests = taskRequests;
         this.executions = executions;
         this.clock = clock;
         this.metrics = metrics;
@@ -224,8 +232,7 @@ public final class AsyncExecutions {
         runningHere.put(id, cancellation);
         Attempt attempt;
         try {
-            attempt = runner.attempt(
-                    id, prepared, progressListeners.getOrDefault(id, ProgressListener.NONE), cancellation);
+            attempt = runner.attempt(id, prepared, listenerOf(id), cancellation);
         } finally {
             runningHere.remove(id);
             metrics.ran(record.integration() + "/" + record.actionName(), Duration.between(startedAt, clock.instant()));
@@ -256,6 +263,26 @@ public final class AsyncExecutions {
             stop.finishedWhileStopping();
         }
         return new CompletionHandler.OnCompleteRemove<>();
+    }
+
+    /** Where an execution's progress, log lines and requests to its client go. */
+    private ProgressListener listenerOf(String id) {
+        var listener = progressListeners.getOrDefault(id, ProgressListener.NONE);
+        return taskRequests
+                .clientOf(id)
+                .<ProgressListener>map(capabilities -> new TaskClientRequests(listener, id, taskRequests, capabilities))
+                .orElse(listener);
+    }
+
+    /**
+     * Accepts an execution that runs as a task of a client declaring {@code capabilities}: its
+     * action may ask that client through {@code tasks/get} and {@code tasks/update}.
+     */
+    public ExecutionRecord enqueueTask(ExecutionRequest request, String executionId, String capabilities) {
+        stop.checkAccepting();
+        // Before the schedule exists, so the worker never runs it without knowing its client.
+        taskRequests.runsAsTask(executionId, capabilities);
+        return enqueue(request, executionId, null);
     }
 
     private static boolean cancelled(Attempt attempt) {

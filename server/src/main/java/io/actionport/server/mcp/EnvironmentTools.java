@@ -95,14 +95,19 @@ final class EnvironmentTools {
      * Calls a tool by name for a stateless request: the tools are looked up afresh, so a deploy on
      * any node is seen by the next request.
      */
-    Mono<ToolAnswer> answer(String toolName, JsonNode arguments, SessionScope scope, ProgressListener progress) {
+    Mono<ToolAnswer> answer(
+            String toolName,
+            JsonNode arguments,
+            SessionScope scope,
+            ProgressListener progress,
+            String taskCapabilities) {
         var action = currentTools().get(toolName);
         if (action == null) {
             return Mono.error(ToolResults.unknownTool(
                     toolName,
                     "no tool '" + toolName + "' in environment '" + environment + "'; tools/list shows them"));
         }
-        return tools.answer(execution(action, arguments, scope, progress), action)
+        return tools.answer(execution(action, arguments, scope, progress), action, taskCapabilities)
                 .onErrorResume(
                         failure -> ToolResults.ofFailure(toolName, failure).map(ToolAnswer.Finished::new));
     }

@@ -6,6 +6,7 @@ import io.actionport.server.mcp.stateless.ToolSurface;
 import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.ExecutionRecord;
+import io.actionport.server.store.TaskRequestStore;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +49,28 @@ final class StatelessTools implements ToolSurface {
     }
 
     @Override
-    public Mono<ToolAnswer> call(String toolName, JsonNode arguments, String connectionId, ProgressListener progress) {
-        return tools.answer(toolName, arguments, new SessionScope(integration, connectionId, principal), progress);
+    public Mono<ToolAnswer> call(
+            String toolName,
+            JsonNode arguments,
+            String connectionId,
+            ProgressListener progress,
+            String taskCapabilities) {
+        return tools.answer(
+                toolName,
+                arguments,
+                new SessionScope(integration, connectionId, principal),
+                progress,
+                taskCapabilities);
+    }
+
+    @Override
+    public Mono<List<TaskRequestStore.TaskRequest>> taskRequests(String executionId) {
+        return runner.taskRequests(executionId);
+    }
+
+    @Override
+    public Mono<Boolean> answerTask(String executionId, String key, String answer) {
+        return runner.answerTask(executionId, key, answer);
     }
 
     @Override

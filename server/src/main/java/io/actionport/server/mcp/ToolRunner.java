@@ -14,6 +14,7 @@ import io.actionport.server.runner.ExecutionRequest;
 import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStore;
+import io.actionport.server.store.TaskRequestStore;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -34,6 +35,7 @@ public final class ToolRunner {
     private final AsyncExecutions queue;
     private final Completions completions;
     private final ExecutionStore executions;
+    private final TaskRequestStore taskRequests;
     private final Duration defaultSyncBudget;
 
     public ToolRunner(
@@ -41,8 +43,10 @@ public final class ToolRunner {
             AsyncExecutions queue,
             Completions completions,
             ExecutionStore executions,
+            TaskRequestStore taskRequests,
             Duration defaultSyncBudget) {
         this.runner = runner;
+        this.taskRequests = taskRequests;
         this.queue = queue;
         this.completions = completions;
         this.executions = executions;
@@ -58,6 +62,16 @@ public final class ToolRunner {
 
     /** Runs a call, and says whether it finished or goes on in the background. */
     Mono<ToolAnswer> answer(ExecutionRequest request, DeployedAction action) {
+        return answer(request, action, null);
+    }
+
+    /**
+     * Runs a call for a client that takes tasks: what goes on in the background runs as a task,
+     * whose action may ask that client what it declared in {@code taskCapabilities}.
+     *
+     * @param taskCapabilities the client's capabilities as JSON, or null for a client without tasks
+     */
+    Mono<ToolAnswer> answer(ExecutionRequest request, DeployedAction action, String taskCapabilities) {
         if (queue.gate().stopping()) {
             return Mono.error(McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                     .message("the server is shutting down and accepts no new tool calls; retry in a few seconds")
@@ -68,10 +82,10 @@ public final class ToolRunner {
         return switch (descriptor.mode()) {
             case SYNC -> Mono.fromFuture(() -> runner.submit(request), false).map(ToolRunner::finished);
             // The call answers before the execution runs: progress would outlive its request.
-            case ASYNC -> enqueue(withoutProgress(request)).map(ToolRunner::accepted);
+            case ASYNC -> enqueue(withoutProgress(request), taskCapabilities).map(ToolRunner::accepted);
             case ASYNC_WHEN_SLOW -> {
                 var waiting = new WaitingCall(request.progress());
-                yield enqueue(withListener(request, waiting))
+                yield enqueue(withListener(request, waiting), taskCapabilities)
                         .flatMap(record -> Mono.fromFuture(completions.await(
                                         request.environment(),
                                         record.id(),
@@ -148,7 +162,19 @@ public final class ToolRunner {
                 request.keyId());
     }
 
-    private Mono<ExecutionRecord> enqueue(ExecutionRequest request) {
-        return Blocking.call(() -> queue.enqueue(request, runner.newId(), null));
+    private Mono<ExecutionRecord> enqueue(ExecutionRequest request, String taskCapabilities) {
+        return Blocking.call(() -> taskCapabilities == null
+                ? queue.enqueue(request, runner.newId(), null)
+                : queue.enqueueTask(request, runner.newId(), taskCapabilities));
+    }
+
+    /** What a task's action asked its client, answered or not. */
+    Mono<List<TaskRequestStore.TaskRequest>> taskRequests(String executionId) {
+        return Blocking.call(() -> taskRequests.requests(executionId));
+    }
+
+    /** Stores a client's answer to its task's request; false when no such request waits. */
+    Mono<Boolean> answerTask(String executionId, String key, String answer) {
+        return Blocking.call(() -> taskRequests.answer(executionId, key, answer));
     }
 }

@@ -63,7 +63,8 @@ final class ConformanceActions {
                 new AskModel(),
                 new AskRoots(),
                 new AskWhatIsDeclared(),
-                new NeedsSampling());
+                new NeedsSampling(),
+                new ConfirmDelete());
     }
 
     record Empty() {}
@@ -583,6 +584,31 @@ final class ConformanceActions {
             return says(
                     context,
                     "The model said: " + context.sample("Say hello", 20).text());
+        }
+    }
+
+    record Filename(@Description("The file to delete.") String filename) {}
+
+    record DeleteConfirmation(
+            @Description("Whether to delete.") Boolean confirm) {}
+
+    /** Tasks extension (unscored): a background tool that parks on one elicitation until tasks/update answers it. */
+    static final class ConfirmDelete implements Action<Filename, Text> {
+        @Override
+        public ActionDescriptor<Filename, Text> descriptor() {
+            return ActionDescriptor.builder(INTEGRATION, "confirm_delete", Filename.class, Text.class)
+                    .description("Deletes a file after the user confirms.")
+                    .hints(new ActionHints(false, false, true, false))
+                    .mode(ExecutionMode.ASYNC)
+                    .build();
+        }
+
+        @Override
+        public Text run(Filename input, ActionContext context) {
+            var answer = context.elicit("Delete " + input.filename() + "?", DeleteConfirmation.class);
+            var confirmed =
+                    answer.accepted() && Boolean.TRUE.equals(answer.content().confirm());
+            return says(context, confirmed ? "Deleted " + input.filename() : "Kept " + input.filename());
         }
     }
 }

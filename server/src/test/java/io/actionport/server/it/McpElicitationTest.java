@@ -81,6 +81,26 @@ class McpElicitationTest {
         }
     }
 
+    /** A background deletion that asks for confirmation while it runs as a task. */
+    static final class BackgroundDelete implements Action<Target, Deleted> {
+        @Override
+        public ActionDescriptor<Target, Deleted> descriptor() {
+            return ActionDescriptor.builder("asking", "delete-later", Target.class, Deleted.class)
+                    .description("Deletes a thing in the background after asking.")
+                    .hints(new ActionHints(false, false, true, false))
+                    .mode(io.actionport.sdk.ExecutionMode.ASYNC)
+                    .build();
+        }
+
+        @Override
+        public Deleted run(Target input, ActionContext context) {
+            if (!context.confirm("Delete " + input.name() + " in the background?")) {
+                throw new ActionException("not_confirmed", "not confirmed");
+            }
+            return new Deleted(input.name(), "later");
+        }
+    }
+
     @TempDir
     static Path dataDir;
 
@@ -89,7 +109,9 @@ class McpElicitationTest {
     @BeforeAll
     static void start() {
         server = new TestServer(dataDir);
-        server.server.registry().deploy("dev", Bundle.of("asking", new AskingDelete(), new Purge()), List.of());
+        server.server
+                .registry()
+                .deploy("dev", Bundle.of("asking", new AskingDelete(), new Purge(), new BackgroundDelete()), List.of());
         server.server
                 .connections()
                 .saveIntegration(new io.actionport.server.store.Integration(
@@ -328,5 +350,46 @@ class McpElicitationTest {
         var id = answer.headers().firstValue("X-Execution-Id").orElseThrow();
         assertThat(server.server.executions().logs(id))
                 .anySatisfy(line -> assertThat(line.message()).contains("ran without confirmation"));
+    }
+
+    @Test
+    void a_task_waits_for_input_that_tasks_update_brings_and_then_completes() {
+        var meta = StatelessCall.defaultMeta(true);
+        ((ObjectNode) meta.get("io.modelcontextprotocol/clientCapabilities")).putObject("elicitation");
+        java.util.function.BiFunction<String, String, StatelessCall> call =
+                (method, params) -> StatelessCall.of(server.baseUrl(), method, params, true)
+                        .header("Provider-Config-Key", "asking")
+                        .header("Connection-Id", "fake-conn")
+                        .meta(meta);
+        var started = call.apply("tools/call", "{\"name\":\"delete-later\",\"arguments\":{\"name\":\"shed\"}}")
+                .send()
+                .result();
+        assertThat(started.get("resultType").asString()).isEqualTo("task");
+        var taskId = started.get("taskId").asString();
+        var get = "{\"taskId\":\"" + taskId + "\"}";
+
+        var waiting = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> call.apply("tasks/get", get).send().result(),
+                        task -> task.get("status").asString().equals("input_required"));
+        assertThat(waiting.at("/inputRequests/confirmation/method").asString()).isEqualTo("elicitation/create");
+        assertThat(waiting.at("/inputRequests/confirmation/params/message").asString())
+                .isEqualTo("Delete shed in the background?");
+
+        var ack = call.apply(
+                        "tasks/update",
+                        "{\"taskId\":\"" + taskId + "\",\"inputResponses\":{\"confirmation\":{\"action\":\"accept\","
+                                + "\"content\":{\"confirm\":true}},\"unknown\":{}}}")
+                .send();
+        assertThat(ack.result().get("resultType").asString()).isEqualTo("complete");
+
+        var done = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> call.apply("tasks/get", get).send().result(),
+                        task -> task.get("status").asString().equals("completed"));
+        assertThat(done.at("/result/structuredContent/color").asString()).isEqualTo("later");
+        assertThat(done.has("inputRequests")).isFalse();
     }
 }

@@ -3,7 +3,9 @@ package io.actionport.server.mcp.stateless;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.Json;
+import io.actionport.server.store.TaskRequestStore;
 import java.time.Instant;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,11 +21,25 @@ final class ExecutionTasks {
 
     private ExecutionTasks() {}
 
-    /** The task fields of an execution, with its result once it finished. */
-    static ObjectNode task(ExecutionRecord record, ToolSurface tools) {
+    /**
+     * The task fields of an execution: with its result once it finished, and while it waits for
+     * its client, {@code input_required} with the requests still unanswered.
+     */
+    static ObjectNode task(ExecutionRecord record, ToolSurface tools, List<TaskRequestStore.TaskRequest> asked) {
         var task = Json.MAPPER.createObjectNode();
         task.put("taskId", record.id());
-        task.put("status", status(record.status()));
+        var waiting = record.status().isFinished()
+                ? List.<TaskRequestStore.TaskRequest>of()
+                : asked.stream().filter(request -> request.answer() == null).toList();
+        task.put("status", waiting.isEmpty() ? status(record.status()) : "input_required");
+        if (!waiting.isEmpty()) {
+            var requests = task.putObject("inputRequests");
+            for (var request : waiting) {
+                var entry = requests.putObject(request.key());
+                entry.put("method", request.method());
+                entry.set("params", Json.MAPPER.readTree(request.params()));
+            }
+        }
         task.put("statusMessage", message(record));
         task.put("createdAt", record.createdAt().toString());
         task.put("lastUpdatedAt", lastUpdated(record).toString());

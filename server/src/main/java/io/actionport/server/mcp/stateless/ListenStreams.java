@@ -79,8 +79,10 @@ public final class ListenStreams {
             if (listener.filter().taskIds().contains(executionId)) {
                 listener.tools()
                         .execution(executionId)
-                        .subscribe(found -> found.ifPresent(record ->
-                                emit(listener, "notifications/tasks", ExecutionTasks.task(record, listener.tools()))));
+                        .subscribe(found -> found.ifPresent(record -> emit(
+                                listener,
+                                "notifications/tasks",
+                                ExecutionTasks.task(record, listener.tools(), java.util.List.of()))));
             }
         }
     }

@@ -5,6 +5,7 @@ import io.actionport.server.runner.ClientRequest;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpError;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
@@ -159,13 +160,15 @@ public final class StatelessDispatcher {
                 name,
                 request.capabilities(),
                 answersSoFar(request, binding));
-        var call = tools.call(name, arguments, connectionId, stream).map(answer -> {
-            if (stream.pendingQuestion() != null) {
-                return inputRequired(stream, binding);
-            }
-            refuseIfMissingCapability(stream.unanswerable(), answer);
-            return toolResult(request, answer);
-        });
+        var taskCapabilities = request.acceptsTasks() ? request.capabilities().toString() : null;
+        var call = tools.call(name, arguments, connectionId, stream, taskCapabilities)
+                .map(answer -> {
+                    if (stream.pendingQuestion() != null) {
+                        return inputRequired(stream, binding);
+                    }
+                    refuseIfMissingCapability(stream.unanswerable(), answer);
+                    return toolResult(request, answer);
+                });
         if (!CallStream.wanted(request)) {
             return call.flatMap(result -> ok(request, result));
         }
@@ -233,7 +236,7 @@ public final class StatelessDispatcher {
             case ToolAnswer.Finished finished -> results.complete(Json.MAPPER.valueToTree(finished.result()));
             case ToolAnswer.Accepted accepted ->
                 request.acceptsTasks()
-                        ? results.typed(ExecutionTasks.task(accepted.execution(), tools), "task")
+                        ? results.typed(ExecutionTasks.task(accepted.execution(), tools, List.of()), "task")
                         : results.complete(Json.MAPPER.valueToTree(accepted.link()));
         };
     }
@@ -320,7 +323,9 @@ public final class StatelessDispatcher {
     private Mono<ObjectNode> getTask(StatelessRequest request) {
         requireTasks(request);
         var taskId = request.requiredString("taskId");
-        return knownTask(taskId).map(record -> results.complete(ExecutionTasks.task(record, tools)));
+        return knownTask(taskId)
+                .flatMap(record -> tools.taskRequests(taskId)
+                        .map(asked -> results.complete(ExecutionTasks.task(record, tools, asked))));
     }
 
     private Mono<ObjectNode> cancelTask(StatelessRequest request) {
@@ -337,8 +342,12 @@ public final class StatelessDispatcher {
         if (responses == null || !responses.isObject()) {
             throw StatelessError.invalidParams("params.inputResponses is required and must be an object");
         }
-        // No action of this server waits for input yet, so there is nothing outstanding to answer.
-        return knownTask(taskId).map(record -> results.complete(null));
+        // Answers to requests that wait are stored; unknown or answered keys are ignored, as the extension says.
+        return knownTask(taskId)
+                .flatMapMany(record -> Flux.fromIterable(responses.properties()))
+                .concatMap(answer -> tools.answerTask(
+                        taskId, answer.getKey(), answer.getValue().toString()))
+                .then(Mono.fromSupplier(() -> results.complete(null)));
     }
 
     private Mono<io.actionport.server.store.ExecutionRecord> knownTask(String taskId) {

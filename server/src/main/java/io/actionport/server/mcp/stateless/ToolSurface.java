@@ -2,6 +2,7 @@ package io.actionport.server.mcp.stateless;
 
 import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.ExecutionRecord;
+import io.actionport.server.store.TaskRequestStore;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,21 @@ public interface ToolSurface {
      * Calls a tool. Fails with the SDK's {@code McpError} for protocol faults such as an unknown tool.
      *
      * @param connectionId the connection asked for, or null for the integration's only one
+     * @param taskCapabilities for a client that takes tasks, its capabilities as JSON (a background
+     *     execution may then ask it through tasks/get and tasks/update); else null
      */
-    Mono<ToolAnswer> call(String toolName, JsonNode arguments, String connectionId, ProgressListener progress);
+    Mono<ToolAnswer> call(
+            String toolName,
+            JsonNode arguments,
+            String connectionId,
+            ProgressListener progress,
+            String taskCapabilities);
+
+    /** What a task's action asked its client, answered or not, in the order asked. */
+    Mono<List<TaskRequestStore.TaskRequest>> taskRequests(String executionId);
+
+    /** Stores the client's answer to a task's outstanding request; false when none waits by that key. */
+    Mono<Boolean> answerTask(String executionId, String key, String answer);
 
     /** The template of execution result resources. */
     McpSchema.ResourceTemplate executionTemplate();
