@@ -1,8 +1,18 @@
 // What every TypeScript client script does with a connected client, whichever SDK it comes from:
-// list the tools, call echo, call bulk-import and follow its result link until the execution ends.
+// list the tools, call echo, call bulk-import and follow its result link until the execution ends,
+// and call ask-name, which asks the user (an elicitation the script's handler answers).
 // The scripts print the returned summary as one JSON line; the Java test asserts on it.
 
 const FINISHED = new Set(["succeeded", "failed", "cancelled"]);
+
+/** The questions the server asked, as the scripts' elicitation handlers saw them. */
+export const questions = [];
+
+/** How the scripts answer an elicitation: the user typed "Ada". */
+export function answerElicitation(request) {
+  questions.push(request.params?.message ?? null);
+  return { action: "accept", content: { name: "Ada" } };
+}
 
 /** The server URL, key and integration, from the command line: <url> <key> <integration>. */
 export function target() {
@@ -62,8 +72,15 @@ export async function exercise(client, readOptions = {}) {
     }
   }
 
+  const asked = await client.callTool({ name: "ask-name", arguments: {} });
+
   return {
     tools: tools.map((tool) => tool.name),
+    elicitation: {
+      questions,
+      isError: asked.isError ?? false,
+      structuredContent: asked.structuredContent ?? null,
+    },
     echo: { isError: echo.isError ?? false, structuredContent: echo.structuredContent ?? null },
     bulkImport: {
       isError: bulk.isError ?? false,

@@ -6,17 +6,22 @@
 //   auto          probes with server/discover; falls back to initialize unless the server is modern
 //   pin:VERSION   modern era at exactly VERSION (e.g. pin:2026-07-28); anything else fails
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
-import { deadline, exercise, report, target } from "./client-checks.mjs";
+import { answerElicitation, deadline, exercise, report, target } from "./client-checks.mjs";
 
 deadline(60_000);
 const { url, headers } = target();
 const negotiation = process.argv[5] ?? "default";
 const mode = negotiation.startsWith("pin:") ? { pin: negotiation.slice("pin:".length) } : negotiation;
-const options = negotiation === "default" ? {} : { versionNegotiation: { mode } };
+const options = {
+  capabilities: { elicitation: {} },
+  ...(negotiation === "default" ? {} : { versionNegotiation: { mode } }),
+};
 
 await report(async () => {
   const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers } });
   const client = new Client({ name: "actionport-ts-client-v2", version: "1.0.0" }, options);
+  // In the legacy era a server request; in the modern one an input_required round the client fulfils.
+  client.setRequestHandler("elicitation/create", async (request) => answerElicitation(request));
   await client.connect(transport);
   const summary = {
     sdk: "@modelcontextprotocol/client",

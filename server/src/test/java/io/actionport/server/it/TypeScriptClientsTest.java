@@ -2,6 +2,12 @@ package io.actionport.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.actionport.sdk.Action;
+import io.actionport.sdk.ActionContext;
+import io.actionport.sdk.ActionDescriptor;
+import io.actionport.sdk.ActionHints;
+import io.actionport.sdk.Description;
+import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.Json;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +41,31 @@ class TypeScriptClientsTest {
     static void start() {
         node = NodeTools.installed();
         server = new TestServer(dataDir);
+        server.server.registry().deploy("dev", Bundle.of("ts-asking", new AskName()), List.of());
+    }
+
+    record Nothing() {}
+
+    record UserName(@Description("Your name.") String name) {}
+
+    record Greeting(String greeting) {}
+
+    /** Asks the user their name (an elicitation), then greets them. */
+    static final class AskName implements Action<Nothing, Greeting> {
+        @Override
+        public ActionDescriptor<Nothing, Greeting> descriptor() {
+            return ActionDescriptor.builder("demo", "ask-name", Nothing.class, Greeting.class)
+                    .description("Asks the user their name, then greets them.")
+                    .hints(ActionHints.READ)
+                    .build();
+        }
+
+        @Override
+        public Greeting run(Nothing input, ActionContext context) {
+            var answer = context.elicit("What is your name?", UserName.class);
+            return new Greeting(
+                    "Hello, " + (answer.accepted() ? answer.content().name() : "stranger") + "!");
+        }
     }
 
     @AfterAll
@@ -95,6 +126,12 @@ class TypeScriptClientsTest {
         assertThat(bulk.path("reads").asInt()).isPositive();
         assertThat(bulk.path("status").asString()).isEqualTo("succeeded");
         assertThat(bulk.path("output").path("batch_id").asString()).startsWith("node-");
+
+        var elicitation = summary.path("elicitation");
+        assertThat(texts(elicitation.path("questions"))).contains("What is your name?");
+        assertThat(elicitation.path("isError").asBoolean()).isFalse();
+        assertThat(elicitation.path("structuredContent").path("greeting").asString())
+                .isEqualTo("Hello, Ada!");
         assertThat(texts(bulk.path("output").path("issues").findValues("title").stream()))
                 .containsExactly("a", "b");
     }
