@@ -97,6 +97,32 @@ class TwoNodesTest {
         }
     }
 
+    record Answer(@io.actionport.sdk.Description("Go on?") Boolean confirm) {}
+
+    /** A background write that asks its task's client before it goes on, and records its node. */
+    static final class AskingRun implements Action<Input, Output> {
+        private final String node;
+
+        AskingRun(String node) {
+            this.node = node;
+        }
+
+        @Override
+        public ActionDescriptor<Input, Output> descriptor() {
+            return ActionDescriptor.builder("shared", "asking-run", Input.class, Output.class)
+                    .description("Asks, then records the node that runs it.")
+                    .hints(ActionHints.WRITE)
+                    .mode(ExecutionMode.ASYNC)
+                    .build();
+        }
+
+        @Override
+        public Output run(Input input, ActionContext context) {
+            var answer = context.elicit("Go on with " + input.n() + "?", Answer.class);
+            return new Output(answer.accepted() ? node : "declined");
+        }
+    }
+
     @TempDir
     Path dataDirs;
 
@@ -161,6 +187,53 @@ class TwoNodesTest {
                                 .asString())
                         .isEqualTo("cancelled");
             }
+        }
+    }
+
+    @Test
+    void a_task_that_asks_is_answered_through_either_node_and_finishes_where_it_runs() throws Exception {
+        var databaseUrl = SharedPostgres.newDatabase("task_input");
+        try (var a = node("node-a", databaseUrl);
+                var b = node("node-b", databaseUrl)) {
+            a.connections()
+                    .saveIntegration(
+                            new Integration("dev", "shared", URI.create("http://127.0.0.1:9"), AuthScheme.NONE, null));
+            a.connections().create(new Connection("dev", "shared", "conn", Map.of(), Map.of()));
+            var meta = StatelessCall.defaultMeta(true);
+            ((tools.jackson.databind.node.ObjectNode) meta.get("io.modelcontextprotocol/clientCapabilities"))
+                    .putObject("elicitation");
+
+            var taskId = shared(a.baseUrl(), "tools/call", "{\"name\":\"asking-run\",\"arguments\":{\"n\":7}}")
+                    .meta(meta)
+                    .send()
+                    .result()
+                    .get("taskId")
+                    .asString();
+            var get = "{\"taskId\":\"" + taskId + "\"}";
+            var waiting = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> shared(b.baseUrl(), "tasks/get", get)
+                                    .meta(meta)
+                                    .send()
+                                    .result(),
+                            task -> task.get("status").asString().equals("input_required"));
+            var key = waiting.get("inputRequests").propertyNames().iterator().next();
+            shared(
+                            b.baseUrl(),
+                            "tasks/update",
+                            "{\"taskId\":\"" + taskId + "\",\"inputResponses\":{\"" + key
+                                    + "\":{\"action\":\"accept\",\"content\":{\"confirm\":true}}}}")
+                    .meta(meta)
+                    .send();
+
+            var done = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> shared(a.baseUrl(), "tasks/get", get)
+                                    .meta(meta)
+                                    .send()
+                                    .result(),
+                            task -> task.get("status").asString().equals("completed"));
+            assertThat(done.at("/result/structuredContent/node").asString()).isIn("node-a", "node-b");
         }
     }
 
@@ -229,7 +302,11 @@ class TwoNodesTest {
                 .withDatabaseUrl(databaseUrl)
                 .withDevWebhook(null, null)
                 .withNodeName(name));
-        node.registry().deploy("dev", Bundle.of("two-nodes", new RecordRun(name), new LongRun(name)), List.of());
+        node.registry()
+                .deploy(
+                        "dev",
+                        Bundle.of("two-nodes", new RecordRun(name), new LongRun(name), new AskingRun(name)),
+                        List.of());
         return node;
     }
 
