@@ -9,6 +9,7 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import io.actionport.sdk.Default;
 import io.actionport.sdk.Description;
 import io.actionport.sdk.Format;
+import io.actionport.sdk.McpHeader;
 import io.actionport.sdk.Optional;
 import io.actionport.server.store.Json;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +31,12 @@ public final class RecordSchemaGenerator {
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.INLINE_ALL_SCHEMAS)
                 .with(Option.SCHEMA_VERSION_INDICATOR, Option.FLATTENED_ENUMS);
         config.forFields()
+                .withInstanceAttributeOverride((attributes, field, context) -> {
+                    var header = annotation(field, McpHeader.class);
+                    if (header != null) {
+                        attributes.put("x-mcp-header", header.value());
+                    }
+                })
                 .withRequiredCheck(field -> annotation(field, Optional.class) == null)
                 .withNullableCheck(field -> annotation(field, Optional.class) != null ? Boolean.TRUE : null)
                 .withDescriptionResolver(field -> {

@@ -305,6 +305,65 @@ class McpStatelessTest {
         assertThat(bad.error().get("message").asString()).contains("logLevel");
     }
 
+    record Regional(
+            @io.actionport.sdk.McpHeader("Region") String region,
+
+            @io.actionport.sdk.McpHeader("Shard") @io.actionport.sdk.Optional
+            Integer shard) {}
+
+    /** Echoes its region: a tool whose arguments are mirrored in headers. */
+    static final class RegionalEcho implements io.actionport.sdk.Action<Regional, Regional> {
+        @Override
+        public io.actionport.sdk.ActionDescriptor<Regional, Regional> descriptor() {
+            return io.actionport.sdk.ActionDescriptor.builder("demo", "regional-echo", Regional.class, Regional.class)
+                    .description("Echoes its region.")
+                    .hints(io.actionport.sdk.ActionHints.READ)
+                    .build();
+        }
+
+        @Override
+        public Regional run(Regional input, io.actionport.sdk.ActionContext context) {
+            return input;
+        }
+    }
+
+    @Test
+    void arguments_a_tool_mirrors_in_headers_must_come_with_matching_mcp_param_headers() {
+        server.server.registry().deploy("dev", Bundle.of("regional", new RegionalEcho()), List.of());
+        try {
+            var tool = call("tools/list", "{}")
+                    .send()
+                    .result()
+                    .get("tools")
+                    .valueStream()
+                    .filter(each -> each.get("name").asString().equals("regional-echo"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(tool.at("/inputSchema/properties/region/x-mcp-header").asString())
+                    .isEqualTo("Region");
+            var arguments = "{\"name\":\"regional-echo\",\"arguments\":{\"region\":\"eu-west\",\"shard\":7}}";
+
+            var missing = call("tools/call", arguments).send();
+            var wrong = call("tools/call", arguments)
+                    .header("Mcp-Param-Region", "us-east")
+                    .header("Mcp-Param-Shard", "7")
+                    .send();
+            var right = call("tools/call", arguments)
+                    .header("Mcp-Param-Region", "=?base64?ZXUtd2VzdA==?=")
+                    .header("Mcp-Param-Shard", "07")
+                    .send();
+
+            assertThat(missing.status()).isEqualTo(400);
+            assertThat(missing.error().get("code").asInt()).isEqualTo(-32020);
+            assertThat(missing.error().get("message").asString()).contains("Mcp-Param-Region");
+            assertThat(wrong.error().get("message").asString()).contains("'us-east'", "eu-west");
+            assertThat(right.result().at("/structuredContent/region").asString())
+                    .isEqualTo("eu-west");
+        } finally {
+            server.server.registry().undeploy("dev", "regional");
+        }
+    }
+
     @Test
     void a_listen_stream_is_acknowledged_then_hears_of_deploys_and_finished_executions() throws Exception {
         var started = call("tools/call", bulkImport("listen-1", 8)).send().result();

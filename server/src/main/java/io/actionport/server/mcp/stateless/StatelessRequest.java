@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param capabilities the client capabilities this request declares
  * @param logLevel the lowest level of log notifications the client wants, or null for none
  * @param progressToken the token progress notifications carry, or null for none
+ * @param paramHeaders the {@code Mcp-Param-*} headers by lower-case name after the prefix, decoded;
+ *     null over stdio, which has no headers
  */
 record StatelessRequest(
         Object id,
@@ -30,7 +32,8 @@ record StatelessRequest(
         String protocolVersion,
         ObjectNode capabilities,
         String logLevel,
-        JsonNode progressToken) {
+        JsonNode progressToken,
+        Map<String, String> paramHeaders) {
 
     static final String VERSION = "2026-07-28";
     static final List<String> SUPPORTED_VERSIONS = List.of(VERSION);
@@ -95,7 +98,8 @@ record StatelessRequest(
                 version,
                 capabilities,
                 logLevel == null ? null : logLevel.asString(),
-                metaObject.get("progressToken"));
+                metaObject.get("progressToken"),
+                headers == null ? null : paramHeaders(headers));
     }
 
     boolean isNotification() {
@@ -154,6 +158,19 @@ record StatelessRequest(
             throw StatelessError.headerMismatch(
                     "Mcp-Name header value '" + header + "' does not match body value '" + body + "'");
         }
+    }
+
+    private static Map<String, String> paramHeaders(HttpHeaders headers) {
+        var found = new java.util.HashMap<String, String>();
+        for (var header : headers) {
+            var name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (name.startsWith("mcp-param-")) {
+                found.put(
+                        name.substring("mcp-param-".length()),
+                        decoded(header.getValue().trim()));
+            }
+        }
+        return Map.copyOf(found);
     }
 
     private static String decoded(String value) {
