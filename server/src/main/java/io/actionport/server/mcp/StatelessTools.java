@@ -74,11 +74,6 @@ final class StatelessTools implements ToolSurface {
     }
 
     @Override
-    public McpSchema.ResourceTemplate executionTemplate() {
-        return EnvironmentTools.executionTemplate();
-    }
-
-    @Override
     public Mono<Optional<ObjectNode>> readExecution(String uri) {
         return runner.view(environment, EnvironmentTools.executionId(uri), principal);
     }

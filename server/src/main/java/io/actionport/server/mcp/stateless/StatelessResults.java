@@ -41,8 +41,4 @@ final class StatelessResults {
         meta.putObject(SERVER_INFO_META).put("name", "actionport").put("version", version);
         return result;
     }
-
-    ObjectNode serverInfo() {
-        return Json.MAPPER.createObjectNode().put("name", "actionport").put("version", version);
-    }
 }

@@ -45,9 +45,6 @@ public interface ToolSurface {
     /** Stores the client's answer to a task's outstanding request; false when none waits by that key. */
     Mono<Boolean> answerTask(String executionId, String key, String answer);
 
-    /** The template of execution result resources. */
-    McpSchema.ResourceTemplate executionTemplate();
-
     /** The resource view of an execution this key may see, by its resource URI. */
     Mono<Optional<ObjectNode>> readExecution(String uri);
 
