@@ -86,7 +86,18 @@ public final class Database implements AutoCloseable {
 
     /** Opens a pool on {@code jdbcUrl} and migrates the schema to the newest version. */
     public static Database open(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, null);
+        return open(closedByTheServer(jdbcUrl), user, password, null);
+    }
+
+    /**
+     * An H2 URL whose database the server closes itself, after a graceful stop: H2's own exit hook
+     * would close it under the running executions as soon as SIGTERM arrives.
+     */
+    static String closedByTheServer(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:")
+                        && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+                ? jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE"
+                : jdbcUrl;
     }
 
     private static Database open(String jdbcUrl, String user, String password, HikariDataSource checkpoints) {

@@ -52,7 +52,8 @@ final class EmbeddedStore {
     static String url(Path dataDir) {
         // H2 writes commits to the file in the background; what must survive a kill -9 is written at
         // once by Database.makeDurable(), so ordinary commits keep their speed.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport");
+        return Database.closedByTheServer(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport"));
     }
 
     StoreCredentials credentials() {

@@ -47,7 +47,8 @@ class ReadinessTest {
             var credentials = new Properties();
             credentials.load(new StringReader(Files.readString(dataDir.resolve("store.credentials"))));
             try (var connection = DriverManager.getConnection(
-                            "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport"),
+                            "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport")
+                                    + ";DB_CLOSE_ON_EXIT=FALSE",
                             "ACTIONPORT_OWNER",
                             credentials.getProperty("owner.password"));
                     var statement = connection.createStatement()) {
