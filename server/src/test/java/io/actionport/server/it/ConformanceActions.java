@@ -64,7 +64,9 @@ final class ConformanceActions {
                 new AskRoots(),
                 new AskWhatIsDeclared(),
                 new NeedsSampling(),
-                new ConfirmDelete());
+                new ConfirmDelete(),
+                new TriggerListChange("test_trigger_tool_change"),
+                new TriggerListChange("test_trigger_prompt_change"));
     }
 
     record Empty() {}
@@ -609,6 +611,71 @@ final class ConformanceActions {
             var confirmed =
                     answer.accepted() && Boolean.TRUE.equals(answer.content().confirm());
             return says(context, confirmed ? "Deleted " + input.filename() : "Kept " + input.filename());
+        }
+    }
+
+    /** The registry the fixtures below change, as an operator's deploy does; set by the test that serves them. */
+    static volatile io.actionport.server.registry.ActionRegistry registry;
+
+    /**
+     * {@code server-stateless}: each call deploys, or undeploys again, a bundle with one more
+     * tool and one more prompt, so the tool and prompt lists change (what a deploy does).
+     */
+    static final class TriggerListChange implements Action<Empty, Text> {
+        private static final java.util.concurrent.atomic.AtomicBoolean deployed =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        private final String name;
+
+        TriggerListChange(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture(name, Empty.class, Text.class)
+                    .description("Changes the tool and prompt lists.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            synchronized (deployed) {
+                if (deployed.getAndSet(!deployed.get())) {
+                    registry.undeploy("dev", "conformance-extra");
+                } else {
+                    registry.deploy(
+                            "dev",
+                            Bundle.of("conformance-extra", new ExtraOfferings(), new ExtraTool()),
+                            java.util.List.of());
+                }
+            }
+            return says(context, "The lists changed.");
+        }
+    }
+
+    /** The tool a list change adds. */
+    static final class ExtraTool implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("extra_tool", Empty.class, Text.class)
+                    .description("Appears and disappears with list changes.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            return says(context, "extra");
+        }
+    }
+
+    /** The prompt a list change adds. */
+    public static final class ExtraOfferings implements io.actionport.sdk.PromptsAndResources {
+        @Override
+        public java.util.List<io.actionport.sdk.Prompt> prompts() {
+            return java.util.List.of(io.actionport.sdk.Prompt.builder("extra_prompt")
+                    .description("Appears and disappears with list changes.")
+                    .messages(arguments -> java.util.List.of(io.actionport.sdk.PromptMessage.user("extra")))
+                    .build());
         }
     }
 }

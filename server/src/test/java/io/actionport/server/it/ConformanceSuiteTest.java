@@ -44,6 +44,7 @@ class ConformanceSuiteTest {
                 "dev", ConformanceActions.INTEGRATION, URI.create("http://127.0.0.1:9"), AuthScheme.NONE, null));
         connections.create(new Connection("dev", ConformanceActions.INTEGRATION, "conformance", Map.of(), Map.of()));
         server.server.registry().deploy("dev", ConformanceActions.bundle(), List.of());
+        ConformanceActions.registry = server.server.registry();
         proxy = AuthAddingProxy.start(
                 server.baseUrl(),
                 Map.of(
