@@ -49,6 +49,32 @@ final class ClientRequests {
         };
     }
 
+    Elicitation<Map<String, Object>> elicit(String message, Map<String, Object> requestedSchema) {
+        if (message == null || message.isBlank()) {
+            throw new IllegalArgumentException("elicit: the message must say what is asked");
+        }
+        ObjectNode schema;
+        try {
+            schema = (ObjectNode) Json.MAPPER.valueToTree(requestedSchema);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("elicit: the schema must be a JSON object schema", e);
+        }
+        var title = schema.path("title").asString("");
+        var answer = caller.ask(ClientRequest.elicitation(
+                key(title.isBlank() ? "form" : snakeCase(title.replace(' ', '_'))), message, schema));
+        return switch (answer.path("action").asString("").toLowerCase(Locale.ROOT)) {
+            case "accept" ->
+                new Elicitation<>(
+                        Elicitation.Outcome.ACCEPT,
+                        Json.MAPPER.convertValue(content(JsonNode.class, schema, answer.get("content")), MAP));
+            case "decline" -> new Elicitation<>(Elicitation.Outcome.DECLINE, null);
+            default -> new Elicitation<>(Elicitation.Outcome.CANCEL, null);
+        };
+    }
+
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+            new tools.jackson.core.type.TypeReference<>() {};
+
     Sampled sample(String prompt, int maxTokens) {
         if (prompt == null || prompt.isBlank() || maxTokens < 1) {
             throw new IllegalArgumentException("sample: give a prompt and a positive maxTokens");

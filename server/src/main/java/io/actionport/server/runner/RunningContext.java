@@ -28,6 +28,12 @@ record RunningContext(
     }
 
     @Override
+    public Elicitation<java.util.Map<String, Object>> elicit(
+            String message, java.util.Map<String, Object> requestedSchema) {
+        return requests.elicit(message, requestedSchema);
+    }
+
+    @Override
     public Sampled sample(String prompt, int maxTokens) {
         return requests.sample(prompt, maxTokens);
     }

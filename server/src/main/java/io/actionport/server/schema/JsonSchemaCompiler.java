@@ -10,12 +10,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Compiles draft 2020-12 schemas with the networknt validator, reporting locations as JSON
- * pointers. MCP's {@code x-mcp-header} annotates a field and asserts nothing.
+ * pointers. MCP's {@code x-mcp-header} and elicitation forms' legacy {@code enumNames} annotate a
+ * field and assert nothing.
  */
 public final class JsonSchemaCompiler {
 
     private static final Dialect DRAFT_2020_12_WITH_MCP = Dialect.builder(Dialects.getDraft202012())
             .keyword(new NonValidationKeyword("x-mcp-header"))
+            .keyword(new NonValidationKeyword("enumNames"))
             .build();
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(

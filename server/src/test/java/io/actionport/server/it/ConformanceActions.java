@@ -66,7 +66,8 @@ final class ConformanceActions {
                 new NeedsSampling(),
                 new ConfirmDelete(),
                 new TriggerListChange("test_trigger_tool_change"),
-                new TriggerListChange("test_trigger_prompt_change"));
+                new TriggerListChange("test_trigger_prompt_change"),
+                new ElicitEnums());
     }
 
     record Empty() {}
@@ -676,6 +677,48 @@ final class ConformanceActions {
                     .description("Appears and disappears with list changes.")
                     .messages(arguments -> java.util.List.of(io.actionport.sdk.PromptMessage.user("extra")))
                     .build());
+        }
+    }
+
+    /** {@code elicitation-sep1330-enums}: a form with every kind of enum, given as a schema. */
+    static final class ElicitEnums implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_elicitation_sep1330_enums", Empty.class, Text.class)
+                    .description("Asks with every enum variant of an elicitation form.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            var titled = java.util.List.of(
+                    java.util.Map.of("const", "value1", "title", "First Option"),
+                    java.util.Map.of("const", "value2", "title", "Second Option"),
+                    java.util.Map.of("const", "value3", "title", "Third Option"));
+            var options = java.util.List.of("option1", "option2", "option3");
+            var properties = new java.util.LinkedHashMap<String, Object>();
+            properties.put("untitledSingle", java.util.Map.of("type", "string", "enum", options));
+            properties.put("titledSingle", java.util.Map.of("type", "string", "oneOf", titled));
+            properties.put(
+                    "legacyEnum",
+                    java.util.Map.of(
+                            "type",
+                            "string",
+                            "enum",
+                            java.util.List.of("opt1", "opt2", "opt3"),
+                            "enumNames",
+                            java.util.List.of("Option One", "Option Two", "Option Three")));
+            properties.put(
+                    "untitledMulti",
+                    java.util.Map.of("type", "array", "items", java.util.Map.of("type", "string", "enum", options)));
+            properties.put(
+                    "titledMulti", java.util.Map.of("type", "array", "items", java.util.Map.of("anyOf", titled)));
+            var answer = context.elicit(
+                    "Please choose", java.util.Map.<String, Object>of("type", "object", "properties", properties));
+            return says(
+                    context,
+                    "Elicitation completed: action=" + answer.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                            + ", content=" + answer.content());
         }
     }
 }

@@ -47,6 +47,17 @@ public interface ActionContext {
     <T> Elicitation<T> elicit(String message, Class<T> type);
 
     /**
+     * Asks like {@link #elicit(String, Class)}, with the form given as MCP's elicitation schema
+     * itself (an object schema of string, number, integer, boolean, enum and multi-select
+     * properties, titled enums included), for forms a record cannot say. The answer's content is
+     * checked against the schema and returned as a map. Its key in the stateless era is the schema's
+     * {@code title} in snake case, or {@code form}.
+     *
+     * @throws CallerCannotAnswerException when no human can answer
+     */
+    Elicitation<java.util.Map<String, Object>> elicit(String message, java.util.Map<String, Object> requestedSchema);
+
+    /**
      * Asks the human to confirm {@code message} (a yes-or-no form) and says whether they did.
      *
      * @throws CallerCannotAnswerException when no human can answer

@@ -72,6 +72,13 @@ public final class ActionTestKit {
             }
 
             @Override
+            public io.actionport.sdk.Elicitation<Map<String, Object>> elicit(
+                    String message, Map<String, Object> requestedSchema) {
+                throw new io.actionport.sdk.CallerCannotAnswerException(
+                        "elicitation_unavailable", "the test kit has no human to ask: " + message);
+            }
+
+            @Override
             public io.actionport.sdk.Sampled sample(String prompt, int maxTokens) {
                 throw new io.actionport.sdk.CallerCannotAnswerException(
                         "sampling_unavailable", "the test kit has no model to ask: " + prompt);
