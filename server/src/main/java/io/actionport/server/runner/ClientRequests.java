@@ -1,6 +1,8 @@
 package io.actionport.server.runner;
 
 import io.actionport.sdk.ActionException;
+import io.actionport.sdk.Answers;
+import io.actionport.sdk.Ask;
 import io.actionport.sdk.Elicitation;
 import io.actionport.sdk.Root;
 import io.actionport.sdk.Sampled;
@@ -36,11 +38,44 @@ final class ClientRequests {
     }
 
     <T> Elicitation<T> elicit(String message, Class<T> type) {
+        var request = formRequest(message, type);
+        return formAnswer(type, request, caller.ask(request));
+    }
+
+    /** Several questions in one go: one round for a caller that can take them together. */
+    Answers askAll(Ask... questions) {
+        var requests = new ArrayList<ClientRequest>();
+        for (var question : questions) {
+            requests.add(
+                    switch (question) {
+                        case Ask.Form form -> formRequest(form.message(), form.type());
+                        case Ask.Sample sample -> samplingRequest(sample.prompt(), sample.maxTokens());
+                        case Ask.Roots roots -> ClientRequest.roots(key("roots"));
+                    });
+        }
+        var answers = caller.askAll(requests);
+        var mapped = new ArrayList<Object>();
+        for (int i = 0; i < questions.length; i++) {
+            var answer = answers.get(i);
+            mapped.add(
+                    switch (questions[i]) {
+                        case Ask.Form form -> formAnswer(form.type(), requests.get(i), answer);
+                        case Ask.Sample sample -> sampled(answer);
+                        case Ask.Roots roots -> rootsOf(answer);
+                    });
+        }
+        return new Answers(mapped);
+    }
+
+    private ClientRequest formRequest(String message, Class<?> type) {
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("elicit: the message must say what is asked");
         }
-        var schema = formSchema(type);
-        var answer = caller.ask(ClientRequest.elicitation(key(snakeCase(type.getSimpleName())), message, schema));
+        return ClientRequest.elicitation(key(snakeCase(type.getSimpleName())), message, formSchema(type));
+    }
+
+    private static <T> Elicitation<T> formAnswer(Class<T> type, ClientRequest request, JsonNode answer) {
+        var schema = (ObjectNode) request.params().get("requestedSchema");
         return switch (answer.path("action").asString("").toLowerCase(Locale.ROOT)) {
             case "accept" ->
                 new Elicitation<>(Elicitation.Outcome.ACCEPT, content(type, schema, answer.get("content")));
@@ -76,10 +111,17 @@ final class ClientRequests {
             new tools.jackson.core.type.TypeReference<>() {};
 
     Sampled sample(String prompt, int maxTokens) {
+        return sampled(caller.ask(samplingRequest(prompt, maxTokens)));
+    }
+
+    private ClientRequest samplingRequest(String prompt, int maxTokens) {
         if (prompt == null || prompt.isBlank() || maxTokens < 1) {
             throw new IllegalArgumentException("sample: give a prompt and a positive maxTokens");
         }
-        var answer = caller.ask(ClientRequest.sampling(key("sampling"), prompt, maxTokens));
+        return ClientRequest.sampling(key("sampling"), prompt, maxTokens);
+    }
+
+    private static Sampled sampled(JsonNode answer) {
         var content = answer.path("content");
         var text = content.isArray() ? content.path(0).path("text") : content.path("text");
         if (!text.isString()) {
@@ -89,7 +131,10 @@ final class ClientRequests {
     }
 
     List<Root> roots() {
-        var answer = caller.ask(ClientRequest.roots(key("roots")));
+        return rootsOf(caller.ask(ClientRequest.roots(key("roots"))));
+    }
+
+    private static List<Root> rootsOf(JsonNode answer) {
         var roots = new ArrayList<Root>();
         answer.path("roots")
                 .forEach(root -> roots.add(

@@ -43,4 +43,12 @@ public interface ProgressListener {
                 "this call's caller cannot answer " + request.method() + ": it came over HTTP or a job, runs in the "
                         + "background, or its MCP client did not declare " + request.capability());
     }
+
+    /**
+     * Sends several requests the action asks at once; by default one after another, so a caller
+     * that can take them together (the stateless era) overrides it.
+     */
+    default List<JsonNode> askAll(List<ClientRequest> requests) {
+        return requests.stream().map(this::ask).toList();
+    }
 }

@@ -34,6 +34,11 @@ record RunningContext(
     }
 
     @Override
+    public io.actionport.sdk.Answers askAll(io.actionport.sdk.Ask... questions) {
+        return requests.askAll(questions);
+    }
+
+    @Override
     public Sampled sample(String prompt, int maxTokens) {
         return requests.sample(prompt, maxTokens);
     }

@@ -67,7 +67,8 @@ final class ConformanceActions {
                 new ConfirmDelete(),
                 new TriggerListChange("test_trigger_tool_change"),
                 new TriggerListChange("test_trigger_prompt_change"),
-                new ElicitEnums());
+                new ElicitEnums(),
+                new AskThreeAtOnce());
     }
 
     record Empty() {}
@@ -719,6 +720,30 @@ final class ConformanceActions {
                     context,
                     "Elicitation completed: action=" + answer.outcome().name().toLowerCase(java.util.Locale.ROOT)
                             + ", content=" + answer.content());
+        }
+    }
+
+    /** {@code input-required-result-multiple-input-requests}: a form, a prompt and the roots in one round. */
+    static final class AskThreeAtOnce implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_input_required_result_multiple_inputs", Empty.class, Text.class)
+                    .description("Asks a name, the model and the roots at once.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            var answers = context.askAll(
+                    io.actionport.sdk.Ask.form("What is your name?", UserName.class),
+                    io.actionport.sdk.Ask.sample("Generate a greeting", 50),
+                    io.actionport.sdk.Ask.roots());
+            var name = answers.form(0, UserName.class);
+            return says(
+                    context,
+                    answers.sampled(1).text() + " "
+                            + (name.accepted() ? name.content().name() : "stranger") + " ("
+                            + answers.roots(2).size() + " root(s))");
         }
     }
 }

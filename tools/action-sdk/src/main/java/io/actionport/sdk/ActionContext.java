@@ -58,6 +58,15 @@ public interface ActionContext {
     Elicitation<java.util.Map<String, Object>> elicit(String message, java.util.Map<String, Object> requestedSchema);
 
     /**
+     * Asks several questions at once (forms, model prompts, roots): a client of the stateless era
+     * gets them in one {@code input_required} round instead of one round each; a session client
+     * gets them one after another.
+     *
+     * @throws CallerCannotAnswerException when the caller cannot answer one of them
+     */
+    Answers askAll(Ask... questions);
+
+    /**
      * Asks the human to confirm {@code message} (a yes-or-no form) and says whether they did.
      *
      * @throws CallerCannotAnswerException when no human can answer

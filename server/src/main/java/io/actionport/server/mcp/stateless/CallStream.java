@@ -52,17 +52,29 @@ final class CallStream implements ProgressListener {
      * what this request's client declared is asked for.
      */
     @Override
-    public synchronized JsonNode ask(ClientRequest request) {
-        var answer = answers.get(request.key());
-        if (answer instanceof ObjectNode given) {
-            return given;
+    public JsonNode ask(ClientRequest request) {
+        return askAll(List.of(request)).getFirst();
+    }
+
+    /** All unanswered requests go out in one {@code input_required} round. */
+    @Override
+    public synchronized List<JsonNode> askAll(List<ClientRequest> requests) {
+        var waiting = new java.util.ArrayList<ClientRequest>();
+        for (var request : requests) {
+            if (answers.get(request.key()) instanceof ObjectNode) {
+                continue;
+            }
+            if (!capabilities.has(request.capability())) {
+                unanswerable = request;
+                ProgressListener.super.ask(request);
+            }
+            waiting.add(request);
         }
-        if (!capabilities.has(request.capability())) {
-            unanswerable = request;
-            return ProgressListener.super.ask(request);
+        if (!waiting.isEmpty()) {
+            pending = new InputRequiredException(waiting);
+            throw pending;
         }
-        pending = new InputRequiredException(request);
-        throw pending;
+        return requests.stream().map(request -> answers.get(request.key())).toList();
     }
 
     /** A request the action made that this client did not declare it can answer, or null. */

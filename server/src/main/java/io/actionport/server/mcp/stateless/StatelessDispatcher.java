@@ -229,11 +229,13 @@ public final class StatelessDispatcher {
 
     /** The action asked a question: the client answers it and calls again with the state. */
     private ObjectNode inputRequired(CallStream stream, RequestStates.Binding binding) {
-        var asked = stream.pendingQuestion().request();
         var body = Json.MAPPER.createObjectNode();
-        var request = body.putObject("inputRequests").putObject(asked.key());
-        request.put("method", asked.method());
-        request.set("params", asked.params());
+        var requests = body.putObject("inputRequests");
+        for (var asked : stream.pendingQuestion().requests()) {
+            var request = requests.putObject(asked.key());
+            request.put("method", asked.method());
+            request.set("params", asked.params());
+        }
         body.put("requestState", requestStates.issue(binding, stream.answers()));
         return results.typed(body, "input_required");
     }

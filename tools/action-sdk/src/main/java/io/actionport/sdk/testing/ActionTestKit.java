@@ -79,6 +79,12 @@ public final class ActionTestKit {
             }
 
             @Override
+            public io.actionport.sdk.Answers askAll(io.actionport.sdk.Ask... questions) {
+                throw new io.actionport.sdk.CallerCannotAnswerException(
+                        "elicitation_unavailable", "the test kit has no client to ask");
+            }
+
+            @Override
             public io.actionport.sdk.Sampled sample(String prompt, int maxTokens) {
                 throw new io.actionport.sdk.CallerCannotAnswerException(
                         "sampling_unavailable", "the test kit has no model to ask: " + prompt);
