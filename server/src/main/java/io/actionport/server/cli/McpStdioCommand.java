@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
  * Speaks MCP over stdin and stdout for desktop clients; logs go to stderr. When a process already
  * holds the data directory's store, relays to it over loopback; otherwise holds the store itself.
  */
-@Command(name = "mcp", description = "Speak MCP over stdio with the tools of one environment.")
+@Command(
+        name = "mcp",
+        description = "Speak MCP over stdio with the tools of one environment: sessions (initialize, up to"
+                + " 2025-11-25) and stateless lines (2026-07-28) alike.")
 final class McpStdioCommand implements Callable<Integer> {
 
     @Mixin

@@ -94,8 +94,11 @@ public final class Database implements AutoCloseable {
      * would close it under the running executions as soon as SIGTERM arrives.
      */
     static String closedByTheServer(String jdbcUrl) {
+        var settings = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        // H2 refuses DB_CLOSE_ON_EXIT=FALSE beside AUTO_SERVER: such a URL keeps H2's own behaviour.
         return jdbcUrl.startsWith("jdbc:h2:")
-                        && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+                        && !settings.contains("DB_CLOSE_ON_EXIT")
+                        && !settings.contains("AUTO_SERVER")
                 ? jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE"
                 : jdbcUrl;
     }

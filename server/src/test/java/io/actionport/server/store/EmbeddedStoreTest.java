@@ -89,7 +89,10 @@ class EmbeddedStoreTest {
     @Test
     void a_store_made_with_the_empty_password_keeps_its_data_and_gets_a_password() throws Exception {
         // As older versions opened it: the empty user and password, and a TCP server for other processes.
-        try (var legacy = Database.open(EmbeddedStore.url(dataDir) + ";AUTO_SERVER=TRUE", "", "");
+        try (var legacy = Database.open(
+                        "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport") + ";AUTO_SERVER=TRUE",
+                        "",
+                        "");
                 var connection = legacy.dataSource().getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE old_rows (id INT PRIMARY KEY)");
