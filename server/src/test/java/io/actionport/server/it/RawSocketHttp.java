@@ -34,9 +34,13 @@ final class RawSocketHttp {
             request.headers.forEach((name, value) ->
                     head.append(name).append(": ").append(value).append("\r\n"));
             head.append("\r\n");
+            // One write: a body sent apart could reach a server that already answered and closed,
+            // and the reset it causes can discard the answer before it is read.
+            var message = new ByteArrayOutputStream();
+            message.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            message.writeBytes(request.body);
             var out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(request.body);
+            out.write(message.toByteArray());
             out.flush();
             var all = new ByteArrayOutputStream();
             socket.getInputStream().transferTo(all);
