@@ -68,7 +68,8 @@ final class ConformanceActions {
                 new TriggerListChange("test_trigger_tool_change"),
                 new TriggerListChange("test_trigger_prompt_change"),
                 new ElicitEnums(),
-                new AskThreeAtOnce());
+                new AskThreeAtOnce(),
+                new RoutedEcho());
     }
 
     record Empty() {}
@@ -744,6 +745,25 @@ final class ConformanceActions {
                     answers.sampled(1).text() + " "
                             + (name.accepted() ? name.content().name() : "stranger") + " ("
                             + answers.roots(2).size() + " root(s))");
+        }
+    }
+
+    record Routed(
+            @io.actionport.sdk.McpHeader("Region") @Description("Where to route.")
+            String region) {}
+
+    /** {@code http-custom-header-server-validation}: a string argument mirrored in a header. */
+    static final class RoutedEcho implements Action<Routed, Text> {
+        @Override
+        public ActionDescriptor<Routed, Text> descriptor() {
+            return fixture("test_custom_header", Routed.class, Text.class)
+                    .description("Echoes the region it was routed with.")
+                    .build();
+        }
+
+        @Override
+        public Text run(Routed input, ActionContext context) {
+            return says(context, "Routed to " + input.region());
         }
     }
 }

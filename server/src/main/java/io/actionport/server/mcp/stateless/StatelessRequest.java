@@ -175,12 +175,17 @@ record StatelessRequest(
 
     private static String decoded(String value) {
         if (value != null && value.startsWith(BASE64_PREFIX) && value.endsWith("?=")) {
+            var encoded = value.substring(BASE64_PREFIX.length(), value.length() - 2);
+            if (encoded.length() % 4 != 0) {
+                // Java's decoder takes unpadded input; the header encoding requires the padding.
+                throw StatelessError.headerMismatch("a =?base64?...?= header value must be padded base64");
+            }
             try {
                 return new String(
                         Base64.getDecoder().decode(value.substring(BASE64_PREFIX.length(), value.length() - 2)),
                         java.nio.charset.StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw StatelessError.headerMismatch("the Mcp-Name header's base64 value cannot be decoded");
+                throw StatelessError.headerMismatch("a =?base64?...?= header value cannot be decoded");
             }
         }
         return value;
