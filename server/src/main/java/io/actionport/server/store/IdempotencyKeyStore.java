@@ -1,6 +1,5 @@
 package io.actionport.server.store;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,7 +40,7 @@ public final class IdempotencyKeyStore {
                     clock.instant());
             return new Claim(executionId, requestHash, true);
         } catch (StoreException e) {
-            if (!isDuplicateKey(e)) {
+            if (!e.isDuplicateKey()) {
                 throw e;
             }
             return find(environment, key).orElseThrow(() -> e);
@@ -68,10 +67,5 @@ public final class IdempotencyKeyStore {
     /** Forgets keys older than {@code cutoff}; returns how many. */
     public int purgeOlderThan(Instant cutoff) {
         return jdbc.update("DELETE FROM idempotency_keys WHERE created_at < ?", cutoff);
-    }
-
-    private static boolean isDuplicateKey(StoreException e) {
-        // 23505 is unique_violation in PostgreSQL and H2 alike.
-        return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
     }
 }

@@ -17,6 +17,11 @@ public final class StoreException extends ActionportException {
                 cause);
     }
 
+    /** Whether the statement broke a unique key: 23505, unique_violation, in PostgreSQL and H2 alike. */
+    public boolean isDuplicateKey() {
+        return getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+    }
+
     private static String abbreviate(String statement) {
         var oneLine = statement.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 80) + "…";

@@ -1,6 +1,5 @@
 package io.actionport.server.store;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +49,8 @@ public final class TaskRequestStore {
                     params,
                     clock.instant());
         } catch (StoreException e) {
-            // 23505 is unique_violation in PostgreSQL and H2 alike: asked already, keep the first.
-            if (!(e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState()))) {
+            // Asked already (the action runs again after a restart): keep the first.
+            if (!e.isDuplicateKey()) {
                 throw e;
             }
         }
