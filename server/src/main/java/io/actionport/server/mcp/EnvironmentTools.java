@@ -91,6 +91,11 @@ final class EnvironmentTools {
                 .toList();
     }
 
+    /** One tool of the environment's current actions, without building the others. */
+    java.util.Optional<McpSchema.Tool> tool(String toolName) {
+        return java.util.Optional.ofNullable(currentTools().get(toolName)).map(action -> tool(toolName, action));
+    }
+
     /**
      * Calls a tool by name for a stateless request: the tools are looked up afresh, so a deploy on
      * any node is seen by the next request.

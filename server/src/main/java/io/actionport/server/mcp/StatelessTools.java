@@ -44,6 +44,11 @@ final class StatelessTools implements ToolSurface {
     }
 
     @Override
+    public Optional<McpSchema.Tool> tool(String toolName) {
+        return tools.tool(toolName);
+    }
+
+    @Override
     public List<McpSchema.Tool> tools() {
         return tools.tools();
     }

@@ -153,13 +153,7 @@ public final class StatelessDispatcher {
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             throw StatelessError.invalidParams("params.arguments must be an object");
         }
-        McpParamHeaders.check(
-                tools.tools().stream()
-                        .filter(tool -> tool.name().equals(name))
-                        .findFirst()
-                        .orElse(null),
-                arguments,
-                request.paramHeaders());
+        McpParamHeaders.check(tools.tool(name).orElse(null), arguments, request.paramHeaders());
         var binding = new RequestStates.Binding(name, arguments, environment, tools.callerId());
         var stream = new CallStream(
                 request.progressToken(),

@@ -22,6 +22,9 @@ public interface ToolSurface {
     /** The bundles' prompts, resources and completions for the same scope and key. */
     Offerings offerings();
 
+    /** One tool by name, when there is one. */
+    Optional<McpSchema.Tool> tool(String toolName);
+
     /** The tools, in name order. */
     List<McpSchema.Tool> tools();
 
