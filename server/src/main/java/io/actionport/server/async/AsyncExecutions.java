@@ -18,6 +18,7 @@ import io.actionport.server.runner.Caller;
 import io.actionport.server.runner.Cancellation;
 import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.ExecutionRequest;
+import io.actionport.server.runner.FirstQuestions;
 import io.actionport.server.runner.PreparedExecution;
 import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.ExecutionRecord;
@@ -122,7 +123,11 @@ public final class AsyncExecutions {
      */
     public ExecutionRecord enqueue(ExecutionRequest request, String executionId, Integer maxRetries) {
         stop.checkAccepting();
-        var prepared = runner.prepare(request);
+        return enqueue(request, runner.prepare(request), executionId, maxRetries);
+    }
+
+    private ExecutionRecord enqueue(
+            ExecutionRequest request, PreparedExecution prepared, String executionId, Integer maxRetries) {
         var record = runner.record(
                 executionId, prepared, request.caller(), ExecutionStatus.QUEUED, 0, maxAttempts(prepared, maxRetries));
         executions.insert(record);
@@ -278,11 +283,21 @@ public final class AsyncExecutions {
      * Accepts an execution that runs as a task of a client declaring {@code capabilities}: its
      * action may ask that client through {@code tasks/get} and {@code tasks/update}.
      */
-    public ExecutionRecord enqueueTask(ExecutionRequest request, String executionId, String capabilities) {
+    public ExecutionRecord enqueueTask(
+            ExecutionRequest request, String executionId, String capabilities, ProgressListener client) {
         stop.checkAccepting();
+        var prepared = runner.prepare(request);
+        // What the action asks before running is answered now, while the client waits for its task.
+        var answeredFirst = FirstQuestions.ask(prepared, client);
         // Before the schedule exists, so the worker never runs it without knowing its client.
         taskRequests.runsAsTask(executionId, capabilities);
-        return enqueue(request, executionId, null);
+        for (var answered : answeredFirst) {
+            var asked = answered.request();
+            taskRequests.ask(
+                    executionId, asked.key(), asked.method(), asked.params().toString());
+            taskRequests.answer(executionId, asked.key(), answered.answer().toString());
+        }
+        return enqueue(request, prepared, executionId, null);
     }
 
     private static boolean cancelled(Attempt attempt) {

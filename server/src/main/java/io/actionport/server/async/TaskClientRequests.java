@@ -5,6 +5,7 @@ import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.TaskRequestStore;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,23 +49,49 @@ final class TaskClientRequests implements ProgressListener {
 
     @Override
     public JsonNode ask(ClientRequest request) {
-        if (!capabilities.has(request.capability())) {
-            return delegate.ask(request);
+        return askAll(List.of(request)).getFirst();
+    }
+
+    /**
+     * Stores every request at once, so that {@code tasks/get} shows them together and the client
+     * may answer them in one {@code tasks/update} or one by one; waits until all are answered.
+     */
+    @Override
+    public List<JsonNode> askAll(List<ClientRequest> requests) {
+        for (var request : requests) {
+            if (!capabilities.has(request.capability())) {
+                // Refused before anything is stored: the client cannot answer this one.
+                delegate.ask(request);
+            }
         }
-        store.ask(executionId, request.key(), request.method(), request.params().toString());
+        for (var request : requests) {
+            store.ask(
+                    executionId,
+                    request.key(),
+                    request.method(),
+                    request.params().toString());
+        }
         while (true) {
-            var answered = store.requests(executionId).stream()
-                    .filter(asked -> asked.key().equals(request.key()) && asked.answer() != null)
-                    .findFirst();
-            if (answered.isPresent()) {
-                return Json.MAPPER.readTree(answered.get().answer());
+            var answers = new HashMap<String, String>();
+            for (var asked : store.requests(executionId)) {
+                if (asked.answer() != null) {
+                    answers.put(asked.key(), asked.answer());
+                }
+            }
+            if (requests.stream().allMatch(request -> answers.containsKey(request.key()))) {
+                return requests.stream()
+                        .map(request -> Json.MAPPER.readTree(answers.get(request.key())))
+                        .toList();
             }
             try {
                 Thread.sleep(POLL);
             } catch (InterruptedException e) {
                 // The action's timeout or a cancellation: stop waiting, as the action stops.
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("stopped waiting for the answer to " + request.key(), e);
+                throw new IllegalStateException(
+                        "stopped waiting for the answers to "
+                                + requests.stream().map(ClientRequest::key).toList(),
+                        e);
             }
         }
     }

@@ -1,11 +1,15 @@
 package io.actionport.server.mcp;
 
+import io.actionport.sdk.CallerCannotAnswerException;
 import io.actionport.sdk.Content;
 import io.actionport.sdk.Prompt;
 import io.actionport.sdk.PromptMessage;
 import io.actionport.server.Blocking;
 import io.actionport.server.InternalErrors;
 import io.actionport.server.registry.ActionRegistry;
+import io.actionport.server.runner.ClientRequests;
+import io.actionport.server.runner.InputRequiredException;
+import io.actionport.server.runner.ProgressListener;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Comparator;
@@ -61,17 +65,22 @@ final class BundlePrompts {
      *
      * @return fails with {@code -32602} naming the unknown prompt, or the missing or invalid argument
      */
-    Mono<McpSchema.GetPromptResult> get(String name, Map<String, ?> arguments) {
+    Mono<McpSchema.GetPromptResult> get(String name, Map<String, ?> arguments, ProgressListener client) {
         var prompt = find(name);
         if (prompt.isEmpty()) {
             return Mono.error(invalidParams(
                     "no prompt '" + name + "' in environment " + environment + "; prompts/list shows them"));
         }
-        return get(prompt.get(), arguments == null ? Map.of() : arguments);
+        return get(prompt.get(), arguments == null ? Map.of() : arguments, client);
     }
 
-    /** Renders a prompt the caller has already found. */
-    Mono<McpSchema.GetPromptResult> get(Prompt prompt, Map<String, ?> arguments) {
+    /**
+     * Renders a prompt the caller has already found.
+     *
+     * @param client who answers what the prompt asks; a stateless request's answers the prompt's
+     *     questions from the request and otherwise stops it with {@code InputRequiredException}
+     */
+    Mono<McpSchema.GetPromptResult> get(Prompt prompt, Map<String, ?> arguments, ProgressListener client) {
         var values = new HashMap<String, String>();
         for (var argument : prompt.arguments()) {
             var value = arguments.get(argument.name());
@@ -97,14 +106,23 @@ final class BundlePrompts {
             }
         }
         var frozen = Map.copyOf(values);
-        return Blocking.call(() -> prompt.messages().apply(frozen))
-                .onErrorMap(failure -> !(failure instanceof McpError), failure -> {
-                    var report = InternalErrors.report("prompt " + prompt.name(), failure);
-                    return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
-                            .message("prompt '" + prompt.name() + "' failed to render: " + report.message())
-                            .data(Map.of("error_id", report.errorId()))
-                            .build();
-                })
+        return Blocking.call(() -> prompt.messages().apply(frozen, new ClientRequests(client)))
+                .onErrorMap(
+                        CallerCannotAnswerException.class,
+                        e -> McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
+                                .message("prompt '" + prompt.name() + "' asks the client something it cannot answer: "
+                                        + e.getMessage())
+                                .data(Map.of("code", e.code()))
+                                .build())
+                .onErrorMap(
+                        failure -> !(failure instanceof McpError || failure instanceof InputRequiredException),
+                        failure -> {
+                            var report = InternalErrors.report("prompt " + prompt.name(), failure);
+                            return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
+                                    .message("prompt '" + prompt.name() + "' failed to render: " + report.message())
+                                    .data(Map.of("error_id", report.errorId()))
+                                    .build();
+                        })
                 .map(messages -> new McpSchema.GetPromptResult(
                         prompt.description(),
                         messages.stream().map(BundlePrompts::message).toList()));

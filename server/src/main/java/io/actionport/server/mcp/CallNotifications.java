@@ -30,6 +30,11 @@ final class CallNotifications implements ProgressListener {
         this.toolName = toolName;
     }
 
+    /** What a prompt being rendered asks its session's client. */
+    static ProgressListener of(McpAsyncServerExchange exchange, String promptName) {
+        return new CallNotifications(exchange, null, promptName);
+    }
+
     static ProgressListener of(McpAsyncServerExchange exchange, CallToolRequest request) {
         var token = request.meta() == null ? null : request.meta().get("progressToken");
         return new CallNotifications(exchange, token, request.name());

@@ -96,6 +96,12 @@ final class EnvironmentTools {
         return java.util.Optional.ofNullable(currentTools().get(toolName)).map(action -> tool(toolName, action));
     }
 
+    /** Whether a tool's action runs only as a task. */
+    boolean requiresTasks(String toolName) {
+        var action = currentTools().get(toolName);
+        return action != null && action.descriptor().tasksRequired();
+    }
+
     /**
      * Calls a tool by name for a stateless request: the tools are looked up afresh, so a deploy on
      * any node is seen by the next request.

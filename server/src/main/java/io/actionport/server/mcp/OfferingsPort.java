@@ -2,6 +2,7 @@ package io.actionport.server.mcp;
 
 import io.actionport.server.auth.Principal;
 import io.actionport.server.mcp.stateless.Offerings;
+import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
@@ -75,12 +76,13 @@ public final class OfferingsPort implements Offerings {
      * The result of {@code prompts/get}.
      *
      * @param arguments the request's {@code arguments} object, or null
+     * @param client who answers what the prompt asks
      */
     @Override
-    public Mono<ObjectNode> getPrompt(String name, JsonNode arguments) {
+    public Mono<ObjectNode> getPrompt(String name, JsonNode arguments, ProgressListener client) {
         Map<String, Object> values =
                 arguments == null || arguments.isNull() ? Map.of() : Json.MAPPER.convertValue(arguments, OBJECT_MAP);
-        return offerings.prompts().get(name, values).map(OfferingsPort::json);
+        return offerings.prompts().get(name, values, client).map(OfferingsPort::json);
     }
 
     /**

@@ -126,7 +126,9 @@ final class SessionOfferings {
     private AsyncPromptSpecification specification(Prompt prompt) {
         return new AsyncPromptSpecification(
                 BundlePrompts.describe(prompt),
-                (exchange, request) -> offerings.prompts().get(prompt.name(), request.arguments()));
+                (exchange, request) -> offerings
+                        .prompts()
+                        .get(prompt.name(), request.arguments(), CallNotifications.of(exchange, prompt.name())));
     }
 
     private AsyncResourceSpecification specification(StaticResource resource) {

@@ -49,6 +49,11 @@ final class StatelessTools implements ToolSurface {
     }
 
     @Override
+    public boolean requiresTasks(String toolName) {
+        return tools.requiresTasks(toolName);
+    }
+
+    @Override
     public List<McpSchema.Tool> tools() {
         return tools.tools();
     }

@@ -1,10 +1,12 @@
 package io.actionport.server.mcp;
 
+import io.actionport.sdk.ActionException;
 import io.actionport.server.ActionportException;
 import io.actionport.server.InternalErrors;
 import io.actionport.server.mcp.transport.OutboundErrors;
 import io.actionport.server.registry.AmbiguousActionException;
 import io.actionport.server.runner.ExecutionOutcome;
+import io.actionport.server.runner.InputRequiredException;
 import io.actionport.server.runner.InvalidInputException;
 import io.actionport.server.runner.UnknownActionException;
 import io.actionport.server.schema.Violation;
@@ -102,6 +104,9 @@ final class ToolResults {
             when !InternalErrors.STORE_ERROR.equals(e.code()) ->
                 Mono.just(errorResult(e.code() + ": " + e.getMessage()));
             case McpError e -> Mono.error(e);
+            // Asked before a task was created: a question for the client, or an answer that did not fit.
+            case InputRequiredException e -> Mono.just(errorResult("input_required: " + e.getMessage()));
+            case ActionException e -> Mono.just(errorResult(e.code() + ": " + e.getMessage()));
             default -> {
                 var report = InternalErrors.report("tool " + toolName, failure);
                 yield Mono.just(errorResult(report.code() + ": " + report.message()));

@@ -82,10 +82,12 @@ public final class ToolRunner {
         return switch (descriptor.mode()) {
             case SYNC -> Mono.fromFuture(() -> runner.submit(request), false).map(ToolRunner::finished);
             // The call answers before the execution runs: progress would outlive its request.
-            case ASYNC -> enqueue(withoutProgress(request), taskCapabilities).map(ToolRunner::accepted);
+            case ASYNC ->
+                enqueue(withoutProgress(request), taskCapabilities, request.progress())
+                        .map(ToolRunner::accepted);
             case ASYNC_WHEN_SLOW -> {
                 var waiting = new WaitingCall(request.progress());
-                yield enqueue(withListener(request, waiting), taskCapabilities)
+                yield enqueue(withListener(request, waiting), taskCapabilities, request.progress())
                         .flatMap(record -> Mono.fromFuture(completions.await(
                                         request.environment(),
                                         record.id(),
@@ -162,10 +164,14 @@ public final class ToolRunner {
                 request.keyId());
     }
 
-    private Mono<ExecutionRecord> enqueue(ExecutionRequest request, String taskCapabilities) {
+    /**
+     * @param client who asks the action's first question, before a task is created: the caller's
+     *     own listener, which the queued execution does not keep
+     */
+    private Mono<ExecutionRecord> enqueue(ExecutionRequest request, String taskCapabilities, ProgressListener client) {
         return Blocking.call(() -> taskCapabilities == null
                 ? queue.enqueue(request, runner.newId(), null)
-                : queue.enqueueTask(request, runner.newId(), taskCapabilities));
+                : queue.enqueueTask(request, runner.newId(), taskCapabilities, client));
     }
 
     /** What a task's action asked its client, answered or not. */

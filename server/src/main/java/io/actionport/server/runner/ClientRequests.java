@@ -3,6 +3,7 @@ package io.actionport.server.runner;
 import io.actionport.sdk.ActionException;
 import io.actionport.sdk.Answers;
 import io.actionport.sdk.Ask;
+import io.actionport.sdk.ClientQuestions;
 import io.actionport.sdk.Elicitation;
 import io.actionport.sdk.Root;
 import io.actionport.sdk.Sampled;
@@ -25,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * before the action sees them, and each request gets a key that stays the same when the action runs
  * again.
  */
-final class ClientRequests {
+public final class ClientRequests implements ClientQuestions {
 
     private static final RecordSchemaGenerator SCHEMAS = new RecordSchemaGenerator();
     private static final JsonSchemaCompiler COMPILER = new JsonSchemaCompiler();
@@ -33,17 +34,20 @@ final class ClientRequests {
     private final ProgressListener caller;
     private final Map<String, Integer> asked = new HashMap<>();
 
-    ClientRequests(ProgressListener caller) {
+    /** Questions that go to {@code caller}'s client, e.g. a prompt's through its request. */
+    public ClientRequests(ProgressListener caller) {
         this.caller = caller;
     }
 
-    <T> Elicitation<T> elicit(String message, Class<T> type) {
+    @Override
+    public <T> Elicitation<T> elicit(String message, Class<T> type) {
         var request = formRequest(message, type);
         return formAnswer(type, request, caller.ask(request));
     }
 
     /** Several questions in one go: one round for a caller that can take them together. */
-    Answers askAll(Ask... questions) {
+    @Override
+    public Answers askAll(Ask... questions) {
         var requests = new ArrayList<ClientRequest>();
         for (var question : questions) {
             requests.add(
@@ -84,7 +88,8 @@ final class ClientRequests {
         };
     }
 
-    Elicitation<Map<String, Object>> elicit(String message, Map<String, Object> requestedSchema) {
+    @Override
+    public Elicitation<Map<String, Object>> elicit(String message, Map<String, Object> requestedSchema) {
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("elicit: the message must say what is asked");
         }
@@ -110,7 +115,8 @@ final class ClientRequests {
     private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
             new tools.jackson.core.type.TypeReference<>() {};
 
-    Sampled sample(String prompt, int maxTokens) {
+    @Override
+    public Sampled sample(String prompt, int maxTokens) {
         return sampled(caller.ask(samplingRequest(prompt, maxTokens)));
     }
 
@@ -130,7 +136,8 @@ final class ClientRequests {
         return new Sampled(text.asString(), answer.path("model").asString(null));
     }
 
-    List<Root> roots() {
+    @Override
+    public List<Root> roots() {
         return rootsOf(caller.ask(ClientRequest.roots(key("roots"))));
     }
 

@@ -24,8 +24,7 @@ import javax.imageio.ImageIO;
 /**
  * The tools the official MCP conformance suite calls, under the exact names it expects, written
  * with the public action SDK as a bundle author would, on the {@code conformance} integration.
- * Only the fixtures the SDK can express today: prompts, fixed resources, server-to-client requests,
- * multi round-trip input and protocol errors are not actions, and the suite's baselines say so.
+ * The prompts and resources the suite asks for are in {@link ConformanceOfferings}.
  */
 final class ConformanceActions {
 
@@ -53,6 +52,9 @@ final class ConformanceActions {
                 new Greet(),
                 new SlowCompute(),
                 new FailingJob(),
+                new ProtocolErrorJob(),
+                new MultiInput(),
+                new AskThenRunAsTask(),
                 new Elicit(),
                 new ElicitDefaults(),
                 new AskName("test_input_required_result_elicitation"),
@@ -303,9 +305,10 @@ final class ConformanceActions {
             @Optional String email) {}
 
     /**
-     * {@code json-schema-2020-12} (pending, unscored): the suite wants {@code $defs}, {@code
-     * $anchor} and conditionals kept in the input schema; a record gives properties, enums and
-     * {@code additionalProperties:false}, no more.
+     * {@code json-schema-2020-12}: the suite wants {@code $defs}, {@code $anchor}, composition and
+     * conditionals kept in the input schema. A record gives properties, enums and {@code
+     * additionalProperties:false}, no more, so the bundle ships the schema as
+     * META-INF/actionport/schemas/json_schema_2020_12_tool.input.json, which replaces the generated one.
      */
     static final class JsonSchema202012 implements Action<Contact, Text> {
         @Override
@@ -363,19 +366,86 @@ final class ConformanceActions {
         }
     }
 
-    /** Tasks extension (unscored): a background tool that fails, which must end as a completed error result. */
+    /**
+     * Tasks extension (unscored): a background tool that fails, which must end as a completed error
+     * result; it runs only as a task, so a client without the extension gets -32021.
+     */
     static final class FailingJob implements Action<Empty, Text> {
         @Override
         public ActionDescriptor<Empty, Text> descriptor() {
             return fixture("failing_job", Empty.class, Text.class)
                     .description("Fails in the background.")
                     .mode(ExecutionMode.ASYNC)
+                    .requireTasks()
                     .build();
         }
 
         @Override
         public Text run(Empty input, ActionContext context) {
             throw new ActionException("job_failed", "This job intentionally fails for testing");
+        }
+    }
+
+    /** Tasks extension (unscored): a background tool that crashes, which must end as a failed task. */
+    static final class ProtocolErrorJob implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("protocol_error_job", Empty.class, Text.class)
+                    .description("Crashes in the background.")
+                    .mode(ExecutionMode.ASYNC)
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            throw new IllegalStateException("this job crashes on purpose, for testing");
+        }
+    }
+
+    /** Tasks extension (unscored): a background tool that asks two questions at once. */
+    static final class MultiInput implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("multi_input", Empty.class, Text.class)
+                    .description("Asks a name and a confirmation at once, in the background.")
+                    .mode(ExecutionMode.ASYNC)
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            var answers = context.askAll(
+                    io.actionport.sdk.Ask.form("What is your name?", UserName.class),
+                    io.actionport.sdk.Ask.form("Go on?", DeleteConfirmation.class));
+            var name = answers.form(0, UserName.class);
+            var confirmation = answers.form(1, DeleteConfirmation.class);
+            return says(
+                    context,
+                    (name.accepted() ? name.content().name() : "stranger") + " said "
+                            + (confirmation.accepted() ? confirmation.content().confirm() : "nothing"));
+        }
+    }
+
+    /**
+     * Tasks extension (unscored): asks a name before its task is created (a multi round-trip
+     * request), then greets by that name in the background.
+     */
+    static final class AskThenRunAsTask implements Action<Empty, Text> {
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return fixture("test_tool_with_task", Empty.class, Text.class)
+                    .description("Asks a name, then greets in the background.")
+                    .mode(ExecutionMode.ASYNC)
+                    .askBeforeRunning(input -> io.actionport.sdk.Ask.form("What is your name?", UserName.class))
+                    .requireTasks()
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            var answer = context.elicit("What is your name?", UserName.class);
+            return says(
+                    context, "Hello, " + (answer.accepted() ? answer.content().name() : "stranger") + "!");
         }
     }
 

@@ -5,6 +5,7 @@ import io.actionport.sdk.ActionContext;
 import io.actionport.sdk.ActionDescriptor;
 import io.actionport.sdk.ActionHints;
 import io.actionport.sdk.Content;
+import io.actionport.sdk.Description;
 import io.actionport.sdk.Prompt;
 import io.actionport.sdk.PromptArgument;
 import io.actionport.sdk.PromptMessage;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * The prompts and resources the MCP conformance suite asks for by name (scenarios prompts-*,
- * resources-*, completion-complete), offered by the conformance bundle.
+ * resources-*, completion-complete, input-required-result-non-tool-request), offered by the
+ * conformance bundle.
  */
 public final class ConformanceOfferings implements PromptsAndResources {
 
@@ -49,8 +51,18 @@ public final class ConformanceOfferings implements PromptsAndResources {
                         .messages(arguments -> List.of(
                                 PromptMessage.user(Content.image(ConformanceActions.png(), "image/png")),
                                 PromptMessage.user("Please analyze the image above.")))
+                        .build(),
+                Prompt.builder("test_input_required_result_prompt")
+                        .description("A prompt that asks the user for context before it renders.")
+                        .messages((arguments, client) -> {
+                            var answer = client.elicit("What context should the prompt use?", PromptContext.class);
+                            var context = answer.accepted() ? answer.content().context() : "none given";
+                            return List.of(PromptMessage.user("Answer with this context in mind: " + context));
+                        })
                         .build());
     }
+
+    record PromptContext(@Description("The context to use.") String context) {}
 
     @Override
     public List<StaticResource> resources() {

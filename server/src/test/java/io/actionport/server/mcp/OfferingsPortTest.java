@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.actionport.server.Actionport;
 import io.actionport.server.config.ServerConfig;
+import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -67,13 +68,15 @@ class OfferingsPortTest {
 
     @Test
     void gets_a_prompt_and_refuses_a_missing_argument_with_invalid_params() {
-        var rendered = port.getPrompt("triage-issue", Json.MAPPER.readTree("{\"severity\":\"low\"}"))
+        var rendered = port.getPrompt(
+                        "triage-issue", Json.MAPPER.readTree("{\"severity\":\"low\"}"), ProgressListener.NONE)
                 .block();
 
         assertThat(rendered.path("messages").get(0).path("role").asString()).isEqualTo("user");
         assertThat(rendered.path("messages").get(0).path("content").path("text").asString())
                 .contains("severity low");
-        assertThatThrownBy(() -> port.getPrompt("triage-issue", null).block())
+        assertThatThrownBy(() -> port.getPrompt("triage-issue", null, ProgressListener.NONE)
+                        .block())
                 .isInstanceOfSatisfying(McpError.class, e -> {
                     assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
                     assertThat(e.getMessage()).contains("needs argument 'severity'");

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  *     link to the result instead; null for the server's default
  * @param confirmation for a destructive action: what to show the human, from the input, before it
  *     runs (see {@link Builder#confirmBeforeRunning}); null for no confirmation
+ * @param firstQuestion for a background action: what to ask an MCP client that takes tasks before
+ *     its task is created (see {@link Builder#askBeforeRunning}); null for nothing
+ * @param tasksRequired for a background action: whether MCP clients must follow it as a task
+ *     (see {@link Builder#requireTasks})
  */
 public record ActionDescriptor<I, O>(
         String integration,
@@ -37,7 +41,9 @@ public record ActionDescriptor<I, O>(
         Duration timeout,
         RetryPolicy retryPolicy,
         Duration syncBudget,
-        Function<I, String> confirmation) {
+        Function<I, String> confirmation,
+        Function<I, Ask> firstQuestion,
+        boolean tasksRequired) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -61,6 +67,11 @@ public record ActionDescriptor<I, O>(
         if (confirmation != null && !hints.destructive()) {
             throw new IllegalArgumentException("action " + integration + "/" + name
                     + " asks for confirmation but is not marked destructive: give it destructive hints");
+        }
+        if ((firstQuestion != null || tasksRequired) && mode == ExecutionMode.SYNC) {
+            throw new IllegalArgumentException("action " + integration + "/" + name
+                    + " asks before running or requires tasks, which only a background action does: give it mode "
+                    + "ASYNC or ASYNC_WHEN_SLOW");
         }
         if (retryPolicy.maxAttempts() > 1 && !hints.idempotent()) {
             throw new IllegalArgumentException("action " + integration + "/" + name
@@ -101,6 +112,8 @@ public record ActionDescriptor<I, O>(
         private RetryPolicy retryPolicy = RetryPolicy.none();
         private Duration syncBudget;
         private Function<I, String> confirmation;
+        private Function<I, Ask> firstQuestion;
+        private boolean tasksRequired;
 
         private Builder(String integration, String name, Class<I> inputType, Class<O> outputType) {
             this.integration = integration;
@@ -161,6 +174,30 @@ public record ActionDescriptor<I, O>(
             return this;
         }
 
+        /**
+         * For a background action: asks an MCP client that takes tasks a question before its task
+         * is created, e.g. {@code input -> Ask.form("Which project?", Project.class)}, as the
+         * tasks extension recommends for input a task cannot start without. The action reads the
+         * answer by asking the same question ({@code context.elicit} with the same form type), which
+         * then answers at once. Callers not asked beforehand are asked when the action asks, if
+         * they can be.
+         */
+        public Builder<I, O> askBeforeRunning(Function<I, Ask> question) {
+            this.firstQuestion = Objects.requireNonNull(question, "question");
+            return this;
+        }
+
+        /**
+         * For a background action a caller can only use as a task, e.g. one that asks its client
+         * questions while it runs: an MCP client of the stateless era that does not take tasks
+         * gets error -32021 naming the tasks extension instead of a link to the result it could
+         * not answer for. HTTP callers, jobs and session-era clients are unaffected.
+         */
+        public Builder<I, O> requireTasks() {
+            this.tasksRequired = true;
+            return this;
+        }
+
         public ActionDescriptor<I, O> build() {
             return new ActionDescriptor<>(
                     integration,
@@ -175,7 +212,9 @@ public record ActionDescriptor<I, O>(
                     timeout,
                     retryPolicy,
                     syncBudget,
-                    confirmation);
+                    confirmation,
+                    firstQuestion,
+                    tasksRequired);
         }
     }
 }

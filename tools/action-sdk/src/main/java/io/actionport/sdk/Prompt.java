@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -20,14 +21,15 @@ import java.util.regex.Pattern;
  * @param title a short human title
  * @param description what the prompt is for
  * @param arguments the arguments, in the order clients show them
- * @param messages the messages for given argument values; called on a virtual thread
+ * @param messages the messages for given argument values, which may ask the caller's client
+ *     first (see {@link Builder#messages(BiFunction)}); called on a virtual thread
  */
 public record Prompt(
         String name,
         String title,
         String description,
         List<PromptArgument> arguments,
-        Function<Map<String, String>, List<PromptMessage>> messages) {
+        BiFunction<Map<String, String>, ClientQuestions, List<PromptMessage>> messages) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -60,7 +62,7 @@ public record Prompt(
         private String title;
         private String description;
         private final List<PromptArgument> arguments = new ArrayList<>();
-        private Function<Map<String, String>, List<PromptMessage>> messages;
+        private BiFunction<Map<String, String>, ClientQuestions, List<PromptMessage>> messages;
 
         private Builder(String name) {
             this.name = name;
@@ -82,6 +84,19 @@ public record Prompt(
         }
 
         public Builder messages(Function<Map<String, String>, List<PromptMessage>> messages) {
+            Objects.requireNonNull(messages, "prompt " + name + ": messages");
+            this.messages = (arguments, client) -> messages.apply(arguments);
+            return this;
+        }
+
+        /**
+         * Messages that need the user's (or the client's) input first, e.g. {@code (arguments,
+         * client) -> { var context = client.elicit("What context?", Context.class); ... }}: in a
+         * session the client gets an {@code elicitation/create} request; in the stateless era
+         * {@code prompts/get} answers {@code input_required} and the function runs again with the
+         * answers when the client retries, so ask the same questions in the same order each time.
+         */
+        public Builder messages(BiFunction<Map<String, String>, ClientQuestions, List<PromptMessage>> messages) {
             this.messages = messages;
             return this;
         }

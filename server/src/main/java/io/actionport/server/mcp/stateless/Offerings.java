@@ -1,5 +1,6 @@
 package io.actionport.server.mcp.stateless;
 
+import io.actionport.server.runner.ProgressListener;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ public interface Offerings {
     ObjectNode listPrompts();
 
     /** {@code {"description", "messages"}}; {@code arguments} may be null. */
-    Mono<ObjectNode> getPrompt(String name, JsonNode arguments);
+    Mono<ObjectNode> getPrompt(String name, JsonNode arguments, ProgressListener client);
 
     /** {@code {"completion": {values, total, hasMore}}} for params {@code {ref, argument}}. */
     Mono<ObjectNode> complete(JsonNode params);

@@ -96,11 +96,7 @@ public final class StatelessDispatcher {
             case "resources/read" -> readResource(request, connectionId).flatMap(result -> ok(request, result));
             case "prompts/list" ->
                 ok(request, results.cacheable(tools.offerings().listPrompts(), StatelessResults.LIST_TTL_MS));
-            case "prompts/get" ->
-                tools.offerings()
-                        .getPrompt(
-                                request.requiredString("name"), request.params().get("arguments"))
-                        .flatMap(prompt -> ok(request, results.complete(prompt)));
+            case "prompts/get" -> getPrompt(request).flatMap(result -> ok(request, result));
             case "completion/complete" ->
                 tools.offerings()
                         .complete(request.params())
@@ -154,6 +150,9 @@ public final class StatelessDispatcher {
             throw StatelessError.invalidParams("params.arguments must be an object");
         }
         McpParamHeaders.check(tools.tool(name).orElse(null), arguments, request.paramHeaders());
+        if (tools.requiresTasks(name)) {
+            requireTasks(request, "tool '" + name + "' runs only as a task");
+        }
         var binding = new RequestStates.Binding(name, arguments, environment, tools.callerId());
         var stream = new CallStream(
                 request.progressToken(),
@@ -180,6 +179,37 @@ public final class StatelessDispatcher {
                 .onErrorResume(failure -> Mono.just(errorMessage(request.id(), internal(request.method(), failure))));
         return Mono.just(
                 new Reply.Stream(stream.messages().doOnSubscribe(subscription -> answered.subscribe(stream::answer))));
+    }
+
+    /**
+     * A prompt, rendered once the client answered what it asks: a question left unanswered makes
+     * the result {@code input_required}, as for a tool call.
+     */
+    private Mono<ObjectNode> getPrompt(StatelessRequest request) {
+        var name = request.requiredString("name");
+        var arguments = request.params().get("arguments");
+        // "prompt:" keeps a state issued for a prompt from being replayed to a tool of the same name.
+        var binding = new RequestStates.Binding("prompt:" + name, arguments, environment, tools.callerId());
+        var stream = new CallStream(null, null, name, request.capabilities(), answersSoFar(request, binding));
+        return tools.offerings()
+                .getPrompt(name, arguments, stream)
+                .map(results::complete)
+                .onErrorResume(failure -> asked(stream, binding, failure));
+    }
+
+    /**
+     * The answer to a request stopped by a question: {@code input_required} when the client can
+     * answer it in another round, -32021 when it did not declare what answering needs; any other
+     * failure stays as it was.
+     */
+    private Mono<ObjectNode> asked(CallStream stream, RequestStates.Binding binding, Throwable failure) {
+        if (stream.unanswerable() != null) {
+            return Mono.error(missingCapability(stream.unanswerable()));
+        }
+        if (stream.pendingQuestion() != null) {
+            return Mono.just(inputRequired(stream, binding));
+        }
+        return Mono.error(failure);
     }
 
     /** The answers of earlier rounds (from the signed state) and of this one (inputResponses). */
@@ -212,13 +242,17 @@ public final class StatelessDispatcher {
                 && answer instanceof ToolAnswer.Finished finished
                 && Boolean.TRUE.equals(finished.result().isError())
                 && String.valueOf(finished.result().content()).contains(unanswerable.unavailableCode())) {
-            var required = Json.MAPPER.createObjectNode();
-            required.putObject(unanswerable.capability());
-            throw StatelessError.missingCapability(
-                    "Missing client capability: this tool needs " + unanswerable.capability()
-                            + "; declare it in _meta \"io.modelcontextprotocol/clientCapabilities\"",
-                    required);
+            throw missingCapability(unanswerable);
         }
+    }
+
+    private static StatelessError missingCapability(ClientRequest unanswerable) {
+        var required = Json.MAPPER.createObjectNode();
+        required.putObject(unanswerable.capability());
+        return StatelessError.missingCapability(
+                "Missing client capability: answering needs " + unanswerable.capability()
+                        + "; declare it in _meta \"io.modelcontextprotocol/clientCapabilities\"",
+                required);
     }
 
     /** The action asked a question: the client answers it and calls again with the state. */
@@ -360,12 +394,16 @@ public final class StatelessDispatcher {
     }
 
     private static void requireTasks(StatelessRequest request) {
+        requireTasks(request, request.method() + " belongs to the tasks extension");
+    }
+
+    private static void requireTasks(StatelessRequest request, String why) {
         if (!request.acceptsTasks()) {
             var required = Json.MAPPER.createObjectNode();
             required.putObject("extensions").putObject(StatelessRequest.TASKS_EXTENSION);
             throw StatelessError.missingCapability(
-                    "Missing client capability: " + request.method() + " needs the tasks extension; declare "
-                            + "extensions.\"" + StatelessRequest.TASKS_EXTENSION
+                    "Missing client capability: " + why + "; declare extensions.\""
+                            + StatelessRequest.TASKS_EXTENSION
                             + "\" in _meta \"io.modelcontextprotocol/clientCapabilities\"",
                     required);
         }

@@ -25,6 +25,9 @@ public interface ToolSurface {
     /** One tool by name, when there is one. */
     Optional<McpSchema.Tool> tool(String toolName);
 
+    /** Whether a tool runs only as a task ({@code requireTasks}): callers that take no tasks get -32021. */
+    boolean requiresTasks(String toolName);
+
     /** The tools, in name order. */
     List<McpSchema.Tool> tools();
 
