@@ -5,18 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.Json;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +27,6 @@ class McpStatelessTest {
     static Path dataDir;
 
     static TestServer server;
-    static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -373,21 +365,8 @@ class McpStatelessTest {
                 "subscriptions/listen",
                 "{\"notifications\":{\"toolsListChanged\":true,\"resourceSubscriptions\":[\"" + uri
                         + "\"],\"taskIds\":[\"" + taskId + "\"]}}");
-        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-        var stream = http.sendAsync(listen.request(), HttpResponse.BodyHandlers.ofInputStream());
-        var reader = Thread.ofVirtual().start(() -> {
-            try (var lines =
-                    new BufferedReader(new InputStreamReader(stream.join().body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("data: ")) {
-                        events.add(Json.MAPPER.readTree(line.substring(6)));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // The stream was closed by the test.
-            }
-        });
+        var stream = ListenStream.open(listen);
+        var events = stream.events();
         try {
             var ack = events.poll(10, TimeUnit.SECONDS);
             assertThat(ack.get("method").asString()).isEqualTo("notifications/subscriptions/acknowledged");
@@ -412,8 +391,7 @@ class McpStatelessTest {
             });
         } finally {
             server.server.registry().undeploy("dev", "listened");
-            stream.cancel(true);
-            reader.interrupt();
+            stream.close();
         }
     }
 

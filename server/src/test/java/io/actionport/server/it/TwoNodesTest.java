@@ -218,14 +218,32 @@ class TwoNodesTest {
                                     .result(),
                             task -> task.get("status").asString().equals("input_required"));
             var key = waiting.get("inputRequests").propertyNames().iterator().next();
-            shared(
-                            b.baseUrl(),
-                            "tasks/update",
-                            "{\"taskId\":\"" + taskId + "\",\"inputResponses\":{\"" + key
-                                    + "\":{\"action\":\"accept\",\"content\":{\"confirm\":true}}}}")
-                    .meta(meta)
-                    .send();
+            // A listen stream on each node: whichever runs the task, one of them hears it from the store.
+            var listen = "{\"notifications\":{\"taskIds\":[\"" + taskId + "\"]}}";
+            try (var onA = ListenStream.open(shared(a.baseUrl(), "subscriptions/listen", listen));
+                    var onB = ListenStream.open(shared(b.baseUrl(), "subscriptions/listen", listen))) {
+                shared(
+                                b.baseUrl(),
+                                "tasks/update",
+                                "{\"taskId\":\"" + taskId + "\",\"inputResponses\":{\"" + key
+                                        + "\":{\"action\":\"accept\",\"content\":{\"confirm\":true}}}}")
+                        .meta(meta)
+                        .send();
 
+                for (var stream : List.of(onA, onB)) {
+                    var statuses = new ArrayList<String>();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> {
+                        tools.jackson.databind.JsonNode event;
+                        while ((event = stream.events().poll()) != null) {
+                            if (event.path("method").asString().equals("notifications/tasks")) {
+                                statuses.add(event.at("/params/status").asString());
+                            }
+                        }
+                        return statuses.contains("completed");
+                    });
+                    assertThat(statuses).as("each status change announced once").doesNotHaveDuplicates();
+                }
+            }
             var done = await().atMost(Duration.ofSeconds(30))
                     .until(
                             () -> shared(a.baseUrl(), "tasks/get", get)
