@@ -34,6 +34,28 @@ final class McpClients {
         return client;
     }
 
+    /** A session client that answers every elicitation with {@code answer}, already initialized. */
+    static McpSyncClient answering(
+            URI baseUrl,
+            String integration,
+            String connection,
+            java.util.function.Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> answer) {
+        var transport = HttpClientStreamableHttpTransport.builder(baseUrl.toString())
+                .requestBuilder(HttpRequest.newBuilder()
+                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                        .header("Provider-Config-Key", integration)
+                        .header("Connection-Id", connection))
+                .build();
+        var client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(30))
+                .capabilities(
+                        McpSchema.ClientCapabilities.builder().elicitation().build())
+                .elicitation(answer)
+                .build();
+        client.initialize();
+        return client;
+    }
+
     /**
      * Waits until the client's listening stream is open, which the SDK client opens in the
      * background after it initializes: notifications sent before that are, per the protocol, lost.

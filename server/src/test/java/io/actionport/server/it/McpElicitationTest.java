@@ -10,8 +10,6 @@ import io.actionport.sdk.ActionHints;
 import io.actionport.sdk.Description;
 import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.Json;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -154,27 +152,14 @@ class McpElicitationTest {
     @Test
     void a_session_client_answers_elicitation_requests_and_the_action_goes_on() {
         var asked = new CopyOnWriteArrayList<McpSchema.ElicitRequest>();
-        var transport = HttpClientStreamableHttpTransport.builder(
-                        server.baseUrl().toString())
-                .requestBuilder(HttpRequest.newBuilder()
-                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
-                        .header("Provider-Config-Key", "asking")
-                        .header("Connection-Id", "fake-conn"))
-                .build();
-        var client = McpClient.sync(transport)
-                .requestTimeout(Duration.ofSeconds(30))
-                .capabilities(
-                        McpSchema.ClientCapabilities.builder().elicitation().build())
-                .elicitation(request -> {
-                    asked.add(request);
-                    var content = request.message().startsWith("Delete")
-                            ? Map.<String, Object>of("confirm", true)
-                            : Map.<String, Object>of("color", "teal");
-                    return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, content);
-                })
-                .build();
+        var client = McpClients.answering(server.baseUrl(), "asking", "fake-conn", request -> {
+            asked.add(request);
+            var content = request.message().startsWith("Delete")
+                    ? Map.<String, Object>of("confirm", true)
+                    : Map.<String, Object>of("color", "teal");
+            return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, content);
+        });
         try {
-            client.initialize();
             var result = client.callTool(new McpSchema.CallToolRequest("delete-thing", Map.of("name", "session")));
 
             assertThat(result.isError()).as(result.toString()).isFalse();

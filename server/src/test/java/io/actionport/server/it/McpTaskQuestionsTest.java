@@ -20,11 +20,8 @@ import io.actionport.server.store.Connection;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Integration;
 import io.actionport.server.store.Json;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -369,22 +366,13 @@ class McpTaskQuestionsTest {
 
     @Test
     void a_prompt_asks_a_session_client_through_elicitation() {
-        var transport = HttpClientStreamableHttpTransport.builder(
-                        server.baseUrl().toString())
-                .requestBuilder(HttpRequest.newBuilder()
-                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
-                        .header("Provider-Config-Key", "tasking")
-                        .header("Connection-Id", "conn"))
-                .build();
-        var client = McpClient.sync(transport)
-                .requestTimeout(Duration.ofSeconds(30))
-                .capabilities(
-                        McpSchema.ClientCapabilities.builder().elicitation().build())
-                .elicitation(request -> new McpSchema.ElicitResult(
-                        McpSchema.ElicitResult.Action.ACCEPT, Map.of("audience", "new hires")))
-                .build();
+        var client = McpClients.answering(
+                server.baseUrl(),
+                "tasking",
+                "conn",
+                request -> new McpSchema.ElicitResult(
+                        McpSchema.ElicitResult.Action.ACCEPT, Map.of("audience", "new hires")));
         try {
-            client.initialize();
             var rendered = client.getPrompt(new McpSchema.GetPromptRequest("summarize", Map.of()));
 
             assertThat(((McpSchema.TextContent) rendered.messages().getFirst().content()).text())
