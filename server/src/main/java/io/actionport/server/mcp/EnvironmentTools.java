@@ -276,13 +276,17 @@ final class EnvironmentTools {
                 scope.keyId());
     }
 
-    private static SortedMap<String, DeployedAction> toolNames(List<DeployedAction> actions) {
-        var counts = actions.stream().collect(Collectors.groupingBy(DeployedAction::name, Collectors.counting()));
+    /**
+     * The tool names of the scope's actions. A name depends only on the action and the scope, never
+     * on what else is deployed, so no deploy renames a tool under a connected client: a scope of one
+     * integration (a {@code Provider-Config-Key}) sees plain action names; a scope of every
+     * integration sees {@code integration_action}.
+     */
+    private SortedMap<String, DeployedAction> toolNames(List<DeployedAction> actions) {
         var names = new TreeMap<String, DeployedAction>();
         for (var action : actions) {
             // Underscore, not dot: some model APIs accept only letters, digits, '_' and '-' in tool names.
-            var name = counts.get(action.name()) > 1 ? action.integration() + "_" + action.name() : action.name();
-            names.put(name, action);
+            names.put(integration == null ? action.integration() + "_" + action.name() : action.name(), action);
         }
         return Collections.unmodifiableSortedMap(names);
     }

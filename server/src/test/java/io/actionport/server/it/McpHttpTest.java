@@ -85,7 +85,7 @@ class McpHttpTest {
                 .map(McpSchema.Tool::name)
                 .toList();
 
-        assertThat(names).contains("echo", "crashy", "get-thing");
+        assertThat(names).contains("demo_echo", "fake_crashy", "fake_get-thing");
     }
 
     @Test
@@ -378,6 +378,32 @@ class McpHttpTest {
 
             assertThat(scoped).contains("echo").doesNotContain("demo_echo", "fake_echo");
             assertThat(unscoped).contains("demo_echo", "fake_echo").doesNotContain("echo");
+        } finally {
+            server.server.registry().undeploy("dev", "clash");
+        }
+    }
+
+    @Test
+    void no_deploy_renames_a_tool_under_a_connected_client() {
+        var unscoped = client(null);
+        var scoped = client("demo");
+        var before =
+                unscoped.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+        assertThat(before).contains("demo_echo", "demo_create-issue");
+
+        // Another integration with the same action names arrives.
+        server.server.registry().deploy("dev", Bundle.of("clash", new TestActions.FakeEcho()), List.of());
+        try {
+            assertThat(unscoped.listTools().tools())
+                    .extracting(McpSchema.Tool::name)
+                    .containsAll(before)
+                    .contains("fake_echo");
+            assertThat(unscoped.callTool(new McpSchema.CallToolRequest("demo_echo", Map.of("message", "still")))
+                            .isError())
+                    .isFalse();
+            assertThat(scoped.callTool(new McpSchema.CallToolRequest("echo", Map.of("message", "still")))
+                            .isError())
+                    .isFalse();
         } finally {
             server.server.registry().undeploy("dev", "clash");
         }
