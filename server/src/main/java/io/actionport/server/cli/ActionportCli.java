@@ -10,8 +10,9 @@ import picocli.CommandLine.ScopeType;
  *
  * <p>Its {@code --help} and {@code --version} are inherited by every subcommand at any depth, so
  * {@code actionport deploy --help} prints usage instead of complaining about a missing parameter.
- * Exit codes: 0 done, 1 the command failed (printed as {@code error: <code>: <message>}), 2 the
- * command line itself is wrong ({@code error: usage: ...} and the {@code --help} to read).
+ * Exit codes: 0 done, 2 the command line itself is wrong ({@code error: usage: ...} and the
+ * {@code --help} to read); a failure prints {@code error: <code>: <message>} and exits 3 when what it
+ * names does not exist, 4 when the server refused it, 5 when no server answered, else 1.
  */
 @Command(
         name = "actionport",
@@ -49,7 +50,7 @@ public final class ActionportCli {
         commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(CommandErrors.line(e));
-            return 1;
+            return CommandErrors.exitCode(e);
         });
         return commandLine;
     }

@@ -173,7 +173,7 @@ class AuthoringTest {
                 project.resolve("demo-bundle.jar").toString(),
                 "--validate");
 
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(4);
         assertThat(run.err())
                 .startsWith("error: invalid_action_input: input of demo/echo is invalid: ")
                 .contains("integer found, string expected");
@@ -195,7 +195,7 @@ class AuthoringTest {
                 "--bundle",
                 project.resolve("demo-bundle.jar").toString());
 
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(4);
         assertThat(run.err())
                 .startsWith("error: invalid_action_input: input of demo/create-issue is invalid: ")
                 .contains("title")
@@ -238,7 +238,7 @@ class AuthoringTest {
         var requiredAfterDeploy = echoRequired();
         var rolledBack = cli(TestServer.DEV_ADMIN_KEY, "rollback", "--action", "echo", "dev");
 
-        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.code()).isEqualTo(4);
         assertThat(refused.err()).contains("breaking_change").contains("/loud became required");
         assertThat(allowed.code()).isZero();
         assertThat(allowed.out()).contains("changed schemas: [\"demo/echo\"]").contains("breaking: demo/echo");

@@ -27,8 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input typed at the command line: each command fails with exit code 1 and one line, {@code
- * error: <code>: <message>}, naming what is wrong, never a stack trace or a parser's internals.
+ * Bad input typed at the command line: each command fails with the exit code of its kind of failure
+ * and one line, {@code error: <code>: <message>}, naming what is wrong, never a stack trace or a
+ * parser's internals.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadCliInputTest {
@@ -429,6 +430,25 @@ class BadCliInputTest {
                         " "));
     }
 
+    /** The exit codes docs/cli.md promises, by error code. */
+    private static int exitCodeFor(String code) {
+        return switch (code) {
+            case "unreachable" -> 5;
+            case "unknown_connection", "unknown_execution", "unknown_integration" -> 3;
+            case "invalid_bundle",
+                    "invalid_input",
+                    "invalid_key",
+                    "invalid_parameter",
+                    "invalid_url",
+                    "invalid_webhook",
+                    "missing_key",
+                    "wrong_environment",
+                    "deployment_conflict",
+                    "egress_refused" -> 4;
+            default -> 1;
+        };
+    }
+
     @Order(1)
     @ParameterizedTest(name = "CLI: {0}")
     @MethodSource("cases")
@@ -441,7 +461,7 @@ class BadCliInputTest {
 
         var run = cli(args);
 
-        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.code()).as(run.err()).isEqualTo(exitCodeFor(bad.code()));
         var lines = run.err().strip().lines().toList();
         assertThat(lines).as(run.err()).hasSize(1);
         assertThat(lines.getFirst()).startsWith("error: " + bad.code() + ": ").contains(bad.mentions());

@@ -98,7 +98,7 @@ class CliTest {
 
         var run = cli("deploy", jar.toString(), "prod");
 
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(4);
         assertThat(run.err())
                 .startsWith("error: wrong_environment: ")
                 .contains("belongs to environment 'dev', not 'prod'");
@@ -115,7 +115,7 @@ class CliTest {
         assertThat(created.code()).isZero();
         assertThat(listed.out()).contains("acme").contains("[\"token\"]").doesNotContain("very-secret-value");
         assertThat(deleted.code()).isZero();
-        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.code()).isEqualTo(3);
         assertThat(again.err()).startsWith("error: unknown_connection: ");
     }
 
@@ -221,7 +221,7 @@ class CliTest {
 
         var run = inAuthoring("deploy", second.toString(), "authoring");
 
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(4);
         assertThat(run.err())
                 .isEqualTo("error: deployment_conflict: bundle 'tracker' is already deployed in authoring with actions"
                         + " [demo/echo], and this bundle 'tracker' has none of them but [demo/create-issue]: two"
@@ -246,7 +246,7 @@ class CliTest {
         assertThat(run.out()).contains("undeployed leaving from authoring");
         assertThat(server.server.registry().find("authoring", "demo", "bulk-import"))
                 .isEmpty();
-        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.code()).isEqualTo(3);
         assertThat(again.err()).isEqualTo("error: unknown_bundle: bundle 'leaving' is not deployed in authoring\n");
     }
 

@@ -82,7 +82,7 @@ class KeyCommandsTest {
         assertThat(keys).hasSize(2);
         assertThat(cli(keys.getFirst(), "keys", "list").code()).isZero();
         assertThat(listed.out()).contains("qa").contains("by dev").contains("dev ");
-        assertThat(byCaller.code()).isEqualTo(1);
+        assertThat(byCaller.code()).isEqualTo(4);
         assertThat(byCaller.err()).startsWith("error: admin_key_required: ");
 
         var deleted = cli(TestServer.DEV_ADMIN_KEY, "environments", "delete", "qa");
@@ -154,7 +154,7 @@ class KeyCommandsTest {
 
         var refused = cli(admin, "keys", "revoke", id);
 
-        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.code()).isEqualTo(4);
         assertThat(refused.err())
                 .startsWith("error: last_admin_key: ")
                 .contains("last admin key of environment 'solo'");
