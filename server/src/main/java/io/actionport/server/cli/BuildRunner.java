@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Runs a bundle project's build: {@code --build-command} through the shell when given, else the
- * project's {@code ./mvnw}, else {@code mvn} from the PATH, each as {@code -q -o package -DskipTests}.
+ * project's {@code ./mvnw}, else {@code mvn} from the PATH, each as {@code -B -q -o package -DskipTests}
+ * (batch mode: no colours in the lines shown on failure).
  * Keeps the last lines of its output to show when it fails. The build runs on the JDK that runs
  * this command unless {@code JAVA_HOME} says otherwise.
  */
@@ -23,7 +24,7 @@ final class BuildRunner {
     static final int LAST_LINES = 30;
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-    private static final List<String> MAVEN_ARGUMENTS = List.of("-q", "-o", "package", "-DskipTests");
+    private static final List<String> MAVEN_ARGUMENTS = List.of("-B", "-q", "-o", "package", "-DskipTests");
 
     /** How a build ended: its exit code and the last lines it printed. */
     record Outcome(int exitCode, List<String> lastLines) {

@@ -43,7 +43,7 @@ final class DevCommand implements Callable<Integer> {
             names = "--build-command",
             paramLabel = "COMMAND",
             description =
-                    "The build, as a shell command line (default: ./mvnw, else mvn, with -q -o package -DskipTests).")
+                    "The build, as a shell command line (default: ./mvnw, else mvn, with -B -q -o package -DskipTests).")
     String buildCommand;
 
     @Option(names = "--once", description = "Build and deploy once, then exit.")
@@ -130,7 +130,7 @@ final class DevCommand implements Callable<Integer> {
             DeployCommand.printDeployed(answer, environment, out());
             out().flush();
             return true;
-        } catch (CommandFailure e) {
+        } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("stopped while deploying");
             }

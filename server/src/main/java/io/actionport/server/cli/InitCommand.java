@@ -66,20 +66,20 @@ final class InitCommand implements Callable<Integer> {
         out.println("  actionport dev     # build and deploy to dev on every change (ACTIONPORT_KEY: an admin key)");
         if (!sdkInstalled(template.actionportVersion())) {
             out.println("note: the Actionport SDK " + template.actionportVersion()
-                    + " is not in ~/.m2/repository yet; run './mvnw -q -DskipTests install' once in the Actionport"
-                    + " checkout so the project builds");
+                    + " is not in ~/.m2/repository yet (or not with its parent pom); run './mvnw -q -DskipTests"
+                    + " install' once in the Actionport checkout so the project builds");
         }
         out.flush();
         return 0;
     }
 
-    /** Whether the default local Maven repository holds the SDK, which the project's build needs. */
+    /** Whether the default local Maven repository holds the SDK and its parent pom, which the project's build needs. */
     private static boolean sdkInstalled(String version) {
-        var jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "actionport")
-                .resolve("actionport-action-sdk")
-                .resolve(version)
-                .resolve("actionport-action-sdk-" + version + ".jar");
-        return Files.isRegularFile(jar);
+        var group = Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "actionport");
+        return Files.isRegularFile(group.resolve(
+                        "actionport-action-sdk/" + version + "/actionport-action-sdk-" + version + ".jar"))
+                && Files.isRegularFile(
+                        group.resolve("actionport-parent/" + version + "/actionport-parent-" + version + ".pom"));
     }
 
     private void requireEmpty(Path target) {

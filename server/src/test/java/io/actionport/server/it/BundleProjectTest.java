@@ -231,6 +231,37 @@ class BundleProjectTest {
     }
 
     @Test
+    void after_a_failed_build_dev_keeps_watching_and_the_next_change_builds_again() throws Exception {
+        var project = Files.createDirectories(work.resolve("broken-while-watching"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        var source = Files.createDirectories(project.resolve("src/main/java")).resolve("Broken.java");
+        Files.writeString(source, "class Broken {");
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var watching = Thread.ofPlatform()
+                .start(() -> cli(out, err, "dev", project.toString(), "--build-command", "echo still broken; exit 1"));
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(out.toString()).contains("watching " + project));
+            assertThat(err.toString()).contains("  still broken").contains("error: build_failed: ");
+
+            Files.writeString(source, "class Broken {}");
+
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(out.toString())
+                            .contains("changed: src/main/java/Broken.java")
+                            .containsPattern("(?s)changed: .*building: .*watching "));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(err.toString().split("error: build_failed: ", -1))
+                            .hasSize(3));
+        } finally {
+            watching.interrupt();
+            watching.join(Duration.ofSeconds(10));
+        }
+        assertThat(watching.isAlive()).isFalse();
+    }
+
+    @Test
     void a_failed_build_shows_its_last_lines_and_deploys_nothing() throws Exception {
         var project = Files.createDirectories(work.resolve("broken"));
         Files.writeString(project.resolve("pom.xml"), "<project/>");

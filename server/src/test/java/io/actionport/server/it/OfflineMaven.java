@@ -61,7 +61,7 @@ final class OfflineMaven {
                 root.resolve("mvnw"), repository, Path.of(System.getProperty("user.home"), ".m2", "repository"));
     }
 
-    /** {@code mvn -q -o <goals>} as one shell command line, e.g. for {@code actionport dev --build-command}. */
+    /** {@code mvn -B -q -o <goals>} as one shell command line, e.g. for {@code actionport dev --build-command}. */
     String commandLine(String... goals) {
         var words = new ArrayList<String>();
         words.add("JAVA_HOME=" + quote(System.getProperty("java.home")));
@@ -70,7 +70,7 @@ final class OfflineMaven {
         return String.join(" ", words);
     }
 
-    /** Runs {@code mvn -q -o <goals>} in {@code project}; returns its exit code and output. */
+    /** Runs {@code mvn -B -q -o <goals>} in {@code project}; returns its exit code and output. */
     Run run(Path project, String... goals) throws IOException, InterruptedException {
         var all = new ArrayList<String>();
         all.add("sh");
@@ -91,6 +91,7 @@ final class OfflineMaven {
     private List<String> command(String... goals) {
         var words = new ArrayList<String>();
         words.add(wrapper.toString());
+        words.add("-B");
         words.add("-q");
         words.add("-o");
         words.add("-Dmaven.repo.local=" + repository);
