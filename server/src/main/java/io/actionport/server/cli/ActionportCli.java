@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
             ActionsCommand.class,
             IntegrationsCommand.class,
             ConnectionsCommand.class,
+            InitCommand.class,
+            DevCommand.class,
             DeployCommand.class,
             UndeployCommand.class,
             RollbackCommand.class,

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -27,13 +29,18 @@ final class BundleFiles {
         }
     }
 
-    /** The project's bundle jar in {@code target/}, else its {@code target/classes}. */
+    /** The bundle of the project in {@code project}: its jar in {@code target/}, else its {@code target/classes}. */
+    static byte[] ofProject(Path project) {
+        return read(find(project.resolve("target")));
+    }
+
+    /** The project's bundle jar in {@code target/} (the newest, after a version change), else its {@code target/classes}. */
     private static Path find(Path target) {
         if (Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {
                 var jar = files.filter(file -> file.toString().endsWith(".jar"))
                         .filter(BundleFiles::isBundle)
-                        .findFirst();
+                        .max(Comparator.comparing(BundleFiles::modified));
                 if (jar.isPresent()) {
                     return jar.get();
                 }
@@ -48,6 +55,14 @@ final class BundleFiles {
                 "no_bundle",
                 "no bundle found in " + target.toAbsolutePath()
                         + ": build the project (mvn package) or pass the bundle jar or classes directory");
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private static boolean isBundle(Path jar) {

@@ -1,6 +1,7 @@
 package io.actionport.server.cli;
 
 import io.actionport.server.store.Json;
+import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -59,24 +60,33 @@ final class DeployCommand implements Callable<Integer> {
                 HttpRequest.BodyPublishers.ofByteArray(BundleFiles.read(bundle)),
                 "application/java-archive",
                 environment));
-        System.out.println("deployed " + answer.get("bundle").asString() + " v"
-                + answer.get("version").asInt() + " to " + environment + ": " + answer.get("actions"));
-        printChanges(answer.path("changes"));
+        printDeployed(answer, environment, new PrintWriter(System.out, true));
         return 0;
     }
 
-    static void printChanges(JsonNode changes) {
-        print("added", changes.path("added"));
-        print("removed", changes.path("removed"));
-        print("changed schemas", changes.path("changed"));
-        changes.path("breaking")
-                .properties()
-                .forEach(entry -> System.out.println("  breaking: " + entry.getKey() + " " + entry.getValue()));
+    /** What a deploy answered: the bundle's new version and its actions, then the change plan. */
+    static void printDeployed(JsonNode answer, String environment, PrintWriter out) {
+        out.println("deployed " + answer.get("bundle").asString() + " v"
+                + answer.get("version").asInt() + " to " + environment + ": " + answer.get("actions"));
+        printChanges(answer.path("changes"), out);
     }
 
-    private static void print(String what, JsonNode names) {
+    static void printChanges(JsonNode changes) {
+        printChanges(changes, new PrintWriter(System.out, true));
+    }
+
+    private static void printChanges(JsonNode changes, PrintWriter out) {
+        print("added", changes.path("added"), out);
+        print("removed", changes.path("removed"), out);
+        print("changed schemas", changes.path("changed"), out);
+        changes.path("breaking")
+                .properties()
+                .forEach(entry -> out.println("  breaking: " + entry.getKey() + " " + entry.getValue()));
+    }
+
+    private static void print(String what, JsonNode names, PrintWriter out) {
         if (!names.isEmpty()) {
-            System.out.println("  " + what + ": " + names);
+            out.println("  " + what + ": " + names);
         }
     }
 }
