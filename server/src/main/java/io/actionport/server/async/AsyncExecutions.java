@@ -263,7 +263,7 @@ public final class AsyncExecutions {
             return rescheduleIn(wait);
         }
         progressListeners.remove(id);
-        runner.finish(record.environment(), id, attempt, true);
+        runner.finish(record.environment(), id, record.createdAt(), attempt, true);
         if (stop.stopping()) {
             stop.finishedWhileStopping();
         }
