@@ -37,9 +37,10 @@ enum LogFormat {
         }
         var encoder = new JsonEncoder();
         encoder.setContext(context);
-        // The context's name, birth date and properties are the same on every line: noise for a collector.
+        // The context's name, birth date and properties are the same on every line, and nothing sets an MDC.
         encoder.setWithContext(false);
         encoder.setWithSequenceNumber(false);
+        encoder.setWithMDC(false);
         encoder.setWithNanoseconds(false);
         encoder.setWithArguments(false);
         encoder.setWithMessage(false);
