@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.netty.http.server.HttpRouteHandlerMetadata;
 import reactor.netty.http.server.HttpServerRoutes;
 
@@ -18,26 +17,28 @@ public final class UriTemplates {
     /** The label of every path that matches no route: scanners and typos share one series. */
     public static final String UNMATCHED = "unmatched";
 
-    private final Set<String> literals = new HashSet<>();
-    private final List<Template> templates = new CopyOnWriteArrayList<>();
+    // Replaced whole on each add, so requests served meanwhile read a complete table.
+    private volatile Set<String> literals = Set.of();
+    private volatile List<Template> templates = List.of();
 
     /**
      * Adds templates: {@code /keys/{id}} matches one segment for {@code {id}}, a trailing {@code
      * /**} (as in {@code /proxy/**}) matches any rest of the path.
      */
-    public UriTemplates add(String... paths) {
+    public synchronized UriTemplates add(String... paths) {
+        var newLiterals = new HashSet<>(literals);
+        var newTemplates = new ArrayList<>(templates);
         for (var path : paths) {
             if (path.contains("{") || path.endsWith("/**")) {
-                templates.add(new Template(path));
+                newTemplates.add(new Template(path));
             } else {
-                literals.add(path);
+                newLiterals.add(path);
             }
         }
         // The most specific first: /health/ready before /health/{name}.
-        var sorted = new ArrayList<>(templates);
-        sorted.sort((a, b) -> Integer.compare(b.literalSegments(), a.literalSegments()));
-        templates.clear();
-        templates.addAll(sorted);
+        newTemplates.sort((a, b) -> Integer.compare(b.literalSegments(), a.literalSegments()));
+        literals = Set.copyOf(newLiterals);
+        templates = List.copyOf(newTemplates);
         return this;
     }
 
