@@ -28,6 +28,7 @@ import io.actionport.server.mcp.McpScopes;
 import io.actionport.server.mcp.ToolRunner;
 import io.actionport.server.mcp.stateless.RequestStates;
 import io.actionport.server.metrics.Metrics;
+import io.actionport.server.metrics.UriTemplates;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.BundleLoader;
 import io.actionport.server.registry.DeploymentService;
@@ -44,6 +45,7 @@ import io.actionport.server.store.KeyStore;
 import io.actionport.server.store.OwnerOnlyFiles;
 import io.actionport.server.store.RunFile;
 import io.actionport.server.store.SecretCipher;
+import io.actionport.server.store.StoreDescription;
 import io.actionport.server.store.TaskRequestStore;
 import io.actionport.server.store.WebhookStore;
 import io.actionport.server.webhook.WebhookDeliveries;
@@ -97,6 +99,7 @@ public final class Actionport implements AutoCloseable {
     private final McpDoor mcp;
     private final DisposableServer http;
     private final EgressHttpClient egressHttp;
+    private final Metrics metrics;
     private final Optional<DemoSetup.DevKeys> seeded;
     private final ServerConfig config;
     /** Published in the data directory while this process holds the embedded store; null otherwise. */
@@ -142,7 +145,7 @@ public final class Actionport implements AutoCloseable {
         egressHttp = EgressHttpClient.create(egress);
         var resolver = new ConnectionResolver(connections, servedHere, egressHttp, clock);
         runner = new ActionRunner(registry, resolver, executions, egressHttp, clock, new ExecutionIds(clock), events);
-        var metrics = new Metrics(events, executions);
+        metrics = new Metrics(events, executions);
         taskRequests = new TaskRequestStore(database, clock);
         async = new AsyncExecutions(runner, executions, taskRequests, config.async(), metrics, clock);
         var webhookDeliveries = new WebhookDeliveries(
@@ -207,13 +210,17 @@ public final class Actionport implements AutoCloseable {
         var tracker = DemoSetup.trackerKey(connections).map(DemoIssueTracker::new);
         var health = new HealthEndpoints(
                 new Readiness(database.dataSource(), queue.scheduler()::getSchedulerState, Duration.ofSeconds(2)));
+        // Routes chosen by a predicate have no path of their own to label their meters with.
+        var uriTemplates = new UriTemplates().add(McpDoor.PATH, RequestsProxy.URI_TEMPLATE);
         http = HttpServerLimits.apply(HttpServer.create(), config.limits(), config.clock())
                 .bindAddress(() -> new InetSocketAddress(config.bindAddress(), config.port()))
+                .metrics(true, metrics::httpServer, uriTemplates::templateOf)
                 .route(routes -> {
                     health.register(routes);
                     api.register(routes);
                     mcp.register(routes);
                     tracker.ifPresent(demo -> demo.register(routes));
+                    uriTemplates.addRoutesOf(routes);
                 })
                 .bindNow(Duration.ofSeconds(10));
         if (tracker.isPresent()) {
@@ -238,6 +245,11 @@ public final class Actionport implements AutoCloseable {
         if (runFile != null) {
             runFile.write(config.dataDir());
         }
+        log.info(
+                "serving on {} (store: {}, node: {})",
+                baseUrl(),
+                StoreDescription.of(config.databaseUrl(), config.dataDir()),
+                config.nodeName());
     }
 
     /** Opens the store, restores deployments, seeds demo mode on first start, and serves. */
@@ -358,6 +370,7 @@ public final class Actionport implements AutoCloseable {
         completions.close();
         runner.close();
         egressHttp.close();
+        metrics.close();
         database.close();
         if (runFile != null) {
             runFile.delete(config.dataDir());

@@ -263,7 +263,7 @@ public final class AsyncExecutions {
             return rescheduleIn(wait);
         }
         progressListeners.remove(id);
-        runner.finish(record.environment(), id, attempt, true);
+        runner.finish(record.environment(), id, record.createdAt(), attempt, true);
         if (stop.stopping()) {
             stop.finishedWhileStopping();
         }
@@ -326,7 +326,8 @@ public final class AsyncExecutions {
 
     /** Ends an execution whose attempt may or may not have taken effect; it is never run again by the server. */
     void interrupt(ExecutionRecord record, String why) {
-        log.warn("execution {} interrupted: {}", record.id(), why);
+        // The runner logs the failure (one WARN line per failed execution); why is in the record.
+        log.debug("execution {} interrupted: {}", record.id(), why);
         runner.fail(
                 record,
                 "interrupted",
@@ -375,7 +376,7 @@ public final class AsyncExecutions {
             return;
         }
         if (idempotent) {
-            log.warn("execution {} was interrupted by a dead node and has no retries left", id);
+            log.debug("execution {} was interrupted by a dead node and has no retries left", id);
             runner.fail(
                     record, "interrupted", "the execution was interrupted (its node stopped) and has no retries left");
         } else {

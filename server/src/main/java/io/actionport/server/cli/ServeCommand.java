@@ -75,8 +75,17 @@ final class ServeCommand implements Callable<Integer> {
                     + " handed back to the queue and the others end interrupted (default: ${DEFAULT-VALUE}).")
     String shutdownGrace;
 
+    @Option(
+            names = "--log-format",
+            defaultValue = "${env:ACTIONPORT_LOG_FORMAT:-plain}",
+            description = "plain (default), or json: one JSON object per log line, for a log collector"
+                    + " (or ACTIONPORT_LOG_FORMAT).")
+    String logFormat;
+
     @Override
     public Integer call() {
+        var format = LogFormat.parse(logFormat);
+        format.apply();
         var grace = Duration.parse("PT" + shutdownGrace.toUpperCase(Locale.ROOT));
         var config = data.config()
                 .withPort(port)
@@ -101,6 +110,11 @@ final class ServeCommand implements Callable<Integer> {
                         },
                         "shutdown"));
         var out = System.out;
+        if (format == LogFormat.JSON) {
+            JsonBanner.print(out, server);
+            server.awaitShutdown();
+            return 0;
+        }
         out.println("Actionport " + Actionport.VERSION + " serving on " + server.baseUrl());
         out.println("  MCP (Streamable HTTP): " + server.baseUrl() + "/mcp");
         if (server.listensOnAllInterfaces()) {

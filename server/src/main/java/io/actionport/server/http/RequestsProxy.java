@@ -43,6 +43,9 @@ public final class RequestsProxy {
 
     static final String PREFIX = "/proxy/";
 
+    /** The label of every proxied request in the HTTP meters, whatever provider path follows. */
+    public static final String URI_TEMPLATE = PREFIX + "**";
+
     private static final Logger log = LoggerFactory.getLogger(RequestsProxy.class);
 
     /** Hop-by-hop headers (RFC 9110, section 7.6.1), and what only concerns the caller and us. */

@@ -6,6 +6,13 @@ import io.actionport.server.store.ExecutionStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -13,23 +20,50 @@ import java.time.Instant;
 
 /**
  * The server's meters, scraped at {@code GET /metrics} in Prometheus format: executions by action
- * and status, queue depth, wait and run times, retries, webhook deliveries.
+ * and status, their latency, queue depth, wait and run times, retries, webhook deliveries, the
+ * HTTP server, the JVM and the process.
  */
-public final class Metrics {
+public final class Metrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final HttpServerMetrics httpServer = new HttpServerMetrics(registry);
 
     public Metrics(ExecutionEvents events, ExecutionStore executions) {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
         Gauge.builder("actionport.queue.depth", executions, store -> store.count(ExecutionStatus.QUEUED))
                 .description("Executions accepted and waiting to run")
                 .register(registry);
-        events.onFinished(finished -> Counter.builder("actionport.executions")
-                .description("Finished executions")
-                .tag("action", finished.action())
-                .tag("status", finished.status().wireName())
-                .tag("mode", finished.async() ? "async" : "sync")
-                .register(registry)
-                .increment());
+        events.onFinished(finished -> {
+            var mode = finished.async() ? "async" : "sync";
+            var status = finished.status().wireName();
+            Counter.builder("actionport.executions")
+                    .description("Finished executions")
+                    .tag("action", finished.action())
+                    .tag("status", status)
+                    .tag("mode", mode)
+                    .register(registry)
+                    .increment();
+            Timer.builder("actionport.execution.duration")
+                    .description("Time from acceptance to the final status: the whole run of a sync execution,"
+                            + " queue wait and every attempt of an async one")
+                    .tag("mode", mode)
+                    .tag("status", status)
+                    .serviceLevelObjectives(LatencyBuckets.BOUNDS)
+                    .register(registry)
+                    .record(finished.elapsed());
+        });
+    }
+
+    /** Reactor Netty's recorder for the HTTP port. */
+    public HttpServerMetrics httpServer() {
+        return httpServer;
     }
 
     /** An async execution started after waiting in the queue since it was accepted. */
@@ -64,11 +98,18 @@ public final class Metrics {
         return registry.scrape();
     }
 
+    /** Stops listening for garbage collections. */
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+
     private Timer timer(String name, String description, String action) {
         return Timer.builder(name)
                 .description(description)
                 .tag("action", action)
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(LatencyBuckets.BOUNDS)
                 .register(registry);
     }
 }

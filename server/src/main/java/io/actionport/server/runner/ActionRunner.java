@@ -15,6 +15,7 @@ import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -122,8 +123,14 @@ public final class ActionRunner implements AutoCloseable {
         // nothing is lost, since the caller is still connected to receive the result.
         var finished = finished(started, attempt);
         executions.insertFinished(finished, attempt.logs());
+        FailureLog.failed(finished, false);
         events.publish(new ExecutionEvents.Finished(
-                prepared.environment(), executionId, prepared.action().qualifiedName(), finished.status(), false));
+                prepared.environment(),
+                executionId,
+                prepared.action().qualifiedName(),
+                finished.status(),
+                false,
+                Duration.between(finished.createdAt(), finished.finishedAt())));
         return attempt.outcome();
     }
 
@@ -267,8 +274,11 @@ public final class ActionRunner implements AutoCloseable {
         return new Attempt(outcome, executionLog.lines(), retryAfter);
     }
 
-    /** Step 7: stores how the execution ended and tells listeners; false when it was cancelled meanwhile. */
-    public boolean finish(String environment, String executionId, Attempt attempt, boolean async) {
+    /**
+     * Step 7: stores how the execution ended and tells listeners; false when it was cancelled
+     * meanwhile. {@code acceptedAt} is when the execution was accepted, for its latency.
+     */
+    public boolean finish(String environment, String executionId, Instant acceptedAt, Attempt attempt, boolean async) {
         var now = clock.instant();
         var status = statusOf(attempt.outcome());
         boolean stored = switch (attempt.outcome()) {
@@ -286,24 +296,37 @@ public final class ActionRunner implements AutoCloseable {
                         attempt.logs());
         };
         // Not stored means a cancel got there first, and the record says so.
+        if (stored && attempt.outcome() instanceof ExecutionOutcome.Failed failed && status == ExecutionStatus.FAILED) {
+            FailureLog.failed(
+                    environment,
+                    executionId,
+                    failed.action().qualifiedName(),
+                    failed.error().code(),
+                    async);
+        }
         events.publish(new ExecutionEvents.Finished(
                 environment,
                 executionId,
                 attempt.outcome().action().qualifiedName(),
                 stored ? status : ExecutionStatus.CANCELLED,
-                async));
+                async,
+                Duration.between(acceptedAt, now)));
         return stored;
     }
 
     /** Ends an execution that could not run at all, e.g. its action was undeployed while it waited. */
     public void fail(ExecutionRecord record, String code, String message) {
-        executions.finish(record.id(), ExecutionStatus.FAILED, null, code, message, null, clock.instant(), List.of());
+        var now = clock.instant();
+        executions.finish(record.id(), ExecutionStatus.FAILED, null, code, message, null, now, List.of());
+        var action = record.integration() + "/" + record.actionName();
+        FailureLog.failed(record.environment(), record.id(), action, code, true);
         events.publish(new ExecutionEvents.Finished(
                 record.environment(),
                 record.id(),
-                record.integration() + "/" + record.actionName(),
+                action,
                 ExecutionStatus.FAILED,
-                true));
+                true,
+                Duration.between(record.createdAt(), now)));
     }
 
     /** Whether the named action is deployed and declared idempotent. */

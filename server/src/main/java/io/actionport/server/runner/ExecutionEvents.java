@@ -18,9 +18,15 @@ public final class ExecutionEvents {
      * @param action its action, {@code integration/name}
      * @param status its final status
      * @param async whether it ran on the queue
+     * @param elapsed from its acceptance to its final status
      */
     public record Finished(
-            String environment, String executionId, String action, ExecutionStatus status, boolean async) {}
+            String environment,
+            String executionId,
+            String action,
+            ExecutionStatus status,
+            boolean async,
+            java.time.Duration elapsed) {}
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionEvents.class);
 

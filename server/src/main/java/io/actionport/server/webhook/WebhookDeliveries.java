@@ -142,6 +142,13 @@ public final class WebhookDeliveries {
         metrics.webhookDelivery("retried");
         long base = firstRetry.toMillis() << Math.min(attempt - 1, 16);
         var wait = Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        log.info(
+                "webhook delivery of execution {} failed (attempt {} of {}): {}; retrying in {} ms",
+                executionId,
+                attempt,
+                MAX_ATTEMPTS,
+                error,
+                wait.toMillis());
         return (complete, operations) ->
                 operations.reschedule(complete, clock.instant().plus(wait));
     }

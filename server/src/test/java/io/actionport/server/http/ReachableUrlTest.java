@@ -30,9 +30,19 @@ class ReachableUrlTest {
     void an_ipv6_address_is_written_in_brackets() throws Exception {
         var url = of("::1", 8787);
 
-        assertThat(url).isEqualTo(URI.create("http://[0:0:0:0:0:0:0:1]:8787"));
-        assertThat(url.getHost()).isEqualTo("[0:0:0:0:0:0:0:1]");
+        assertThat(url).isEqualTo(URI.create("http://[::1]:8787"));
+        assertThat(url.getHost()).isEqualTo("[::1]");
         assertThat(url.getPort()).isEqualTo(8787);
+    }
+
+    @Test
+    void an_ipv6_address_is_written_in_its_short_form() throws Exception {
+        assertThat(of("2001:db8:0:0:1:0:0:1", 80)).isEqualTo(URI.create("http://[2001:db8::1:0:0:1]:80"));
+        assertThat(of("fe80:0:0:0:0:0:0:1", 80)).isEqualTo(URI.create("http://[fe80::1]:80"));
+        assertThat(of("2001:db8:1:2:3:4:5:6", 80)).isEqualTo(URI.create("http://[2001:db8:1:2:3:4:5:6]:80"));
+        assertThat(of("2001:db8:0:1:2:3:4:5", 80))
+                .as("a single zero group stays")
+                .isEqualTo(URI.create("http://[2001:db8:0:1:2:3:4:5]:80"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,37 @@ class McpBrowserCorsTest {
                 .contains("Authorization")
                 .contains("Content-Type")
                 .contains("Mcp-Session-Id");
+    }
+
+    @Test
+    void a_preflight_allows_every_header_an_mcp_client_sends_and_the_tool_header_it_asks_for() throws Exception {
+        var answer = http.send(
+                HttpRequest.newBuilder(server.baseUrl().resolve("/mcp"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:6274")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "mcp-method, mcp-name, mcp-param-region, x-other")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(204);
+        var allowed = List.of(answer.headers()
+                .firstValue("Access-Control-Allow-Headers")
+                .orElseThrow()
+                .split(", "));
+        assertThat(allowed)
+                .contains(
+                        "Authorization",
+                        "Content-Type",
+                        "Mcp-Session-Id",
+                        "Mcp-Protocol-Version",
+                        "Mcp-Method",
+                        "Mcp-Name",
+                        "Last-Event-ID",
+                        "Provider-Config-Key",
+                        "Connection-Id",
+                        "mcp-param-region")
+                .doesNotContain("x-other");
     }
 
     @Test

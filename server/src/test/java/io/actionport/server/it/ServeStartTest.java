@@ -68,6 +68,46 @@ class ServeStartTest {
     }
 
     @Test
+    void an_ipv6_bind_prints_a_bracketed_url() throws Exception {
+        int port = ServerProcess.freePort();
+
+        var printed = startAndStop(Map.of(), "--bind", "::1", "--port", String.valueOf(port));
+
+        assertThat(printed).contains("serving on http://[::1]:" + port + "\n").doesNotContain("0:0:0:0:0:0:0:1");
+    }
+
+    @Test
+    void the_start_is_logged_with_its_url_store_and_node() throws Exception {
+        int port = ServerProcess.freePort();
+
+        var printed = startAndStop(Map.of(), "--port", String.valueOf(port), "--node-name", "node-a");
+
+        assertThat(printed)
+                .containsPattern(" INFO .* - serving on http://127\\.0\\.0\\.1:" + port
+                        + " \\(store: embedded, in .+, node: node-a\\)");
+    }
+
+    @Test
+    void an_unknown_log_format_is_refused_with_the_choices() throws Exception {
+        var process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        ServerProcess.classPathWithoutTests(),
+                        ActionportCli.class.getName(),
+                        "serve",
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--log-format",
+                        "xml")
+                .redirectErrorStream(true)
+                .start();
+        var printed = new String(process.getInputStream().readAllBytes());
+
+        assertThat(process.waitFor()).isNotZero();
+        assertThat(printed).contains("--log-format").contains("plain or json").contains("'xml'");
+    }
+
+    @Test
     void a_flag_beats_its_environment_variable() throws Exception {
         int fromEnvironment = ServerProcess.freePort();
         int fromFlag = ServerProcess.freePort();

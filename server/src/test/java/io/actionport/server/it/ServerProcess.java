@@ -110,7 +110,8 @@ final class ServerProcess implements AutoCloseable {
 
     /** The URL the server printed once it was listening. */
     private static Optional<URI> servingUrl(Path log) throws IOException {
-        var matcher = SERVING.matcher(Files.readString(log));
+        // With --log-format json the line is a JSON string, whose slashes may be escaped.
+        var matcher = SERVING.matcher(Files.readString(log).replace("\\/", "/"));
         return matcher.find() ? Optional.of(URI.create(matcher.group(1))) : Optional.empty();
     }
 

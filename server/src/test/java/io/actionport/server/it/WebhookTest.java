@@ -144,10 +144,25 @@ class WebhookTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(set.statusCode()).isEqualTo(200);
         failuresToGive.set(2);
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        var deliveryLog = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(io.actionport.server.webhook.WebhookDeliveries.class);
+        deliveryLog.addAppender(logged);
 
         var id = triggerBulkImport();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 3);
+        deliveryLog.detachAppender(logged);
+        assertThat(logged.list)
+                .extracting(event -> event.getLevel() + " " + event.getFormattedMessage())
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line)
+                        .startsWith("INFO webhook delivery of execution " + id + " failed (attempt ")
+                        .contains(" of 8): receiver answered 500; retrying in ")
+                        .doesNotContain(SECRET));
+        assertThat(logged.list)
+                .allSatisfy(event -> assertThat(event.getThrowableProxy()).isNull());
         assertThat(received).extracting(Received::id).containsOnly("msg_" + id);
         assertThat(received)
                 .allSatisfy(hook -> assertThat(signatureIsValid(hook)).isTrue());

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -17,6 +18,9 @@ import reactor.netty.http.server.HttpServerResponse;
 public final class BrowserCors {
 
     private static final String METHODS = "GET, POST, DELETE, OPTIONS";
+    /** A header name of RFC 9110 token characters after the prefix, so nothing else is echoed back. */
+    private static final Pattern MCP_PARAM = Pattern.compile("(?i)mcp-param-[!#$%&'*+.^_`|~0-9a-z-]{1,100}");
+
     private static final String EXPOSED = "Mcp-Session-Id, Mcp-Protocol-Version";
 
     private final OriginHostPolicy origins;
@@ -37,6 +41,8 @@ public final class BrowserCors {
                                         "Accept",
                                         "Mcp-Session-Id",
                                         "Mcp-Protocol-Version",
+                                        "Mcp-Method",
+                                        "Mcp-Name",
                                         "Last-Event-ID"),
                                 requestHeaders.stream())
                         .toList());
@@ -62,10 +68,29 @@ public final class BrowserCors {
         return response.status(204)
                 .header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
                 .header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, METHODS)
-                .header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, allowedHeaders)
+                .header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, allowedHeaders + paramHeaders(request))
                 .header(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600")
                 .header(HttpHeaderNames.VARY, "Origin")
                 .send();
+    }
+
+    /**
+     * The {@code Mcp-Param-<name>} headers the preflight asks for: a tool's {@code x-mcp-header}
+     * arguments, whose names only the page knows.
+     */
+    private static String paramHeaders(HttpServerRequest request) {
+        var requested = request.requestHeaders().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+        if (requested == null) {
+            return "";
+        }
+        var params = new StringBuilder();
+        for (var header : requested.split(",")) {
+            var name = header.trim();
+            if (MCP_PARAM.matcher(name).matches()) {
+                params.append(", ").append(name);
+            }
+        }
+        return params.toString();
     }
 
     /** Lets a page of an allowed origin read the response and its session header. */
