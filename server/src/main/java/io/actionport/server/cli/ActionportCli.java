@@ -49,6 +49,7 @@ public final class ActionportCli {
     /** The command line with the error handling every subcommand shares: a message, never a stack trace. */
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new ActionportCli());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(CommandErrors.line(e));

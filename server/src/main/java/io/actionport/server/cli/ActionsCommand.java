@@ -14,10 +14,16 @@ final class ActionsCommand {
         @Mixin
         RemoteOptions remote;
 
+        @Mixin
+        OutputFormat output;
+
         @Override
         public Integer call() {
-            var actions = Json.MAPPER.readTree(remote.get("/actions")).get("actions");
-            for (var action : actions) {
+            var answer = Json.MAPPER.readTree(remote.get("/actions"));
+            if (output.printedAsJson(answer)) {
+                return 0;
+            }
+            for (var action : answer.get("actions")) {
                 var hints = action.get("hints");
                 System.out.printf(
                         "%-28s %-8s %-16s %s%n",

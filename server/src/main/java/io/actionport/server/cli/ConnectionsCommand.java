@@ -62,10 +62,16 @@ final class ConnectionsCommand {
         @Mixin
         RemoteOptions remote;
 
+        @Mixin
+        OutputFormat output;
+
         @Override
         public Integer call() {
-            for (var connection :
-                    Json.MAPPER.readTree(remote.get("/connections")).get("connections")) {
+            var answer = Json.MAPPER.readTree(remote.get("/connections"));
+            if (output.printedAsJson(answer)) {
+                return 0;
+            }
+            for (var connection : answer.get("connections")) {
                 System.out.printf(
                         "%-16s %-32s credentials: %s%n",
                         connection.get("integration").asString(),

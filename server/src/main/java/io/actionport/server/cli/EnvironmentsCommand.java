@@ -48,10 +48,16 @@ final class EnvironmentsCommand {
         @Mixin
         RemoteOptions remote;
 
+        @Mixin
+        OutputFormat output;
+
         @Override
         public Integer call() {
-            for (var environment :
-                    Json.MAPPER.readTree(remote.get("/environments")).get("environments")) {
+            var answer = Json.MAPPER.readTree(remote.get("/environments"));
+            if (output.printedAsJson(answer)) {
+                return 0;
+            }
+            for (var environment : answer.get("environments")) {
                 var createdBy = environment.get("created_by");
                 System.out.printf(
                         "%-32s created %s%s%n",

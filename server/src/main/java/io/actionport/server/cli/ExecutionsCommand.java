@@ -22,6 +22,9 @@ final class ExecutionsCommand {
         @Mixin
         RemoteOptions remote;
 
+        @Mixin
+        OutputFormat output;
+
         @Option(names = "--action", description = "Only this action (name or integration/name).")
         String action;
 
@@ -44,8 +47,11 @@ final class ExecutionsCommand {
             appendParam(query, "status", status);
             appendParam(query, "connection", connection);
             appendParam(query, "since", since);
-            for (var execution :
-                    Json.MAPPER.readTree(remote.get("/executions" + query)).get("executions")) {
+            var answer = Json.MAPPER.readTree(remote.get("/executions" + query));
+            if (output.printedAsJson(answer)) {
+                return 0;
+            }
+            for (var execution : answer.get("executions")) {
                 System.out.printf(
                         "%-36s %-10s %-28s %-6s %s%n",
                         execution.get("id").asString(),

@@ -71,10 +71,16 @@ final class IntegrationsCommand {
         @Mixin
         RemoteOptions remote;
 
+        @Mixin
+        OutputFormat output;
+
         @Override
         public Integer call() {
-            for (var integration :
-                    Json.MAPPER.readTree(remote.get("/integrations")).get("integrations")) {
+            var answer = Json.MAPPER.readTree(remote.get("/integrations"));
+            if (output.printedAsJson(answer)) {
+                return 0;
+            }
+            for (var integration : answer.get("integrations")) {
                 System.out.printf(
                         "%-16s %-40s %s%n",
                         integration.get("key").asString(),

@@ -69,12 +69,19 @@ final class KeysCommand {
         @Mixin
         RemoteOptions remote;
 
+        @Mixin
+        OutputFormat output;
+
         @Override
         public Integer call() {
+            var answer = Json.MAPPER.readTree(remote.get("/keys"));
+            if (output.printedAsJson(answer)) {
+                return 0;
+            }
             System.out.printf(
                     "%-18s %-14s %-7s %-8s %-24s %-24s %s%n",
                     "ID", "PREFIX", "ROLE", "STATUS", "EXPIRES", "LAST USED", "NAME");
-            for (var key : Json.MAPPER.readTree(remote.get("/keys")).get("keys")) {
+            for (var key : answer.get("keys")) {
                 System.out.printf(
                         "%-18s %-14s %-7s %-8s %-24s %-24s %s%s%n",
                         key.get("id").asString(),

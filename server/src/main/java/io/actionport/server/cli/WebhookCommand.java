@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 
 /** Sets, shows or removes the key's environment's completion webhook. */
 @Command(
@@ -41,10 +42,28 @@ final class WebhookCommand {
         @Mixin
         RemoteOptions remote;
 
+        @Mixin
+        OutputFormat output;
+
         @Override
         public Integer call() {
+            JsonNode answer;
+            try {
+                answer = Json.MAPPER.readTree(remote.get("/webhook"));
+            } catch (CommandFailure e) {
+                if (!"no_webhook".equals(e.code())) {
+                    throw e;
+                }
+                // Having none is an answer, not a failure.
+                answer = Json.MAPPER.createObjectNode().putNull("url");
+            }
+            if (output.printedAsJson(answer)) {
+                return 0;
+            }
             System.out.println(
-                    Json.MAPPER.readTree(remote.get("/webhook")).get("url").asString());
+                    answer.get("url").isNull()
+                            ? "no completion webhook is set; set one with 'actionport webhook set <url> --secret whsec_...'"
+                            : answer.get("url").asString());
             return 0;
         }
     }

@@ -165,7 +165,39 @@ class CliTest {
         assertThat(integration.code()).isZero();
         assertThat(integrations.out()).contains("linear").contains("https://api.linear.app");
         assertThat(removed.code()).isZero();
-        assertThat(cli("webhook", "show").err()).startsWith("error: no_webhook: ");
+        var none = cli("webhook", "show");
+        assertThat(none.code())
+                .as("having no webhook is an answer, not a failure")
+                .isZero();
+        assertThat(none.out()).contains("no completion webhook is set").contains("actionport webhook set");
+        assertThat(cli("webhook", "show", "-o", "json").out()).contains("\"url\" : null");
+    }
+
+    @Test
+    void list_commands_print_the_servers_answer_as_json_for_scripts() {
+        var actions = cli("actions", "list", "--output", "json");
+        var executions = cli("executions", "list", "-o", "JSON", "--limit", "3");
+        var keys = cli("keys", "list", "-o", "json");
+        var table = cli("actions", "list");
+
+        assertThat(actions.code()).isZero();
+        var parsed = io.actionport.server.store.Json.MAPPER.readTree(actions.out());
+        var names = new java.util.ArrayList<String>();
+        parsed.get("actions").forEach(action -> names.add(action.get("name").asString()));
+        assertThat(names).contains("echo", "create-issue");
+        assertThat(io.actionport.server.store.Json.MAPPER
+                        .readTree(executions.out())
+                        .has("executions"))
+                .isTrue();
+        assertThat(io.actionport.server.store.Json.MAPPER
+                        .readTree(keys.out())
+                        .get("keys")
+                        .isArray())
+                .isTrue();
+        assertThat(table.out()).contains("demo/echo").doesNotContain("{");
+        var bad = cli("actions", "list", "-o", "yaml");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("yaml");
     }
 
     @Test
