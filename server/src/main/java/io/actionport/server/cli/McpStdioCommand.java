@@ -38,6 +38,9 @@ final class McpStdioCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var config = data.config();
+        if (config.databaseUrl() == null) {
+            StdioScope.requireStore(config.dataDir());
+        }
         // Only the embedded store is held by one process; PostgreSQL takes every process directly.
         Optional<RunFile> holder = config.databaseUrl() == null ? RunFile.live(config.dataDir()) : Optional.empty();
         if (holder.isPresent()) {
@@ -52,9 +55,11 @@ final class McpStdioCommand implements Callable<Integer> {
             return 0;
         }
         var server = Actionport.startForStdio(config);
-        if (!server.environments().exists(environment)) {
+        try {
+            StdioScope.requireScope(server, environment, integration, connection);
+        } catch (CommandFailure e) {
             server.close();
-            throw new IllegalArgumentException("environment '" + environment + "' does not exist in " + data.dataDir);
+            throw e;
         }
         StdioMcp.serve(server, environment, integration, connection);
         return 0;
