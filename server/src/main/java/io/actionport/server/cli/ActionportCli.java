@@ -43,7 +43,14 @@ import picocli.CommandLine.ScopeType;
 public final class ActionportCli {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        var commandLine = commandLine();
+        try {
+            commandLine.setDefaultValueProvider(ConfigFile.load(System.getenv()));
+        } catch (CommandFailure e) {
+            commandLine.getErr().println(CommandErrors.line(e));
+            System.exit(CommandErrors.exitCode(e));
+        }
+        System.exit(commandLine.execute(args));
     }
 
     /** The command line with the error handling every subcommand shares: a message, never a stack trace. */
