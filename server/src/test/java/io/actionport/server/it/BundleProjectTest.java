@@ -222,7 +222,7 @@ class BundleProjectTest {
                 "--key",
                 "any-key");
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).as("unreachable").isEqualTo(5);
         assertThat(err.toString())
                 .isEqualTo("error: unreachable: no Actionport server answers at http://127.0.0.1:" + closedPort
                         + ": start one in another shell with 'actionport serve' (its first start prints the dev"
