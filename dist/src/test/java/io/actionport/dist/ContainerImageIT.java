@@ -46,6 +46,7 @@ class ContainerImageIT {
 
     static JsonNode config;
     static List<String> layers;
+    static List<String> tags;
 
     @BeforeAll
     static void unpack() throws Exception {
@@ -56,6 +57,7 @@ class ContainerImageIT {
                         unpacked.resolve(manifest.get("Config").asString()).toFile())
                 .get("config");
         layers = manifest.get("Layers").valueStream().map(JsonNode::asString).toList();
+        tags = manifest.get("RepoTags").valueStream().map(JsonNode::asString).toList();
     }
 
     @Test
@@ -67,6 +69,13 @@ class ContainerImageIT {
         assertThat(config.get("User").asString()).isEqualTo("10001:10001");
         assertThat(config.get("Env").valueStream().map(JsonNode::asString))
                 .contains("ACTIONPORT_BIND=0.0.0.0", "ACTIONPORT_PORT=8787", "ACTIONPORT_DATA_DIR=/data/actionport");
+    }
+
+    @Test
+    void image_is_tagged_with_the_version_and_latest() {
+        assertThat(tags)
+                .containsExactlyInAnyOrder(
+                        "actionport:" + System.getProperty("actionport.version"), "actionport:latest");
     }
 
     @Test
