@@ -18,7 +18,12 @@ fi
 rm -rf "$root"
 mkdir -p "$root/etc" "$root/tmp" "$root/data" "$root/home/actionport"
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-    --output "$root/opt/java"
+    --output "$root/opt/java" || {
+    echo "jlink could not make the image's Java runtime from $java_home: it needs a JDK with a jmods" \
+        "folder, or one that links from its own run-time image (JDK 24+ built so). Build with another" \
+        "JDK, or leave the image out with -DskipImage." >&2
+    exit 1
+}
 
 # The C libraries the runtime links against, at the paths the dynamic linker looks for them. AWT's
 # X11 and sound libraries are left out: the server runs headless and never loads them.

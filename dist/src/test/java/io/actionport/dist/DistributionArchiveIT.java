@@ -44,6 +44,17 @@ class DistributionArchiveIT {
     }
 
     @Test
+    void jar_leaves_out_http3_and_its_quic_natives() throws IOException {
+        try (var jar = new ZipFile(home.resolve("lib/actionport.jar").toFile())) {
+            assertThat(jar.stream().map(e -> e.getName()))
+                    .noneMatch(name -> name.contains("quiche") || name.startsWith("io/netty/handler/codec/quic/"))
+                    .noneMatch(name -> name.startsWith("io/netty/handler/codec/http3/"))
+                    .contains("META-INF/native/libnetty_transport_native_epoll_x86_64.so");
+        }
+        assertThat(Files.size(home.resolve("lib/actionport.jar"))).isLessThan(25_000_000L);
+    }
+
+    @Test
     void zip_holds_the_same_files_as_the_tarball() throws IOException {
         var zip = TARBALL.resolveSibling("actionport-" + VERSION + ".zip");
         try (var entries = new ZipFile(zip.toFile())) {
