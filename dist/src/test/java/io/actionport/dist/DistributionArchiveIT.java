@@ -88,6 +88,18 @@ class DistributionArchiveIT {
     }
 
     @Test
+    void launcher_of_a_built_checkout_runs_the_server_modules_jar() throws Exception {
+        // This module's folder is the working directory: the checkout's launcher is ../bin/actionport.
+        var launcher = Path.of("..", "bin", "actionport").toAbsolutePath().normalize();
+
+        var run = Processes.run(
+                List.of(launcher.toString(), "--version"), Map.of("JAVA_HOME", System.getProperty("java.home")));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output().strip()).isEqualTo(VERSION.replace("-SNAPSHOT", ""));
+    }
+
+    @Test
     void launcher_refuses_a_JAVA_HOME_older_than_21_and_names_its_version(@TempDir Path oldJdk) throws Exception {
         var java = oldJdk.resolve("bin/java");
         Files.createDirectories(java.getParent());
