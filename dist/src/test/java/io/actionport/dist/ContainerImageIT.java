@@ -101,7 +101,7 @@ class ContainerImageIT {
         // On this machine: loopback and a free port, not the image's 0.0.0.0:8787.
         environment.put("ACTIONPORT_BIND", "127.0.0.1");
         environment.put("ACTIONPORT_PORT", "0");
-        var log = Files.createTempFile("image-serve-", ".log");
+        var log = Files.createTempFile(unpacked, "serve-", ".log");
         var command = new ArrayList<>(List.of(
                 "/usr/bin/unshare",
                 "--mount",
@@ -129,26 +129,24 @@ class ContainerImageIT {
     }
 
     private static void serveAndCheck(Process server, Path log, Path root) throws Exception {
-        {
-            var baseUrl = await().atMost(Duration.ofSeconds(120))
-                    .failFast("the server in the image exited", () -> !server.isAlive())
-                    .until(() -> serving(log), Optional::isPresent)
-                    .orElseThrow();
-            var http = HttpClient.newHttpClient();
-            var ready = await().atMost(Duration.ofSeconds(60))
-                    .ignoreException(ConnectException.class)
-                    .until(
-                            () -> http.send(
-                                    HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString()),
-                            response -> response.statusCode() == 200);
-            assertThat(ready.body()).contains("\"status\":\"ok\"");
-            assertThat(root.resolve("data/actionport/master.key")).exists();
-            assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("WARN"));
-            stop(server);
-            assertThat(server.exitValue()).as("exit code after SIGTERM").isZero();
-        }
+        var baseUrl = await().atMost(Duration.ofSeconds(120))
+                .failFast("the server in the image exited", () -> !server.isAlive())
+                .until(() -> serving(log), Optional::isPresent)
+                .orElseThrow();
+        var http = HttpClient.newHttpClient();
+        var ready = await().atMost(Duration.ofSeconds(60))
+                .ignoreException(ConnectException.class)
+                .until(
+                        () -> http.send(
+                                HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()),
+                        response -> response.statusCode() == 200);
+        assertThat(ready.body()).contains("\"status\":\"ok\"");
+        assertThat(root.resolve("data/actionport/master.key")).exists();
+        assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("WARN"));
+        stop(server);
+        assertThat(server.exitValue()).as("exit code after SIGTERM").isZero();
     }
 
     private static boolean canEnterNamespaces() throws InterruptedException {
