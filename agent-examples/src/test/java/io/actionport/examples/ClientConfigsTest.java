@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ClientConfigsTest {
 
     static final Path CONFIGS = Path.of("config");
+    static final Path LAUNCHER = Path.of("..", "bin", "actionport");
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> DEMO_TOOLS = List.of("echo", "create-issue", "list-issues", "bulk-import");
 
@@ -97,6 +98,19 @@ class ClientConfigsTest {
     }
 
     @Test
+    void every_stdio_entry_starts_the_launcher_of_the_checkout() throws Exception {
+        var commands = entries().stream()
+                .filter(Entry::isStdio)
+                .map(entry -> entry.config().get("command").asString())
+                .distinct()
+                .toList();
+
+        assertThat(commands)
+                .containsExactlyInAnyOrder("/path/to/actionport/bin/actionport", "${workspaceFolder}/bin/actionport");
+        assertThat(LAUNCHER).isExecutable();
+    }
+
+    @Test
     void the_stdio_command_starts_the_server_over_stdio_and_lists_the_demo_tools() throws Exception {
         var entry = entries().stream().filter(Entry::isStdio).findFirst().orElseThrow();
 
@@ -123,34 +137,23 @@ class ClientConfigsTest {
     static String fillIn(String text) {
         return text.replace("/path/to/actionport/data", dataDir.toString())
                 .replace("${workspaceFolder}/data", dataDir.toString())
-                .replace("/path/to/actionport/server/target/actionport.jar", "actionport.jar")
-                .replace("${workspaceFolder}/server/target/actionport.jar", "actionport.jar")
                 .replace("<dev key>", "config-key")
                 .replace("${input:actionport-key}", "config-key")
                 .replace("http://127.0.0.1:8787", server.baseUrl().toString());
     }
 
     /**
-     * Runs the entry's command, but from the test classpath instead of the shaded jar (which this
-     * build has not made yet), as {@code McpStdioTest} in the server does.
+     * Runs the entry's arguments, but with the test classpath instead of the launcher and its shaded
+     * jar (the distribution's tests run the launcher), as {@code McpStdioTest} in the server does.
      */
     static McpSyncClient stdio(Entry entry) {
-        var args = new ArrayList<String>();
-        var configured = entry.config()
+        var args = new ArrayList<>(
+                List.of("-cp", System.getProperty("java.class.path"), "io.actionport.server.cli.ActionportCli"));
+        entry.config()
                 .get("args")
                 .valueStream()
                 .map(arg -> fillIn(arg.asString()))
-                .toList();
-        for (int i = 0; i < configured.size(); i++) {
-            if (configured.get(i).equals("-jar")) {
-                args.addAll(List.of(
-                        "-cp", System.getProperty("java.class.path"), "io.actionport.server.cli.ActionportCli"));
-                i++;
-            } else {
-                args.add(configured.get(i));
-            }
-        }
-        assertThat(entry.config().get("command").asString()).isEqualTo("java");
+                .forEach(args::add);
         var java = ProcessHandle.current().info().command().orElse("java");
         var client = McpClient.sync(new StdioClientTransport(
                         ServerParameters.builder(java).args(args).build(), new JacksonMcpJsonMapper(JSON)))
