@@ -62,7 +62,8 @@ final class InitCommand implements Callable<Integer> {
         if (directory != null) {
             out.println("  cd " + directory);
         }
-        out.println("  mvn test           # the example's test, no provider needed (add -o once Maven has its plugins)");
+        out.println(
+                "  mvn test           # the example's test, no provider needed (add -o once Maven has its plugins)");
         out.println("  actionport dev     # build and deploy to dev on every change (ACTIONPORT_KEY: an admin key)");
         if (!sdkInstalled(template.actionportVersion())) {
             out.println("note: the Actionport SDK " + template.actionportVersion()

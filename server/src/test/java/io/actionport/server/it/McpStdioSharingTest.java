@@ -103,6 +103,7 @@ class McpStdioSharingTest {
 
     @Test
     void serve_refuses_a_data_directory_that_stdio_holds_and_names_it() throws Exception {
+        madeByServe();
         var client = stdio();
         try {
             assertThat(client.listTools().tools())
@@ -128,6 +129,7 @@ class McpStdioSharingTest {
 
     @Test
     void stdio_that_holds_the_store_answers_stateless_lines() throws Exception {
+        madeByServe();
         var builder = new ProcessBuilder(stdioCommand()).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
         builder.environment().put("ACTIONPORT_DEV_KEY", TestServer.DEV_KEY);
@@ -159,6 +161,11 @@ class McpStdioSharingTest {
     }
 
     /** {@code actionport mcp} on this test's data directory, for the demo integration. */
+    /** The store a first 'actionport serve' makes; stdio never makes one (a misspelt --data-dir must not). */
+    private void madeByServe() {
+        new TestServer(dataDir).close();
+    }
+
     private java.util.List<String> stdioCommand() {
         return java.util.List.of(
                 ProcessHandle.current().info().command().orElse("java"),

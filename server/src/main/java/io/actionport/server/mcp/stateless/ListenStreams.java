@@ -26,6 +26,8 @@ public final class ListenStreams {
 
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final String EXECUTION_URI = "actionport://executions/";
+    /** Statuses a task never leaves: once announced, the task is no longer looked up. */
+    private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
 
     private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
 
@@ -76,7 +78,9 @@ public final class ListenStreams {
 
     /** Announces what changed in the store since the last look, whichever node changed it. */
     private static Mono<Void> follow(Listener listener) {
-        var tasks = Flux.fromIterable(listener.filter().taskIds()).concatMap(taskId -> checkTask(listener, taskId));
+        var tasks = Flux.fromIterable(listener.filter().taskIds())
+                .filter(taskId -> !TERMINAL.contains(listener.taskStatuses().getOrDefault(taskId, "")))
+                .concatMap(taskId -> checkTask(listener, taskId));
         var results = Flux.fromIterable(listener.executionUris())
                 .filter(uri -> !listener.updatedUris().contains(uri))
                 .concatMap(uri -> listener.tools()
