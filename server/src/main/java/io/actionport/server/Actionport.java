@@ -29,6 +29,7 @@ import io.actionport.server.mcp.ToolRunner;
 import io.actionport.server.mcp.stateless.RequestStates;
 import io.actionport.server.metrics.Metrics;
 import io.actionport.server.metrics.UriTemplates;
+import io.actionport.server.oauth.McpCallers;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.BundleLoader;
 import io.actionport.server.registry.DeploymentService;
@@ -197,8 +198,9 @@ public final class Actionport implements AutoCloseable {
                 taskRequests,
                 config.async().syncBudget());
         requestStates = new RequestStates(cipher.derive("mcp request state"), config.clock());
+        var callers = new McpCallers(keys, config.oauth(), this::baseUrl);
         mcp = new McpDoor(
-                keys,
+                callers,
                 toolRunner,
                 registry,
                 events,
@@ -217,6 +219,7 @@ public final class Actionport implements AutoCloseable {
                 .metrics(true, metrics::httpServer, uriTemplates::templateOf)
                 .route(routes -> {
                     health.register(routes);
+                    callers.metadata().ifPresent(metadata -> metadata.register(routes));
                     api.register(routes);
                     mcp.register(routes);
                     tracker.ifPresent(demo -> demo.register(routes));

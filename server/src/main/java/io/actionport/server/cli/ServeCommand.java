@@ -20,6 +20,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits;
 
+    @Mixin
+    OAuthOptions oauth;
+
     @Option(
             names = "--port",
             defaultValue = "${env:ACTIONPORT_PORT:-8787}",
@@ -93,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withAllowedOrigins(allowedOrigins)
                 .withEgressAllow(egressAllow)
                 .withOpenMetrics(openMetrics)
-                .withLimits(limits.limits());
+                .withLimits(limits.limits())
+                .withOAuth(oauth.oauth());
         config = config.withAsync(config.async()
                 .withLimits(perConnectionLimit, perIntegrationRate)
                 .withSyncBudget(Duration.parse("PT" + syncBudget.toUpperCase(Locale.ROOT))));

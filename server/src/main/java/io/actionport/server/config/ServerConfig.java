@@ -2,6 +2,7 @@ package io.actionport.server.config;
 
 import io.actionport.server.async.AsyncConfig;
 import io.actionport.server.http.DoorLimits;
+import io.actionport.server.oauth.OAuthConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.Objects;
  * @param async how the durable queue behaves
  * @param openMetrics whether {@code /metrics} answers without a key (for a scraper on a private network)
  * @param limits the connection, time, size and session limits of the doors
+ * @param oauth whether and how {@code /mcp} accepts OAuth access tokens besides keys
  * @param clock the clock
  */
 public record ServerConfig(
@@ -47,6 +49,7 @@ public record ServerConfig(
         AsyncConfig async,
         boolean openMetrics,
         DoorLimits limits,
+        OAuthConfig oauth,
         Clock clock) {
 
     public ServerConfig {
@@ -55,6 +58,7 @@ public record ServerConfig(
         Objects.requireNonNull(nodeName, "nodeName");
         Objects.requireNonNull(async, "async");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(oauth, "oauth");
         Objects.requireNonNull(clock, "clock");
         allowedOrigins = List.copyOf(allowedOrigins);
         egressAllow = List.copyOf(egressAllow);
@@ -78,6 +82,7 @@ public record ServerConfig(
                 AsyncConfig.defaults(),
                 false,
                 DoorLimits.defaults(),
+                OAuthConfig.OFF,
                 Clock.systemUTC());
     }
 
@@ -154,6 +159,10 @@ public record ServerConfig(
         return toBuilder().limits(value).build();
     }
 
+    public ServerConfig withOAuth(OAuthConfig value) {
+        return toBuilder().oauth(value).build();
+    }
+
     private Builder toBuilder() {
         return new Builder(this);
     }
@@ -175,6 +184,7 @@ public record ServerConfig(
         private AsyncConfig async;
         private boolean openMetrics;
         private DoorLimits limits;
+        private OAuthConfig oauth;
         private Clock clock;
 
         private Builder(ServerConfig config) {
@@ -193,6 +203,7 @@ public record ServerConfig(
             async = config.async;
             openMetrics = config.openMetrics;
             limits = config.limits;
+            oauth = config.oauth;
             clock = config.clock;
         }
 
@@ -266,6 +277,11 @@ public record ServerConfig(
             return this;
         }
 
+        Builder oauth(OAuthConfig value) {
+            oauth = value;
+            return this;
+        }
+
         ServerConfig build() {
             return new ServerConfig(
                     dataDir,
@@ -283,6 +299,7 @@ public record ServerConfig(
                     async,
                     openMetrics,
                     limits,
+                    oauth,
                     clock);
         }
     }

@@ -3,7 +3,6 @@ package io.actionport.server.mcp;
 import io.actionport.server.Blocking;
 import io.actionport.server.Identifiers;
 import io.actionport.server.auth.AuthException;
-import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.http.HttpApi;
@@ -13,6 +12,8 @@ import io.actionport.server.mcp.stateless.StatelessEndpoint;
 import io.actionport.server.mcp.transport.BrowserCors;
 import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportProvider;
 import io.actionport.server.mcp.transport.SessionLimits;
+import io.actionport.server.oauth.BearerRefusal;
+import io.actionport.server.oauth.McpCallers;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.runner.ExecutionEvents;
 import io.actionport.server.store.Json;
@@ -46,7 +47,7 @@ public final class McpDoor implements AutoCloseable {
     /** The Host names a loopback-bound server answers to; others are DNS rebinding attempts. */
     public static final List<String> LOOPBACK_HOSTS = List.of("localhost:*", "127.0.0.1:*", "[::1]:*");
 
-    private final EnvironmentKeys keys;
+    private final McpCallers callers;
     private final ToolRunner runner;
     private final ActionRegistry registry;
     private final Collection<String> allowedOrigins;
@@ -69,7 +70,7 @@ public final class McpDoor implements AutoCloseable {
             ReactorNettyStreamableServerTransportProvider transport, EnvironmentTools tools, McpAsyncServer server) {}
 
     public McpDoor(
-            EnvironmentKeys keys,
+            McpCallers callers,
             ToolRunner runner,
             ActionRegistry registry,
             ExecutionEvents events,
@@ -79,7 +80,7 @@ public final class McpDoor implements AutoCloseable {
             McpScopes scopes,
             RequestStates requestStates) {
         this.requestStates = requestStates;
-        this.keys = keys;
+        this.callers = callers;
         this.runner = runner;
         this.registry = registry;
         this.allowedOrigins = List.copyOf(allowedOrigins);
@@ -114,7 +115,7 @@ public final class McpDoor implements AutoCloseable {
                 (request, response) -> Blocking.call(() -> {
                             cors.allowReading(request, response);
                             ScopeHeaders.check(request.requestHeaders());
-                            return keys.authenticateLocal(
+                            return callers.authenticate(
                                     request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
                                     request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
                                     request.remoteAddress());
@@ -131,6 +132,12 @@ public final class McpDoor implements AutoCloseable {
                                     .contextWrite(
                                             SessionLimits.owner(principal.environment() + "/" + principal.keyId()));
                         })
+                        .onErrorResume(
+                                BearerRefusal.class,
+                                e -> refuse(
+                                        response.header(HttpHeaderNames.WWW_AUTHENTICATE, callers.challenge(e)),
+                                        e.status(),
+                                        e.getMessage()))
                         .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
                         .onErrorResume(
                                 McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage()))
@@ -184,7 +191,7 @@ public final class McpDoor implements AutoCloseable {
     /**
      * The refusal of a request before any MCP processing (unauthenticated, or a scope that cannot
      * be served), in the JSON-RPC error shape the transport uses.
-     * Without {@code WWW-Authenticate}: it would send clients into an OAuth flow this server does not offer.
+     * {@code WWW-Authenticate} only when OAuth is on: it sends clients into an OAuth flow.
      */
     private static Mono<Void> refuse(HttpServerResponse response, int status, String message) {
         var body = Json.MAPPER.createObjectNode().put("jsonrpc", "2.0").putNull("id");

@@ -1,0 +1,164 @@
+package io.actionport.server.oauth;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.actionport.server.auth.KeyRole;
+import io.actionport.server.auth.Principal;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Decides whether an OAuth access token is accepted on {@code /mcp}: signed by a current key of the
+ * issuer (keys cached, fetched again when a token names an unknown one, so rotation works), from
+ * the configured issuer, for this resource (RFC 8707 audience), in its lifetime (60 s skew), with the
+ * needed scopes. Its {@code sub} becomes a caller of the configured environment.
+ */
+public final class AccessTokens {
+
+    /** The prefix of the key id an OAuth caller's executions and sessions carry. */
+    public static final String KEY_ID_PREFIX = "oauth:";
+
+    private static final int MAX_CLOCK_SKEW_SECONDS = 60;
+    private static final int MAX_KEY_ID_LENGTH = 80;
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512,
+            JWSAlgorithm.EdDSA);
+
+    private final OAuthConfig config;
+    private final Supplier<URI> resource;
+    private volatile DefaultJWTProcessor<SecurityContext> processor;
+
+    /** @param resource this server's {@code /mcp} as tokens must name it in {@code aud} */
+    AccessTokens(OAuthConfig config, Supplier<URI> resource) {
+        this.config = config;
+        this.resource = resource;
+    }
+
+    /**
+     * The caller a token stands for.
+     *
+     * @throws BearerRefusal 401 for a token that is not accepted, 403 for one without the scopes
+     */
+    Principal callerOf(String token) {
+        JWTClaimsSet claims;
+        try {
+            claims = processor().process(token, null);
+        } catch (ParseException e) {
+            throw BearerRefusal.invalidToken("the access token is not a JWT: " + e.getMessage());
+        } catch (RateLimitReachedException e) {
+            // The keys were fetched again a moment ago and did not have this token's key.
+            throw BearerRefusal.invalidToken("the access token is signed by a key the issuer does not publish");
+        } catch (KeySourceException e) {
+            throw BearerRefusal.keysUnavailable(
+                    "the token cannot be checked now: the issuer's keys could not be fetched (" + e.getMessage() + ")");
+        } catch (BadJOSEException | com.nimbusds.jose.JOSEException e) {
+            throw BearerRefusal.invalidToken("the access token was refused: " + e.getMessage());
+        }
+        var audience = resource.get().toString();
+        if (!claims.getAudience().contains(audience)) {
+            throw BearerRefusal.invalidToken("the access token is for the audience " + claims.getAudience()
+                    + ", not this server's " + audience + "; request it with resource=" + audience + " (RFC 8707)");
+        }
+        var missing = new ArrayList<>(config.scopes());
+        missing.removeAll(scopesOf(claims));
+        if (!missing.isEmpty()) {
+            throw BearerRefusal.insufficientScope("the access token lacks the scope " + String.join(" ", missing)
+                    + " that /mcp needs; ask the authorization server for it");
+        }
+        return new Principal(config.environment(), keyIdOf(claims.getSubject()), KeyRole.CALLER, Set.of());
+    }
+
+    /** RFC 9068's space-separated {@code scope}, or the {@code scp} list some servers send. */
+    private static Set<String> scopesOf(JWTClaimsSet claims) {
+        var scopes = new HashSet<String>();
+        var scope = claims.getClaim("scope");
+        if (scope instanceof String text) {
+            scopes.addAll(List.of(text.trim().split("\\s+")));
+        }
+        if (claims.getClaim("scp") instanceof List<?> list) {
+            list.forEach(item -> scopes.add(String.valueOf(item)));
+        } else if (claims.getClaim("scp") instanceof String text) {
+            scopes.addAll(List.of(text.trim().split("\\s+")));
+        }
+        return scopes;
+    }
+
+    /** {@code oauth:<sub>}, or a digest of the subject when that would not fit the recorded key id. */
+    static String keyIdOf(String subject) {
+        var keyId = KEY_ID_PREFIX + subject;
+        if (keyId.length() <= MAX_KEY_ID_LENGTH) {
+            return keyId;
+        }
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return KEY_ID_PREFIX + "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private DefaultJWTProcessor<SecurityContext> processor() {
+        var built = processor;
+        if (built == null) {
+            synchronized (this) {
+                if (processor == null) {
+                    processor = build();
+                }
+                built = processor;
+            }
+        }
+        return built;
+    }
+
+    private DefaultJWTProcessor<SecurityContext> build() {
+        JWKSource<SecurityContext> keys;
+        try {
+            keys = JWKSourceBuilder.create(IssuerKeys.jwksUrl(config).toURL())
+                    .retrying(true)
+                    .build();
+        } catch (MalformedURLException e) {
+            throw BearerRefusal.keysUnavailable("the issuer's JWKS URL is not a URL: " + e.getMessage());
+        }
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSTypeVerifier(
+                new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        var verifier = new DefaultJWTClaimsVerifier<SecurityContext>(
+                (Set<String>) null,
+                new JWTClaimsSet.Builder().issuer(config.issuer().toString()).build(),
+                Set.of("sub", "exp", "aud"),
+                Set.of());
+        verifier.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+        processor.setJWTClaimsSetVerifier(verifier);
+        return processor;
+    }
+}

@@ -1,0 +1,83 @@
+package io.actionport.server.oauth;
+
+import io.actionport.server.auth.AuthException;
+import io.actionport.server.auth.EnvironmentKeys;
+import io.actionport.server.auth.Principal;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Who calls {@code /mcp}: a JWT goes to {@link AccessTokens} when OAuth is on; anything else (an
+ * environment key, the local token of {@code actionport mcp}) is checked by {@link EnvironmentKeys}
+ * as always. With OAuth on, every 401 carries the challenge that leads a client to the issuer.
+ */
+public final class McpCallers {
+
+    private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+    private final EnvironmentKeys keys;
+    private final OAuthConfig config;
+    private final ProtectedResourceMetadata metadata;
+    private final AccessTokens tokens;
+
+    /** @param ownUrl this server's base URL, known once it listens */
+    public McpCallers(EnvironmentKeys keys, OAuthConfig config, Supplier<URI> ownUrl) {
+        this.keys = keys;
+        this.config = config;
+        this.metadata = new ProtectedResourceMetadata(config, ownUrl);
+        this.tokens = new AccessTokens(config, metadata::resource);
+    }
+
+    /** The metadata to serve, when OAuth is on. */
+    public Optional<ProtectedResourceMetadata> metadata() {
+        return config.enabled() ? Optional.of(metadata) : Optional.empty();
+    }
+
+    /**
+     * The caller of a request; blocking (the issuer's keys may be fetched).
+     *
+     * @param authorization the Authorization header, or null
+     * @param requested the environment asked for, or null
+     * @throws AuthException as {@link EnvironmentKeys#authenticateLocal} with OAuth off, or a 403
+     * @throws BearerRefusal with OAuth on, for a missing or refused credential
+     */
+    public Principal authenticate(String authorization, String requested, SocketAddress from) {
+        if (!config.enabled()) {
+            return keys.authenticateLocal(authorization, requested, from);
+        }
+        if (authorization == null || authorization.isBlank()) {
+            throw BearerRefusal.noCredential("send an OAuth access token for " + metadata.resource()
+                    + " or an environment key as 'Authorization: Bearer <token>'");
+        }
+        var parts = authorization.trim().split("\\s+", 2);
+        if (parts.length == 2
+                && parts[0].equalsIgnoreCase("Bearer")
+                && JWT.matcher(parts[1]).matches()) {
+            var caller = tokens.callerOf(parts[1]);
+            if (requested != null && !requested.isBlank() && !requested.equals(caller.environment())) {
+                throw new AuthException(
+                        403,
+                        "wrong_environment",
+                        "OAuth callers act in environment '" + caller.environment() + "', not '" + requested
+                                + "'; drop the environment header or use an environment key of " + requested);
+            }
+            return caller;
+        }
+        try {
+            return keys.authenticateLocal(authorization, requested, from);
+        } catch (AuthException e) {
+            if (e.status() == 401) {
+                throw BearerRefusal.invalidToken(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The {@code WWW-Authenticate} value of a refusal. */
+    public String challenge(BearerRefusal refusal) {
+        return refusal.challenge(metadata.url(), metadata.scopes());
+    }
+}

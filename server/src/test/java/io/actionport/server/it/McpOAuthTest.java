@@ -1,0 +1,219 @@
+package io.actionport.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.actionport.server.Actionport;
+import io.actionport.server.config.ServerConfig;
+import io.actionport.server.oauth.OAuthConfig;
+import io.actionport.server.store.Json;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /mcp} as an OAuth resource server, against a real OAuth/OIDC server on loopback. */
+class McpOAuthTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    private MockOAuth2Server issuer;
+    private Actionport server;
+
+    @BeforeEach
+    void start() {
+        issuer = new MockOAuth2Server();
+        issuer.start(InetAddress.getLoopbackAddress(), 0);
+        server = Actionport.start(ServerConfig.defaults(dataDir)
+                .withDevKey(TestServer.DEV_KEY)
+                .withDevAdminKey(TestServer.DEV_ADMIN_KEY)
+                .withMasterKey(TestServer.MASTER_KEY)
+                .withDevWebhook(null, null)
+                .withOAuth(OAuthConfig.issuer(issuerUrl())));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        issuer.shutdown();
+    }
+
+    @Test
+    void protected_resource_metadata_names_the_issuer_at_both_well_known_paths() throws Exception {
+        for (var path : List.of("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp")) {
+            var response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            var json = Json.MAPPER.readTree(response.body());
+            assertThat(json.get("resource").asString()).isEqualTo(resource());
+            assertThat(json.get("authorization_servers").get(0).asString())
+                    .isEqualTo(issuerUrl().toString());
+            assertThat(json.get("scopes_supported").get(0).asString()).isEqualTo("mcp:tools");
+            assertThat(json.get("bearer_methods_supported").get(0).asString()).isEqualTo("header");
+        }
+    }
+
+    @Test
+    void a_request_without_a_credential_is_challenged_to_the_metadata() throws Exception {
+        var response = send(call().header("Authorization", null));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .contains("Bearer resource_metadata=\"" + metadataUrl() + "\", scope=\"mcp:tools\"");
+        assertThat(Json.MAPPER
+                        .readTree(response.body())
+                        .get("error")
+                        .get("message")
+                        .asString())
+                .contains("send an OAuth access token for " + resource());
+    }
+
+    @Test
+    void a_valid_token_lists_tools_statelessly_and_in_a_session() {
+        var token = token(Map.of("sub", "alice", "aud", resource(), "scope", "mcp:tools"), Duration.ofMinutes(5));
+
+        var answer = call().header("Authorization", "Bearer " + token).send();
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.result().get("tools").size()).isPositive();
+
+        try (var client = McpClients.http(server.baseUrl(), token, "demo", tools -> {})) {
+            assertThat(client.listTools().tools()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void a_token_for_another_audience_is_refused_as_invalid() throws Exception {
+        var token = token(
+                Map.of("sub", "alice", "aud", "https://other.example/mcp", "scope", "mcp:tools"),
+                Duration.ofMinutes(5));
+
+        var response = send(call().header("Authorization", "Bearer " + token));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer error=\"invalid_token\", error_description=\"")
+                .contains("audience")
+                .contains("resource_metadata=\"" + metadataUrl() + "\"");
+    }
+
+    @Test
+    void an_expired_token_is_refused() throws Exception {
+        var token = token(Map.of("sub", "alice", "aud", resource(), "scope", "mcp:tools"), Duration.ofMinutes(-5));
+
+        var response = send(call().header("Authorization", "Bearer " + token));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"")
+                .contains("Expired");
+    }
+
+    @Test
+    void a_token_signed_by_a_key_the_issuer_does_not_publish_is_refused() throws Exception {
+        var rogue = new RSAKeyGenerator(2048).keyID("rogue").generate();
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("rogue")
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(issuerUrl().toString())
+                        .subject("mallory")
+                        .audience(resource())
+                        .claim("scope", "mcp:tools")
+                        .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                        .build());
+        jwt.sign(new RSASSASigner(rogue));
+
+        var response = send(call().header("Authorization", "Bearer " + jwt.serialize()));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void a_token_without_the_scope_is_forbidden_with_insufficient_scope() throws Exception {
+        var token = token(Map.of("sub", "alice", "aud", resource(), "scope", "profile"), Duration.ofMinutes(5));
+
+        var response = send(call().header("Authorization", "Bearer " + token));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer error=\"insufficient_scope\"")
+                .contains("scope=\"mcp:tools\"");
+        assertThat(Json.MAPPER
+                        .readTree(response.body())
+                        .get("error")
+                        .get("message")
+                        .asString())
+                .contains("lacks the scope mcp:tools");
+    }
+
+    @Test
+    void a_static_dev_key_still_works_with_oauth_on() {
+        var answer = call().send();
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.result().get("tools").size()).isPositive();
+    }
+
+    @Test
+    void a_wrong_static_key_is_challenged_too() throws Exception {
+        var response = send(call().header("Authorization", "Bearer not-a-key"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"")
+                .contains("resource_metadata=\"" + metadataUrl() + "\"");
+    }
+
+    private URI issuerUrl() {
+        return issuer.issuerUrl("default").uri();
+    }
+
+    private String resource() {
+        return server.baseUrl().toString().replaceAll("/+$", "") + "/mcp";
+    }
+
+    private String metadataUrl() {
+        return server.baseUrl().toString().replaceAll("/+$", "") + "/.well-known/oauth-protected-resource/mcp";
+    }
+
+    private String token(Map<String, Object> claims, Duration lifetime) {
+        return issuer.anyToken(issuer.issuerUrl("default"), claims, lifetime).serialize();
+    }
+
+    private StatelessCall call() {
+        return StatelessCall.of(server.baseUrl(), "tools/list", "{}", false);
+    }
+
+    private static HttpResponse<String> send(StatelessCall call) throws Exception {
+        return HTTP.send(call.request(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(server.baseUrl().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
