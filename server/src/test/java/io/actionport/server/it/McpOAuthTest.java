@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.actionport.server.Actionport;
 import io.actionport.server.config.ServerConfig;
 import io.actionport.server.oauth.OAuthConfig;
+import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
 import java.net.InetAddress;
 import java.net.URI;
@@ -99,6 +100,31 @@ class McpOAuthTest {
         try (var client = McpClients.http(server.baseUrl(), token, "demo", tools -> {})) {
             assertThat(client.listTools().tools()).isNotEmpty();
         }
+    }
+
+    @Test
+    void a_token_holder_is_recorded_by_subject_and_sees_only_its_own_executions() {
+        var alice = token(Map.of("sub", "alice", "aud", resource(), "scope", "mcp:tools"), Duration.ofMinutes(5));
+        var bob = token(Map.of("sub", "bob", "aud", resource(), "scope", "mcp:tools"), Duration.ofMinutes(5));
+        var echo = StatelessCall.of(
+                        server.baseUrl(), "tools/call", "{\"name\":\"echo\",\"arguments\":{\"message\":\"hi\"}}", false)
+                .header("Authorization", "Bearer " + alice)
+                .send();
+        assertThat(echo.status()).isEqualTo(200);
+
+        var started = server.executions()
+                .search("dev", new ExecutionStore.Filter(null, null, null, null, null, "oauth:alice"), 10);
+        assertThat(started).hasSize(1);
+        var read = "{\"uri\":\"actionport://executions/" + started.getFirst().id() + "\"}";
+
+        var byAlice = StatelessCall.of(server.baseUrl(), "resources/read", read, false)
+                .header("Authorization", "Bearer " + alice)
+                .send();
+        var byBob = StatelessCall.of(server.baseUrl(), "resources/read", read, false)
+                .header("Authorization", "Bearer " + bob)
+                .send();
+        assertThat(byAlice.result().at("/contents/0/text").asString()).contains("hi");
+        assertThat(byBob.error().get("code").asInt()).isEqualTo(-32602);
     }
 
     @Test
