@@ -37,9 +37,7 @@ public final class ProtectedResourceMetadata {
     String url() {
         var resource = resource();
         var path = resource.getRawPath() == null ? "" : resource.getRawPath().replaceAll("/+$", "");
-        var text = resource.toString();
-        var origin = text.substring(0, text.indexOf(path.isEmpty() ? "/" : path, text.indexOf("//") + 2));
-        return origin + PATH + path;
+        return resource.getScheme() + "://" + resource.getRawAuthority() + PATH + path;
     }
 
     String scopes() {
