@@ -62,6 +62,8 @@ public final class ProtectedResourceMetadata {
                     (request, response) -> response.status(200)
                             .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                             .header(HttpHeaderNames.CACHE_CONTROL, "max-age=300")
+                            // Public and credential-free: any page, e.g. a browser MCP client, may read it.
+                            .header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                             .sendString(Mono.fromSupplier(this::json))
                             .then());
         }

@@ -65,6 +65,8 @@ class McpOAuthTest {
         for (var path : List.of("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp")) {
             var response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                    .contains("*");
             var json = Json.MAPPER.readTree(response.body());
             assertThat(json.get("resource").asString()).isEqualTo(resource());
             assertThat(json.get("authorization_servers").get(0).asString())
@@ -87,6 +89,17 @@ class McpOAuthTest {
                         .get("message")
                         .asString())
                 .contains("send an OAuth access token for " + resource());
+    }
+
+    @Test
+    void a_browser_page_of_an_allowed_origin_may_read_the_challenge() throws Exception {
+        var response = send(call().header("Authorization", null).header("Origin", "http://localhost:6274"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElseThrow())
+                .contains("WWW-Authenticate");
     }
 
     @Test

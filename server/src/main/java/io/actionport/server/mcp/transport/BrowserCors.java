@@ -21,7 +21,8 @@ public final class BrowserCors {
     /** A header name of RFC 9110 token characters after the prefix, so nothing else is echoed back. */
     private static final Pattern MCP_PARAM = Pattern.compile("(?i)mcp-param-[!#$%&'*+.^_`|~0-9a-z-]{1,100}");
 
-    private static final String EXPOSED = "Mcp-Session-Id, Mcp-Protocol-Version";
+    /** The OAuth challenge too, so a page can find the authorization server when OAuth is on. */
+    private static final String EXPOSED = "Mcp-Session-Id, Mcp-Protocol-Version, WWW-Authenticate";
 
     private final OriginHostPolicy origins;
     private final String allowedHeaders;
