@@ -198,7 +198,7 @@ public final class Actionport implements AutoCloseable {
                 taskRequests,
                 config.async().syncBudget());
         requestStates = new RequestStates(cipher.derive("mcp request state"), config.clock());
-        var callers = new McpCallers(keys, config.oauth(), this::baseUrl);
+        var callers = new McpCallers(keys, config.oauth(), environments::exists, this::baseUrl);
         mcp = new McpDoor(
                 callers,
                 toolRunner,

@@ -6,6 +6,7 @@ import io.actionport.server.auth.Principal;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -22,10 +23,16 @@ public final class McpCallers {
     private final OAuthConfig config;
     private final ProtectedResourceMetadata metadata;
     private final AccessTokens tokens;
+    private final Predicate<String> environmentExists;
 
-    /** @param ownUrl this server's base URL, known once it listens */
-    public McpCallers(EnvironmentKeys keys, OAuthConfig config, Supplier<URI> ownUrl) {
+    /**
+     * @param environmentExists whether an environment exists now (token holders' may be created later)
+     * @param ownUrl this server's base URL, known once it listens
+     */
+    public McpCallers(
+            EnvironmentKeys keys, OAuthConfig config, Predicate<String> environmentExists, Supplier<URI> ownUrl) {
         this.keys = keys;
+        this.environmentExists = environmentExists;
         this.config = config;
         this.metadata = new ProtectedResourceMetadata(config, ownUrl);
         this.tokens = new AccessTokens(config, metadata::resource);
@@ -57,6 +64,14 @@ public final class McpCallers {
                 && parts[0].equalsIgnoreCase("Bearer")
                 && JWT.matcher(parts[1]).matches()) {
             var caller = tokens.callerOf(parts[1]);
+            if (!environmentExists.test(caller.environment())) {
+                throw new AuthException(
+                        503,
+                        "unknown_environment",
+                        "OAuth callers act in environment '" + caller.environment()
+                                + "', which does not exist; the server admin should create it or set"
+                                + " --oauth-environment");
+            }
             if (requested != null && !requested.isBlank() && !requested.equals(caller.environment())) {
                 throw new AuthException(
                         403,

@@ -210,6 +210,30 @@ class McpOAuthTest {
     }
 
     @Test
+    void tokens_for_an_environment_that_does_not_exist_name_the_setting_to_fix(@TempDir Path otherDir)
+            throws Exception {
+        try (var misconfigured = Actionport.start(ServerConfig.defaults(otherDir)
+                .withMasterKey(TestServer.MASTER_KEY)
+                .withDevWebhook(null, null)
+                .withOAuth(OAuthConfig.issuer(issuerUrl()).withEnvironment("staging")))) {
+            var audience = misconfigured.baseUrl().toString().replaceAll("/+$", "") + "/mcp";
+            var token = token(Map.of("sub", "alice", "aud", audience, "scope", "mcp:tools"), Duration.ofMinutes(5));
+
+            var response = send(StatelessCall.of(misconfigured.baseUrl(), "tools/list", "{}", false)
+                    .header("Authorization", "Bearer " + token));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(Json.MAPPER
+                            .readTree(response.body())
+                            .get("error")
+                            .get("message")
+                            .asString())
+                    .contains("environment 'staging', which does not exist")
+                    .contains("--oauth-environment");
+        }
+    }
+
+    @Test
     void a_static_dev_key_still_works_with_oauth_on() {
         var answer = call().send();
 
