@@ -121,6 +121,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("Actionport " + Actionport.VERSION + " serving on " + server.baseUrl());
         out.println("  MCP (Streamable HTTP): " + server.baseUrl() + "/mcp");
+        if (config.oauth().enabled()) {
+            out.println("  OAuth: /mcp also takes access tokens of "
+                    + config.oauth().issuer() + ", as callers of "
+                    + config.oauth().environment() + " (metadata: " + server.baseUrl()
+                    + "/.well-known/oauth-protected-resource/mcp)");
+        }
         if (server.listensOnAllInterfaces()) {
             out.println("  listening on every interface (--bind " + bind
                     + "): other machines use this host's name or address instead of 127.0.0.1");

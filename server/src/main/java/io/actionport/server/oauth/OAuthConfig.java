@@ -25,7 +25,8 @@ public record OAuthConfig(URI issuer, URI resource, String environment, List<Str
         Objects.requireNonNull(environment, "environment");
         scopes = List.copyOf(scopes);
         if (issuer != null && !issuer.isAbsolute()) {
-            throw new IllegalArgumentException("the OAuth issuer '" + issuer + "' must be an absolute https:// URL");
+            throw new IllegalArgumentException("the OAuth issuer '" + issuer
+                    + "' must be an absolute URL, e.g. https://sso.example.com/realms/main");
         }
         if (resource != null && !resource.isAbsolute()) {
             throw new IllegalArgumentException(
