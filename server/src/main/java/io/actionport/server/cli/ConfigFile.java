@@ -22,14 +22,19 @@ final class ConfigFile implements IDefaultValueProvider {
     static final Path DEFAULT = Path.of("actionport.properties");
 
     /** The settings a file may hold, with the environment variable that overrides each. */
-    static final Map<String, String> SETTINGS = Map.of(
-            "port", "ACTIONPORT_PORT",
-            "bind", "ACTIONPORT_BIND",
-            "data-dir", "ACTIONPORT_DATA_DIR",
-            "db", "ACTIONPORT_DB_URL",
-            "log-format", "ACTIONPORT_LOG_FORMAT",
-            "url", "ACTIONPORT_URL",
-            "key", "ACTIONPORT_KEY");
+    static final Map<String, String> SETTINGS = Map.ofEntries(
+            Map.entry("port", "ACTIONPORT_PORT"),
+            Map.entry("bind", "ACTIONPORT_BIND"),
+            Map.entry("data-dir", "ACTIONPORT_DATA_DIR"),
+            Map.entry("db", "ACTIONPORT_DB_URL"),
+            Map.entry("log-format", "ACTIONPORT_LOG_FORMAT"),
+            Map.entry("oauth-issuer", "ACTIONPORT_OAUTH_ISSUER"),
+            Map.entry("oauth-resource", "ACTIONPORT_OAUTH_RESOURCE"),
+            Map.entry("oauth-environment", "ACTIONPORT_OAUTH_ENVIRONMENT"),
+            Map.entry("oauth-scope", "ACTIONPORT_OAUTH_SCOPES"),
+            Map.entry("oauth-jwks-url", "ACTIONPORT_OAUTH_JWKS_URL"),
+            Map.entry("url", "ACTIONPORT_URL"),
+            Map.entry("key", "ACTIONPORT_KEY"));
 
     private final Properties settings;
     private final Map<String, String> environment;

@@ -67,6 +67,16 @@ class ConfigFileTest {
     }
 
     @Test
+    void the_oauth_settings_come_from_the_file_too() throws Exception {
+        var file = file("oauth-issuer=https://login.example.com/realms/acme\noauth-scope=mcp:tools,mcp:write\n");
+
+        var serve = serve(Map.of(ConfigFile.VARIABLE, file.toString()));
+
+        assertThat(serve.oauth.issuer).hasToString("https://login.example.com/realms/acme");
+        assertThat(serve.oauth.scopes).containsExactly("mcp:tools", "mcp:write");
+    }
+
+    @Test
     void without_a_file_the_defaults_hold() {
         var serve = serve(Map.of());
 
