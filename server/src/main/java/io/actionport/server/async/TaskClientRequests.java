@@ -58,11 +58,9 @@ final class TaskClientRequests implements ProgressListener {
      */
     @Override
     public List<JsonNode> askAll(List<ClientRequest> requests) {
-        for (var request : requests) {
-            if (!capabilities.has(request.capability())) {
-                // Refused before anything is stored: the client cannot answer this one.
-                delegate.ask(request);
-            }
+        if (requests.stream().anyMatch(request -> !capabilities.has(request.capability()))) {
+            // The task's client cannot answer one of them: whoever else waits may, or refuses; nothing is stored.
+            return delegate.askAll(requests);
         }
         for (var request : requests) {
             store.ask(
