@@ -2,10 +2,6 @@ package io.actionport.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.actionport.server.store.AuthScheme;
-import io.actionport.server.store.Connection;
-import io.actionport.server.store.Integration;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +34,8 @@ class ConformanceSuiteTest {
     static void start() {
         node = NodeTools.installed();
         server = new TestServer(dataDir);
-        var connections = server.server.connections();
         // The fixtures call no provider: a configuration and a connection only so the runner can resolve one.
-        connections.saveIntegration(new Integration(
-                "dev", ConformanceActions.INTEGRATION, URI.create("http://127.0.0.1:9"), AuthScheme.NONE, null));
-        connections.create(new Connection("dev", ConformanceActions.INTEGRATION, "conformance", Map.of(), Map.of()));
-        server.server.registry().deploy("dev", ConformanceActions.bundle(), List.of());
+        server.deployWithoutProvider(ConformanceActions.INTEGRATION, "conformance", ConformanceActions.bundle());
         ConformanceActions.registry = server.server.registry();
         proxy = AuthAddingProxy.start(
                 server.baseUrl(),

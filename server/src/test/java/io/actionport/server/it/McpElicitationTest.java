@@ -107,20 +107,8 @@ class McpElicitationTest {
     @BeforeAll
     static void start() {
         server = new TestServer(dataDir);
-        server.server
-                .registry()
-                .deploy("dev", Bundle.of("asking", new AskingDelete(), new Purge(), new BackgroundDelete()), List.of());
-        server.server
-                .connections()
-                .saveIntegration(new io.actionport.server.store.Integration(
-                        "dev",
-                        "asking",
-                        java.net.URI.create("http://127.0.0.1:9"),
-                        io.actionport.server.store.AuthScheme.NONE,
-                        null));
-        server.server
-                .connections()
-                .create(new io.actionport.server.store.Connection("dev", "asking", "fake-conn", Map.of(), Map.of()));
+        server.deployWithoutProvider(
+                "asking", "fake-conn", Bundle.of("asking", new AskingDelete(), new Purge(), new BackgroundDelete()));
     }
 
     @AfterAll

@@ -15,13 +15,9 @@ import io.actionport.sdk.PromptsAndResources;
 import io.actionport.sdk.ResourceTemplate;
 import io.actionport.sdk.StaticResource;
 import io.actionport.server.registry.Bundle;
-import io.actionport.server.store.AuthScheme;
-import io.actionport.server.store.Connection;
 import io.actionport.server.store.ExecutionStore;
-import io.actionport.server.store.Integration;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -151,17 +147,8 @@ class McpTaskQuestionsTest {
     @BeforeAll
     static void start() {
         server = new TestServer(dataDir);
-        server.server
-                .registry()
-                .deploy(
-                        "dev",
-                        Bundle.of("tasking", new Prompts(), new Export(), new Migrate(), new Crash()),
-                        List.of());
-        server.server
-                .connections()
-                .saveIntegration(
-                        new Integration("dev", "tasking", URI.create("http://127.0.0.1:9"), AuthScheme.NONE, null));
-        server.server.connections().create(new Connection("dev", "tasking", "conn", Map.of(), Map.of()));
+        server.deployWithoutProvider(
+                "tasking", "conn", Bundle.of("tasking", new Prompts(), new Export(), new Migrate(), new Crash()));
     }
 
     @AfterAll

@@ -110,6 +110,18 @@ final class TestServer implements AutoCloseable {
         server.keys().register(name, KeyRole.CALLER, callerKey, "test caller key", List.of(), null);
     }
 
+    /**
+     * Deploys in dev a bundle whose actions call no provider, with the integration configuration and
+     * the connection the runner needs to resolve one (its base URL points at a port nothing serves).
+     */
+    void deployWithoutProvider(String integration, String connectionId, Bundle bundle) {
+        server.connections()
+                .saveIntegration(
+                        new Integration("dev", integration, URI.create("http://127.0.0.1:9"), AuthScheme.NONE, null));
+        server.connections().create(new Connection("dev", integration, connectionId, Map.of(), Map.of()));
+        server.registry().deploy("dev", bundle, List.of());
+    }
+
     URI baseUrl() {
         return server.baseUrl();
     }
