@@ -207,15 +207,16 @@ public final class AsyncExecutions {
         if (permit.isEmpty()) {
             return rescheduleIn(stop.stopping() ? Duration.ZERO : LIMITED_RETRY);
         }
-        try (var held = permit.get()) {
+        try (var slot = permit.get()) {
             if (stop.stopping()) {
                 return rescheduleIn(Duration.ZERO);
             }
-            return run(record);
+            return run(record, slot);
         }
     }
 
-    private CompletionHandler<String> run(ExecutionRecord record) {
+    /** Runs one attempt; {@code slot} is given back as soon as the action has run, before its end is stored. */
+    private CompletionHandler<String> run(ExecutionRecord record, ConcurrencyLimits.Permit slot) {
         var id = record.id();
         PreparedExecution prepared;
         try {
@@ -239,6 +240,7 @@ public final class AsyncExecutions {
         try {
             attempt = runner.attempt(id, prepared, listenerOf(id), cancellation);
         } finally {
+            slot.close();
             runningHere.remove(id);
             metrics.ran(record.integration() + "/" + record.actionName(), Duration.between(startedAt, clock.instant()));
         }

@@ -47,7 +47,7 @@ final class ConcurrencyLimits {
             semaphore.release();
             return Optional.empty();
         }
-        return Optional.of(semaphore::release);
+        return Optional.of(new Permit(semaphore));
     }
 
     /** Evenly spaced starts: each start books the next slot, one interval later. */
@@ -68,10 +68,21 @@ final class ConcurrencyLimits {
         return granted[0];
     }
 
-    /** Returned when the execution ends. */
-    @FunctionalInterface
-    interface Permit extends AutoCloseable {
+    /** Given back once the action has run; giving it back again does nothing. */
+    static final class Permit implements AutoCloseable {
+        private final Semaphore semaphore;
+        private final java.util.concurrent.atomic.AtomicBoolean released =
+                new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Permit(Semaphore semaphore) {
+            this.semaphore = semaphore;
+        }
+
         @Override
-        void close();
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                semaphore.release();
+            }
+        }
     }
 }

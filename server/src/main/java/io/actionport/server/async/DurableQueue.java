@@ -54,7 +54,6 @@ public final class DurableQueue implements AutoCloseable {
                 .pollingInterval(config.pollInterval())
                 .heartbeatInterval(config.heartbeatInterval())
                 .missedHeartbeatsLimit(config.missedHeartbeats())
-                .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, true);
         if (database.isPostgres()) {
@@ -65,6 +64,7 @@ public final class DurableQueue implements AutoCloseable {
             builder.jdbcCustomization(new com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization(false));
         }
         var scheduler = builder.build();
+        scheduler.registerSchedulerListener(new StartsDueWork(scheduler, clock));
         return new DurableQueue(scheduler);
     }
 

@@ -1,10 +1,16 @@
 package io.actionport.server.store;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * Many commits, one flush: a caller whose transaction has committed waits until a flush that
  * started after its commit has ended. While one flush runs, the callers that arrive meanwhile
- * gather, and the next flush serves all of them, so under load the cost of a flush is shared by
- * every commit of its batch, and with one caller it is paid at once, without a timer's delay.
+ * gather in a batch; when the flush ends, the first of them runs the next flush for the whole
+ * batch. Under load the cost of a flush is shared by every commit of its batch; a lone caller
+ * flushes at once, without a timer's delay. Waiters park on their batch, not on a shared monitor,
+ * so a flush's end wakes its callers without a crowd contending for one lock.
  */
 final class GroupCommit {
 
@@ -14,10 +20,19 @@ final class GroupCommit {
         void run();
     }
 
+    /** Callers served by one flush; the first of them (its leader) runs it when its turn comes. */
+    private static final class Batch {
+        final CompletableFuture<Void> turn = new CompletableFuture<>();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+    }
+
     private final Flush flush;
-    private long requested;
-    private long flushed;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Whether a flush runs or is about to; a gathering batch exists only then. */
     private boolean flushing;
+    /** The callers waiting for the flush after the running one, or null when none arrived yet. */
+    private Batch gathering;
+
     private long flushes;
 
     GroupCommit(Flush flush) {
@@ -26,47 +41,87 @@ final class GroupCommit {
 
     /** Returns once everything this thread committed before the call is on disk; throws what the flush throws. */
     void awaitDurable() {
-        long ticket;
-        synchronized (this) {
-            ticket = ++requested;
-        }
-        while (true) {
-            long target;
-            synchronized (this) {
-                while (flushing && flushed < ticket) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while waiting for the store to flush", e);
-                    }
-                }
-                if (flushed >= ticket) {
-                    return;
-                }
-                // This caller leads the next flush, for every ticket handed out so far.
+        Batch batch;
+        boolean leads;
+        boolean waitsForTurn;
+        lock.lock();
+        try {
+            if (!flushing) {
                 flushing = true;
-                target = requested;
+                batch = new Batch();
+                leads = true;
+                waitsForTurn = false;
+            } else if (gathering == null) {
+                gathering = new Batch();
+                batch = gathering;
+                leads = true;
+                waitsForTurn = true;
+            } else {
+                batch = gathering;
+                leads = false;
+                waitsForTurn = false;
             }
-            boolean done = false;
-            try {
-                flush.run();
-                done = true;
-            } finally {
-                synchronized (this) {
-                    flushing = false;
-                    if (done) {
-                        flushed = Math.max(flushed, target);
-                        flushes++;
-                    }
-                    notifyAll();
-                }
+        } finally {
+            lock.unlock();
+        }
+        if (leads) {
+            if (waitsForTurn) {
+                batch.turn.join();
             }
+            lead(batch);
+        }
+        try {
+            batch.done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Runs the batch's flush, then hands the next turn to the batch that gathered meanwhile. */
+    private void lead(Batch batch) {
+        Throwable failure = null;
+        try {
+            flush.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        Batch next;
+        lock.lock();
+        try {
+            if (failure == null) {
+                flushes++;
+            }
+            next = gathering;
+            gathering = null;
+            if (next == null) {
+                flushing = false;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (next != null) {
+            next.turn.complete(null);
+        }
+        if (failure == null) {
+            batch.done.complete(null);
+        } else {
+            batch.done.completeExceptionally(failure);
         }
     }
 
     /** How many flushes ran: fewer than callers when commits were grouped. */
-    synchronized long flushes() {
-        return flushes;
+    long flushes() {
+        lock.lock();
+        try {
+            return flushes;
+        } finally {
+            lock.unlock();
+        }
     }
 }
