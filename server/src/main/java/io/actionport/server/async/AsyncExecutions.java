@@ -226,8 +226,9 @@ public final class AsyncExecutions {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         int attemptNumber = record.attempts() + 1;
-        // The claim is on disk before the action runs: after a crash this attempt is known to have started.
-        if (!executions.claim(id, attemptNumber, nodeName, clock.instant())) {
+        // A write's claim is on disk before the action runs: after a crash this attempt is known to have started.
+        boolean idempotent = prepared.action().descriptor().hints().idempotent();
+        if (!executions.claim(id, attemptNumber, nodeName, clock.instant(), !idempotent)) {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         var startedAt = clock.instant();

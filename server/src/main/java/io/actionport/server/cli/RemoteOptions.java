@@ -28,8 +28,15 @@ final class RemoteOptions {
                     "An environment key (or ACTIONPORT_KEY): an admin key to deploy and manage, a caller key to call.")
     String key;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made on first use: picocli builds every command's options at start, and a client costs a TLS setup. */
+    private HttpClient http;
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return http;
+    }
 
     /** Sends a request and returns the body; a non-2xx answer becomes an error with the server's message. */
     String send(String method, String path, HttpRequest.BodyPublisher body, String contentType, String environment) {
@@ -47,7 +54,7 @@ final class RemoteOptions {
             request.header(HttpApi.ENVIRONMENT_HEADER, environment);
         }
         try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw ServerAnswers.refusal(response.statusCode(), response.body());
             }

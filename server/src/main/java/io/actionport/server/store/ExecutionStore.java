@@ -87,11 +87,13 @@ public final class ExecutionStore {
     }
 
     /**
-     * Claims an attempt of an execution for {@code node}: running, the attempt's number, durably,
-     * so that after a crash the execution is known to have started. False when it is no longer
-     * queued or running (cancelled, finished).
+     * Claims an attempt of an execution for {@code node}: running, the attempt's number. When
+     * {@code beforeASideEffect} (a non-idempotent action), durably, so that after a crash the
+     * execution is known to have started; an idempotent action's claim reaches the disk with the
+     * next flush, and one lost in a crash only means the attempt runs again uncounted. False when
+     * it is no longer queued or running (cancelled, finished).
      */
-    public boolean claim(String id, int attempt, String node, Instant at) {
+    public boolean claim(String id, int attempt, String node, Instant at, boolean beforeASideEffect) {
         boolean claimed = jdbc.update(
                         "UPDATE executions SET status = 'RUNNING', attempts = ?, node = ?, "
                                 + "started_at = COALESCE(started_at, ?) WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
@@ -100,7 +102,7 @@ public final class ExecutionStore {
                         at,
                         id)
                 > 0;
-        if (claimed) {
+        if (claimed && beforeASideEffect) {
             database.makeDurable();
         }
         return claimed;

@@ -34,7 +34,7 @@ class KilledMidFlightTest {
     }
 
     static final int PER_CONNECTION_LIMIT = 16;
-    static final int EXECUTIONS = 400;
+    static final int EXECUTIONS = 1_000;
     static final int CLIENTS = 8;
 
     @TempDir
@@ -57,7 +57,7 @@ class KilledMidFlightTest {
         var databaseUrl = store.newDatabaseUrl("killed_" + moment.name().toLowerCase(java.util.Locale.ROOT));
         String[] limit = {"--per-connection-limit", String.valueOf(PER_CONNECTION_LIMIT)};
         try (var provider = RecordingProvider.start()) {
-            provider.answerAfter(moment == Moment.WHILE_RUNNING ? Duration.ofMillis(500) : Duration.ZERO);
+            provider.answerAfter(moment == Moment.WHILE_RUNNING ? Duration.ofMillis(200) : Duration.ZERO);
             // Execution id -> action, for every execution the server acknowledged (202, or 200 with its id).
             var acknowledged = new ConcurrentHashMap<String, String>();
             var refusals = new java.util.concurrent.CopyOnWriteArrayList<String>();
@@ -73,10 +73,10 @@ class KilledMidFlightTest {
                     int killAt = Math.min(provider.count() + 40, EXECUTIONS - 20);
                     await().atMost(Duration.ofSeconds(30)).until(() -> provider.count() >= killAt);
                 } else {
-                    await().atMost(Duration.ofSeconds(30))
+                    await().atMost(Duration.ofSeconds(60))
                             .until(() -> moment == Moment.WHILE_ACCEPTING
-                                    ? acknowledged.size() >= 150
-                                    : provider.count() >= 200);
+                                    ? acknowledged.size() >= EXECUTIONS * 3 / 4
+                                    : provider.count() >= EXECUTIONS * 3 / 4);
                 }
                 first.kill();
                 clients.shutdown();
