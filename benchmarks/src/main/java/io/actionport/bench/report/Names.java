@@ -19,6 +19,7 @@ public final class Names {
     public static final String POSTGRES = "actionport (postgresql)";
     public static final String FRESH = "actionport serve (fresh data dir)";
     public static final String EXISTING = "actionport serve (existing data dir)";
+    public static final String LAUNCHER_FRESH = "bin/actionport serve, class data sharing archive (fresh data dir)";
 
     public static final String RUNNER_BENCHMARK = "RunnerBenchmark.run_echo_through_runner";
     public static final String RUNNER_64_CLIENTS = "RunnerBenchmark.run_echo_64_clients";

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Scenario 5: from launching {@code actionport serve} (the CLI, as a user runs it) to the first
  * answered {@code tools/call}, on a fresh data directory (demo mode is seeded, migrations run) and
- * again on the same directory. The client retries every 5 ms until the call succeeds.
+ * again on the same directory. The client retries every 5 ms until the call succeeds. In a
+ * checkout with the server jar built, also through {@code bin/actionport}, which keeps a class
+ * data sharing archive.
  */
 public final class StartupScenario implements Scenario {
 
@@ -43,20 +46,69 @@ public final class StartupScenario implements Scenario {
         }
         bench.report().add(row(Names.FRESH, fresh));
         bench.report().add(row(Names.EXISTING, existing));
+        if (Files.isExecutable(LAUNCHER) && Files.isRegularFile(SERVER_JAR)) {
+            measureLauncher(bench);
+        }
     }
 
+    /**
+     * The distribution's way: {@code bin/actionport serve} on the built jar, with the class data
+     * sharing archive the launcher keeps. One run makes the archive first and is not counted.
+     */
+    private static void measureLauncher(Bench bench) throws Exception {
+        var cache = bench.targets().freshDirectory("startup-cds-cache");
+        measure(bench, bench.targets().freshDirectory("startup"), -1, "launcher-archive", launcher(bench, cache));
+        var fresh = new ArrayList<Double>();
+        for (int run = 0; run < bench.settings().plan().startupRuns(); run++) {
+            fresh.add(measure(
+                    bench, bench.targets().freshDirectory("startup"), run, "launcher-fresh", launcher(bench, cache)));
+        }
+        bench.report().add(row(Names.LAUNCHER_FRESH, fresh));
+    }
+
+    private static Launch launcher(Bench bench, Path cache) {
+        var javaHome =
+                Path.of(bench.settings().javaBin()).toAbsolutePath().getParent().getParent();
+        return (port, dataDir) -> {
+            var command = new ArrayList<>(bench.settings().pin());
+            command.addAll(List.of(
+                    LAUNCHER.toString(), "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
+            var builder = new ProcessBuilder(command);
+            builder.environment().put("JAVA_HOME", javaHome.toString());
+            builder.environment().put("XDG_CACHE_HOME", cache.toString());
+            return builder;
+        };
+    }
+
+    /** How a run starts the server on a port and data directory. */
+    @FunctionalInterface
+    private interface Launch {
+        ProcessBuilder command(int port, Path dataDir);
+    }
+
+    private static final Path LAUNCHER = Path.of("bin", "actionport");
+    private static final Path SERVER_JAR = Path.of("server", "target", "actionport.jar");
+
     private static double measure(Bench bench, Path dataDir, int run, String kind) throws Exception {
+        return measure(
+                bench,
+                dataDir,
+                run,
+                kind,
+                (port, dir) -> new ProcessBuilder(bench.targets()
+                        .javaCommand(
+                                io.actionport.server.cli.ActionportCli.class,
+                                List.of(),
+                                List.of("serve", "--port", String.valueOf(port), "--data-dir", dir.toString()))));
+    }
+
+    private static double measure(Bench bench, Path dataDir, int run, String kind, Launch launch) throws Exception {
         int port = freePort();
-        var command = bench.targets()
-                .javaCommand(
-                        io.actionport.server.cli.ActionportCli.class,
-                        List.of(),
-                        List.of("serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
         var log = bench.settings()
                 .logDir()
                 .resolve("startup-" + kind + "-" + run + ".log")
                 .toFile();
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        var builder = launch.command(port, dataDir).redirectErrorStream(true).redirectOutput(log);
         builder.environment().put("ACTIONPORT_DEV_KEY", "bench-key");
         var endpoint = Endpoint.mcp(port, false);
         var spec = LoadSpec.echo(1, Duration.ZERO, Duration.ofSeconds(1));
