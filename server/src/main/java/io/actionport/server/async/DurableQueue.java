@@ -46,7 +46,7 @@ public final class DurableQueue implements AutoCloseable {
                     }
                 });
         var all = new ArrayList<Task<?>>(tasks);
-        var builder = Scheduler.create(database.dataSource(), all)
+        var builder = Scheduler.create(database.queueDataSource(), all)
                 .startTasks(purge)
                 .schedulerName(new SchedulerName.Fixed(nodeName))
                 .threads(config.workers())

@@ -40,6 +40,11 @@ public final class Metrics implements AutoCloseable {
         Gauge.builder("actionport.queue.depth", executions, store -> store.count(ExecutionStatus.QUEUED))
                 .description("Executions accepted and waiting to run")
                 .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "actionport.store.flushes", executions, ExecutionStore::flushes)
+                .description("Durable flushes of the store (H2 checkpoints, PostgreSQL WAL flushes): fewer than "
+                        + "durable writes when group commit shares them")
+                .register(registry);
         events.onFinished(finished -> {
             var mode = finished.async() ? "async" : "sync";
             var status = finished.status().wireName();

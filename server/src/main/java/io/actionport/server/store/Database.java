@@ -11,17 +11,27 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    /**
+     * The pool of the execution queue's writes (executions, their schedules, task requests). On
+     * PostgreSQL its commits return before the WAL reaches the disk ({@code synchronous_commit
+     * off}): what must survive a crash is followed by {@link #makeDurable()}. On H2 it is {@link
+     * #dataSource}.
+     */
+    private final HikariDataSource queueDataSource;
+
     private final boolean postgres;
-    /** Where CHECKPOINT runs: on the embedded store, the admin's own small pool, never handed out. */
-    private final HikariDataSource checkpoints;
+    /** Where flushes run: on the embedded store, the admin's own small pool, never handed out. */
+    private final HikariDataSource flushes;
 
     private final GroupCommit groupCommit;
 
-    private Database(HikariDataSource dataSource, boolean postgres, HikariDataSource checkpoints) {
+    private Database(
+            HikariDataSource dataSource, HikariDataSource queueDataSource, boolean postgres, HikariDataSource flushes) {
         this.dataSource = dataSource;
+        this.queueDataSource = queueDataSource;
         this.postgres = postgres;
-        this.checkpoints = checkpoints;
-        this.groupCommit = new GroupCommit(this::checkpoint);
+        this.flushes = flushes;
+        this.groupCommit = new GroupCommit(postgres ? this::flushWal : this::checkpoint);
     }
 
     /**
@@ -59,24 +69,41 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Returns once every commit this thread made so far survives the process being killed. On H2
-     * a checkpoint writes them to the file, one checkpoint for all the callers waiting at the same
-     * time ({@link GroupCommit}); PostgreSQL's commits are durable already. Called before an
-     * execution is acknowledged, and before a claimed execution starts.
+     * Returns once every commit this thread made so far survives the process being killed: one
+     * flush for all the callers waiting at the same time ({@link GroupCommit}). On H2 a checkpoint
+     * writes the commits to the file; on PostgreSQL a small synchronous commit flushes the WAL up
+     * to it, and with it every asynchronous commit of the queue's pool before it. Called before an
+     * execution is acknowledged, before a write's claimed attempt starts, and when it ends.
      */
     public void makeDurable() {
-        if (!postgres) {
-            groupCommit.awaitDurable();
-        }
+        groupCommit.awaitDurable();
     }
 
-    /** How many flushes {@link #makeDurable()} ran so far (0 on PostgreSQL). */
+    /** How many flushes {@link #makeDurable()} ran so far. */
     public long flushes() {
         return groupCommit.flushes();
     }
 
+    /**
+     * A synchronous commit that writes WAL, so PostgreSQL flushes the WAL up to its commit record
+     * (a transaction that writes nothing is not flushed). Each node counts on its own row.
+     */
+    private void flushWal() {
+        try (var connection = flushes.getConnection();
+                var statement = connection.prepareStatement("INSERT INTO flush_marks (node, flushes) VALUES (?, 1) "
+                        + "ON CONFLICT (node) DO UPDATE SET flushes = flush_marks.flushes + 1")) {
+            statement.setString(1, FLUSH_MARK);
+            statement.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("flushing the write-ahead log", e);
+        }
+    }
+
+    /** This process's row in flush_marks. */
+    private static final String FLUSH_MARK = java.util.UUID.randomUUID().toString();
+
     private void checkpoint() {
-        try (var connection = checkpoints.getConnection();
+        try (var connection = flushes.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         } catch (java.sql.SQLException e) {
@@ -109,7 +136,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("unsupported database URL " + jdbcUrl
                     + ": use jdbc:h2:... (embedded) or jdbc:postgresql://host/db");
         }
-        var dataSource = pool("actionport", jdbcUrl, user, password, postgres ? 16 : 8);
+        var dataSource = pool("actionport", jdbcUrl, user, password, postgres ? 16 : 8, null);
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -120,11 +147,28 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, postgres, checkpoints == null ? dataSource : checkpoints);
+        if (!postgres) {
+            return new Database(dataSource, dataSource, false, checkpoints == null ? dataSource : checkpoints);
+        }
+        try {
+            var queue = pool("actionport-queue", jdbcUrl, user, password, 16, "SET synchronous_commit TO off");
+            return new Database(dataSource, queue, true, dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
     }
 
     private static HikariDataSource pool(String name, String jdbcUrl, String user, String password, int size) {
+        return pool(name, jdbcUrl, user, password, size, null);
+    }
+
+    private static HikariDataSource pool(
+            String name, String jdbcUrl, String user, String password, int size, String initSql) {
         var config = new HikariConfig();
+        if (initSql != null) {
+            config.setConnectionInitSql(initSql);
+        }
         config.setPoolName(name);
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -141,15 +185,23 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** The pool for the execution queue's writes; see {@link #queueDataSource}. */
+    public DataSource queueDataSource() {
+        return queueDataSource;
+    }
+
     public boolean isPostgres() {
         return postgres;
     }
 
     @Override
     public void close() {
+        if (queueDataSource != dataSource) {
+            queueDataSource.close();
+        }
         dataSource.close();
-        if (checkpoints != dataSource) {
-            checkpoints.close();
+        if (flushes != dataSource) {
+            flushes.close();
         }
     }
 }

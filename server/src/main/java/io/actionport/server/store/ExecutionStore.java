@@ -15,12 +15,17 @@ public final class ExecutionStore {
 
     public ExecutionStore(Database database) {
         this.database = database;
-        this.jdbc = new Jdbc(database.dataSource());
+        this.jdbc = new Jdbc(database.queueDataSource());
     }
 
     /** Makes what this thread committed so far survive a killed process; see {@link Database#makeDurable()}. */
     public void makeDurable() {
         database.makeDurable();
+    }
+
+    /** How many durable flushes the store ran; see {@link Database#flushes()}. */
+    public long flushes() {
+        return database.flushes();
     }
 
     /** Stores a new execution, as it is when accepted; {@link #makeDurable()} before acknowledging it. */
@@ -157,7 +162,7 @@ public final class ExecutionStore {
 
     /** Cancels a queued or running execution of the environment; false when it was not cancellable. */
     public boolean cancel(String environment, String id, Instant at) {
-        return jdbc.update(
+        boolean cancelled = jdbc.update(
                         "UPDATE executions SET status = 'CANCELLED', error_code = 'cancelled', "
                                 + "error_message = 'cancelled by request', finished_at = ? "
                                 + "WHERE id = ? AND environment = ? AND status IN ('QUEUED', 'RUNNING')",
@@ -165,6 +170,11 @@ public final class ExecutionStore {
                         id,
                         environment)
                 > 0;
+        if (cancelled) {
+            // The caller is told it is cancelled: a restart must not run it.
+            database.makeDurable();
+        }
+        return cancelled;
     }
 
     /** How many executions have this status, across environments: the queue depth for QUEUED. */

@@ -23,7 +23,7 @@ public final class TaskRequestStore {
     private final Clock clock;
 
     public TaskRequestStore(Database database, Clock clock) {
-        this.jdbc = new Jdbc(database.dataSource());
+        this.jdbc = new Jdbc(database.queueDataSource());
         this.clock = clock;
     }
 

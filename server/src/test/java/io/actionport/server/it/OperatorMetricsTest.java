@@ -78,6 +78,21 @@ class OperatorMetricsTest {
     }
 
     @Test
+    void each_durable_call_is_counted_in_the_store_flushes() throws Exception {
+        double before = flushes(scrape());
+        echo("flushed");
+
+        assertThat(flushes(scrape())).isGreaterThan(before);
+    }
+
+    private static double flushes(String scrape) {
+        var matcher = java.util.regex.Pattern.compile("(?m)^actionport_store_flushes_total (\\S+)$")
+                .matcher(scrape);
+        assertThat(matcher.find()).as("actionport_store_flushes_total in the scrape").isTrue();
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    @Test
     void requests_for_many_execution_ids_share_one_series_of_their_route() throws Exception {
         var ids = new java.util.ArrayList<String>();
         for (int i = 0; i < 5; i++) {
