@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,8 @@ class TypeScriptOAuthClientTest {
     @BeforeEach
     void start() {
         node = NodeTools.installed();
-        issuer = new MockOAuth2Server();
+        // With a sign-in page, as a user meets it in the code flow; client credentials never see it.
+        issuer = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
         issuer.start(InetAddress.getLoopbackAddress(), 0);
         server = Actionport.start(ServerConfig.defaults(dataDir)
                 .withDevKey(TestServer.DEV_KEY)
@@ -85,7 +87,43 @@ class TypeScriptOAuthClientTest {
         assertThat(texts(summary.path("tools"))).contains("echo", "list-issues").doesNotContain("create-issue");
     }
 
-    /** Issues a token whose audience is the resource the client asked for and whose scope is the one it asked. */
+    @Test
+    void the_ts_sdk_v1_client_completes_a_headless_authorization_code_flow_with_pkce_and_lists_tools() {
+        issuer.enqueueCallback(new AsRequested("ide-user"));
+        var redirect = "http://127.0.0.1:9/callback";
+
+        var summary = runScript(
+                "ts-sdk-v1-oauth-code.mjs",
+                "ts-sdk-v1-oauth-code",
+                base() + "/mcp",
+                "ide",
+                redirect,
+                "mcp:read",
+                "demo");
+
+        assertThat(summary.path("unauthorized").asBoolean()).isTrue();
+        var authorization = summary.path("authorization");
+        assertThat(authorization.path("path").asString()).isEqualTo("/default/authorize");
+        assertThat(authorization.path("codeChallengeMethod").asString()).isEqualTo("S256");
+        assertThat(authorization.path("hasCodeChallenge").asBoolean()).isTrue();
+        assertThat(authorization.path("resource").asString()).isEqualTo(base() + "/mcp");
+        // The SDK asks for the scope of the 401's challenge (SEP-835's first choice).
+        assertThat(authorization.path("scope").asString()).isEqualTo("mcp:tools");
+        assertThat(summary.path("signInPage").asInt()).isEqualTo(200);
+        assertThat(summary.path("redirectedTo").asString()).isEqualTo(redirect);
+        assertThat(tokenRequests).hasSize(1);
+        assertThat(tokenRequests.getFirst().getAuthorizationGrant().getType().getValue())
+                .isEqualTo("authorization_code");
+        assertThat(tokenRequests.getFirst().getResources()).containsExactly(URI.create(base() + "/mcp"));
+        assertThat(paths(summary)).contains("/.well-known/oauth-protected-resource/mcp", "/default/token");
+        assertThat(texts(summary.path("tools"))).contains("echo", "list-issues", "create-issue");
+    }
+
+    /**
+     * Issues a token whose audience is the resource the client asked for and, in the client
+     * credentials grant, whose scope is the one it asked for (in the code flow the user's sign-in
+     * says what they consented to).
+     */
     private final class AsRequested extends DefaultOAuth2TokenCallback {
         AsRequested(String subject) {
             super("default", subject);
@@ -108,15 +146,22 @@ class TypeScriptOAuthClientTest {
     }
 
     private JsonNode run(String scope) {
-        var arguments = List.of(
-                node.script("ts-sdk-v1-oauth.mjs").toString(),
+        return runScript(
+                "ts-sdk-v1-oauth.mjs",
+                "ts-sdk-v1-oauth",
                 base() + "/mcp",
                 issuerUrl().toString(),
                 "agent-backend",
                 "agent-backend-secret",
                 scope,
                 "demo");
-        var run = node.run(node.freshOutputDir("ts-sdk-v1-oauth"), SCRIPT_LIMIT, arguments);
+    }
+
+    private JsonNode runScript(String script, String outputDir, String... scriptArguments) {
+        var arguments = new ArrayList<String>();
+        arguments.add(node.script(script).toString());
+        arguments.addAll(List.of(scriptArguments));
+        var run = node.run(node.freshOutputDir(outputDir), SCRIPT_LIMIT, arguments);
         var lines = run.stdout().strip().lines().toList();
         assertThat(lines).as("the script's summary line; %s", run.output()).isNotEmpty();
         var summary = Json.MAPPER.readTree(lines.getLast());
