@@ -53,7 +53,8 @@ public final class ToolScopes {
                 integrations.add(scope.substring(INTEGRATION_PREFIX.length()));
             }
         }
-        boolean every = scopes.contains(WRITE) || (!full.isEmpty() && scopes.containsAll(full));
+        // No --oauth-scope at all means, as before scopes mapped to tools, that any token may call everything.
+        boolean every = scopes.contains(WRITE) || scopes.containsAll(full);
         return new Grant(scopes, every, scopes.contains(READ), integrations);
     }
 
