@@ -36,6 +36,7 @@ import io.actionport.server.registry.DeploymentService;
 import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.runner.ExecutionEvents;
 import io.actionport.server.runner.ExecutionIds;
+import io.actionport.server.store.AuditStore;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.Database;
 import io.actionport.server.store.DeploymentStore;
@@ -187,7 +188,8 @@ public final class Actionport implements AutoCloseable {
                 keyManagement,
                 new EnvironmentManagement(environments, keyManagement, deployments::syncFromStore),
                 config.openMetrics(),
-                config.limits());
+                config.limits(),
+                new AuditStore(database, clock, new ExecutionIds(clock)));
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(

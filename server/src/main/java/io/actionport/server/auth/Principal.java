@@ -4,16 +4,23 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who is calling, as their key tells: its environment, the key's public id, its role, and the
- * integrations a caller key is limited to (empty for all of the environment's).
+ * Who is calling, as their key or OAuth token tells: its environment, the key's public id (or
+ * {@code oauth:<sub>}), its role, the integrations a caller key is limited to (empty for all of the
+ * environment's), and the scopes an OAuth access token carries (empty for a key).
  */
-public record Principal(String environment, String keyId, KeyRole role, Set<String> integrations) {
+public record Principal(String environment, String keyId, KeyRole role, Set<String> integrations, Set<String> scopes) {
 
     public Principal {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(role, "role");
         integrations = Set.copyOf(integrations);
+        scopes = Set.copyOf(scopes);
+    }
+
+    /** The principal of a key, which carries no OAuth scopes. */
+    public Principal(String environment, String keyId, KeyRole role, Set<String> integrations) {
+        this(environment, keyId, role, integrations, Set.of());
     }
 
     public boolean isAdmin() {

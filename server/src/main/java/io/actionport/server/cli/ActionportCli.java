@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
             WebhookCommand.class,
             EnvironmentsCommand.class,
             KeysCommand.class,
+            AuditCommand.class,
             HelpCommand.class,
             CompletionCommand.class
         })

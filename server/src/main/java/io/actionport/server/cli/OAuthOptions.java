@@ -33,8 +33,9 @@ final class OAuthOptions {
             names = "--oauth-scope",
             split = ",",
             defaultValue = "${env:ACTIONPORT_OAUTH_SCOPES:-mcp:tools}",
-            description = "A scope tokens need for /mcp (repeatable or comma-separated;"
-                    + " or ACTIONPORT_OAUTH_SCOPES; default: mcp:tools).")
+            description = "A scope that, with the others given, lets a token call every tool (repeatable or"
+                    + " comma-separated; or ACTIONPORT_OAUTH_SCOPES; default: mcp:tools); mcp:read, mcp:write and"
+                    + " mcp:tools:<integration> grant read-only tools, every tool, one integration's.")
     List<String> scopes;
 
     @Option(

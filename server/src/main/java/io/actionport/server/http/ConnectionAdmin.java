@@ -2,6 +2,7 @@ package io.actionport.server.http;
 
 import io.actionport.server.Blocking;
 import io.actionport.server.Identifiers;
+import io.actionport.server.auth.Principal;
 import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.Connection;
@@ -28,19 +29,25 @@ final class ConnectionAdmin {
 
     private final ConnectionStore store;
     private final EgressPolicy egress;
+    private final AdminAudit audit;
 
-    ConnectionAdmin(ConnectionStore store, EgressPolicy egress) {
+    ConnectionAdmin(ConnectionStore store, EgressPolicy egress, AdminAudit audit) {
         this.store = store;
         this.egress = egress;
+        this.audit = audit;
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
         routes.get("/integrations", api.admin("listing integrations", this::listIntegrations))
                 .put("/integrations/{key}", api.admin("saving an integration", this::saveIntegration))
                 .get("/connections", api.admin("listing connections", this::listConnections))
-                .post("/connections", api.admin("creating a connection", this::createConnection))
-                .put("/connections/{integration}/{id}", api.admin("rotating a connection", this::rotateConnection))
-                .delete("/connections/{integration}/{id}", api.admin("deleting a connection", this::deleteConnection));
+                .post("/connections", api.adminPrincipal("creating a connection", this::createConnection))
+                .put(
+                        "/connections/{integration}/{id}",
+                        api.adminPrincipal("rotating a connection", this::rotateConnection))
+                .delete(
+                        "/connections/{integration}/{id}",
+                        api.adminPrincipal("deleting a connection", this::deleteConnection));
     }
 
     private Mono<Void> listIntegrations(String environment, HttpServerRequest request, HttpServerResponse response) {
@@ -131,7 +138,8 @@ final class ConnectionAdmin {
                         response, 200, Json.MAPPER.createObjectNode().set("connections", list)));
     }
 
-    private Mono<Void> createConnection(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> createConnection(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         return body(request)
                 .flatMap(body -> Blocking.call(() -> {
                     var integration = Identifiers.requireParameter(
@@ -149,13 +157,15 @@ final class ConnectionAdmin {
                     }
                     var connection = new Connection(environment, integration, connectionId, credentials, metadata);
                     store.create(connection);
+                    audit.done(principal, "connection.create", integration + "/" + connectionId);
                     return connection;
                 }))
                 .flatMap(connection -> HttpApi.json(response, 201, view(connection)));
     }
 
     /** Replaces a connection's credentials, e.g. a rotated API key or newly granted OAuth2 tokens. */
-    private Mono<Void> rotateConnection(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> rotateConnection(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var integration = pathIntegration(request);
         var id = pathConnectionId(request);
         return body(request)
@@ -171,15 +181,23 @@ final class ConnectionAdmin {
                                 "unknown_connection",
                                 "connection '" + id + "' of '" + integration + "' does not exist in " + environment);
                     }
+                    audit.done(principal, "connection.rotate", integration + "/" + id);
                     return store.find(environment, integration, id).orElseThrow();
                 }))
                 .flatMap(connection -> HttpApi.json(response, 200, view(connection)));
     }
 
-    private Mono<Void> deleteConnection(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> deleteConnection(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var integration = pathIntegration(request);
         var id = pathConnectionId(request);
-        return Blocking.call(() -> store.delete(environment, integration, id))
+        return Blocking.call(() -> {
+                    boolean deleted = store.delete(environment, integration, id);
+                    if (deleted) {
+                        audit.done(principal, "connection.delete", integration + "/" + id);
+                    }
+                    return deleted;
+                })
                 .flatMap(deleted -> deleted
                         ? HttpApi.json(
                                 response, 200, Json.MAPPER.createObjectNode().put("deleted", id))

@@ -3,6 +3,7 @@ package io.actionport.server.http;
 import io.actionport.server.Blocking;
 import io.actionport.server.Identifiers;
 import io.actionport.server.Printable;
+import io.actionport.server.auth.Principal;
 import io.actionport.server.registry.DeploymentService;
 import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.store.Json;
@@ -23,28 +24,33 @@ final class DeploymentAdmin {
 
     private final DeploymentService deployments;
     private final ActionRunner runner;
+    private final AdminAudit audit;
     private final long maxUploadBytes;
     /** A bundle is held in memory whole while it deploys; one at a time bounds what uploads take. */
     private final Semaphore oneBundleInMemory = new Semaphore(1);
 
-    DeploymentAdmin(DeploymentService deployments, ActionRunner runner, long maxUploadBytes) {
+    DeploymentAdmin(DeploymentService deployments, ActionRunner runner, long maxUploadBytes, AdminAudit audit) {
         this.deployments = deployments;
+        this.audit = audit;
         this.runner = runner;
         this.maxUploadBytes = maxUploadBytes;
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
         // Deploy and dryrun load a jar and run its code on the server: admin keys only.
-        routes.post("/admin/deploy", api.admin("deploying a bundle (which runs its code on the server)", this::deploy))
-                .delete("/admin/bundles/{name}", api.admin("undeploying a bundle", this::undeploy))
-                .post("/admin/rollback", api.admin("rolling back an action", this::rollback))
+        routes.post(
+                        "/admin/deploy",
+                        api.adminPrincipal("deploying a bundle (which runs its code on the server)", this::deploy))
+                .delete("/admin/bundles/{name}", api.adminPrincipal("undeploying a bundle", this::undeploy))
+                .post("/admin/rollback", api.adminPrincipal("rolling back an action", this::rollback))
                 .post(
                         "/admin/dryrun",
                         api.admin("a dry run (which runs the bundle's code on the server)", this::dryRun));
     }
 
     /** Body: the jar. Query: {@code action} (repeatable), {@code integration}, {@code allow_breaking}. */
-    private Mono<Void> deploy(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> deploy(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var query = new QueryStringDecoder(request.uri()).parameters();
         var actions = query.getOrDefault("action", List.of());
         actions.forEach(action -> Identifiers.requireParameter(Identifiers.Kind.ACTION_NAME, "action", action));
@@ -58,18 +64,21 @@ final class DeploymentAdmin {
                                 request, maxUploadBytes, "bundles larger than this are refused (serve --max-upload)"),
                         upload -> Blocking.call(() -> inMemory(() -> {
                             var jar = upload.bytes();
-                            return deployments.deploy(
+                            var deployed = deployments.deploy(
                                     environment,
                                     jar,
                                     integration == null ? actions : deployments.actionsOf(jar, integration),
                                     allowBreaking);
+                            audit.done(principal, "deploy", versionOf(deployed));
+                            return deployed;
                         })),
                         upload -> Mono.fromRunnable(upload::close))
                 .flatMap(deployed -> HttpApi.json(response, 200, view(environment, deployed)));
     }
 
     /** Body: {@code {"action": "...", "to": 3}}; {@code to} is optional. */
-    private Mono<Void> rollback(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> rollback(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
                     var body = object(bytes, "{\"action\": \"integration/name\", \"to\": 3}");
@@ -78,18 +87,27 @@ final class DeploymentAdmin {
                     var to = body.path("to").isMissingNode() || body.path("to").isNull()
                             ? null
                             : version(body.get("to"));
-                    return deployments.rollback(environment, action, to);
+                    var deployed = deployments.rollback(environment, action, to);
+                    audit.done(principal, "rollback", versionOf(deployed));
+                    return deployed;
                 }))
                 .flatMap(deployed -> HttpApi.json(response, 200, view(environment, deployed)));
     }
 
-    private Mono<Void> undeploy(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> undeploy(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var name = RequestParameters.path(request, "name");
         if (name.length() > 128) {
             throw new ApiErrors.BadRequestException(
                     "invalid_parameter", "bundle name is " + name.length() + " characters long, over the limit of 128");
         }
-        return Blocking.call(() -> deployments.undeploy(environment, name))
+        return Blocking.call(() -> {
+                    boolean removed = deployments.undeploy(environment, name);
+                    if (removed) {
+                        audit.done(principal, "undeploy", name);
+                    }
+                    return removed;
+                })
                 .flatMap(removed -> removed
                         ? HttpApi.json(
                                 response, 200, Json.MAPPER.createObjectNode().put("undeployed", name))
@@ -168,6 +186,10 @@ final class DeploymentAdmin {
         }
         throw new ApiErrors.BadRequestException(
                 "invalid_parameter", name + " must be true or false, was '" + Printable.quote(values.getFirst()) + "'");
+    }
+
+    private static String versionOf(DeploymentService.Deployed deployed) {
+        return deployed.deployment().bundleName() + "@" + deployed.deployment().version();
     }
 
     private static ObjectNode view(String environment, DeploymentService.Deployed deployed) {

@@ -18,6 +18,7 @@ import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.runner.Caller;
 import io.actionport.server.runner.ExecutionOutcome;
 import io.actionport.server.runner.ExecutionRequest;
+import io.actionport.server.store.AuditStore;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
@@ -58,6 +59,7 @@ public final class HttpApi {
     private final KeyAdmin keyAdmin;
     private final EnvironmentAdmin environmentAdmin;
     private final boolean openMetrics;
+    private final AuditApi auditApi;
 
     public HttpApi(
             EnvironmentKeys keys,
@@ -75,20 +77,23 @@ public final class HttpApi {
             KeyManagement keyManagement,
             EnvironmentManagement environmentManagement,
             boolean openMetrics,
-            DoorLimits limits) {
+            DoorLimits limits,
+            AuditStore auditLog) {
         this.keys = keys;
-        this.keyAdmin = new KeyAdmin(keyManagement);
+        var audit = new AdminAudit(auditLog);
+        this.auditApi = new AuditApi(auditLog);
+        this.keyAdmin = new KeyAdmin(keyManagement, audit);
         this.environmentAdmin = new EnvironmentAdmin(environmentManagement);
         this.openMetrics = openMetrics;
         this.proxy = proxy;
         this.triggers = triggers;
         this.async = async;
         this.metrics = metrics;
-        this.webhookAdmin = new WebhookAdmin(webhooks, egress);
+        this.webhookAdmin = new WebhookAdmin(webhooks, egress, audit);
         this.registry = registry;
         this.executions = executions;
-        this.deploymentAdmin = new DeploymentAdmin(deployments, runner, limits.maxUploadBytes());
-        this.connectionAdmin = new ConnectionAdmin(connections, egress);
+        this.deploymentAdmin = new DeploymentAdmin(deployments, runner, limits.maxUploadBytes(), audit);
+        this.connectionAdmin = new ConnectionAdmin(connections, egress, audit);
     }
 
     public void register(HttpServerRoutes routes) {
@@ -109,6 +114,7 @@ public final class HttpApi {
         environmentAdmin.register(routes, this);
         deploymentAdmin.register(routes, this);
         webhookAdmin.register(routes, this);
+        auditApi.register(routes, this);
         proxy.register(routes, this);
     }
 

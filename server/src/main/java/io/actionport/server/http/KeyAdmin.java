@@ -3,6 +3,7 @@ package io.actionport.server.http;
 import io.actionport.server.Blocking;
 import io.actionport.server.auth.KeyManagement;
 import io.actionport.server.auth.KeyRole;
+import io.actionport.server.auth.Principal;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.StoredKey;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -22,20 +23,23 @@ final class KeyAdmin {
     static final String SHOWN_ONCE = "store this secret now: the server keeps only its hash and cannot show it again";
 
     private final KeyManagement keys;
+    private final AdminAudit audit;
 
-    KeyAdmin(KeyManagement keys) {
+    KeyAdmin(KeyManagement keys, AdminAudit audit) {
         this.keys = keys;
+        this.audit = audit;
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
-        routes.post("/keys", api.admin("creating a key", this::create))
+        routes.post("/keys", api.adminPrincipal("creating a key", this::create))
                 .get("/keys", api.admin("listing keys", this::list))
-                .post("/keys/{id}/rotate", api.admin("rotating a key", this::rotate))
-                .delete("/keys/{id}", api.admin("revoking a key", this::revoke));
+                .post("/keys/{id}/rotate", api.adminPrincipal("rotating a key", this::rotate))
+                .delete("/keys/{id}", api.adminPrincipal("revoking a key", this::revoke));
     }
 
     /** Body: {@code {"role": "caller"|"admin", "name"?, "integrations"?: [...], "expires_in"?: "90d"}}. */
-    private Mono<Void> create(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> create(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
                     var body = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);
@@ -51,12 +55,14 @@ final class KeyAdmin {
                         throw new ApiErrors.BadRequestException("invalid_role", e.getMessage());
                     }
                     var expiresIn = body.path("expires_in").asString(null);
-                    return issued(keys.create(
+                    var created = keys.create(
                             environment,
                             role,
                             body.path("name").asString(null),
                             integrations(body.path("integrations")),
-                            expiresIn == null ? null : Durations.parse("expires_in", expiresIn)));
+                            expiresIn == null ? null : Durations.parse("expires_in", expiresIn));
+                    audit.done(principal, "key.create", created.key().id() + " (" + role.wireName() + ")");
+                    return issued(created);
                 }))
                 .flatMap(body -> HttpApi.json(response, 201, body));
     }
@@ -73,7 +79,8 @@ final class KeyAdmin {
     }
 
     /** Query or body: {@code overlap} (default 24h; 0 ends the old key now). */
-    private Mono<Void> rotate(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> rotate(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var id = RequestParameters.path(request, "id");
         var query = new QueryStringDecoder(request.uri()).parameters();
         return RequestBodies.read(request, 16 * 1024)
@@ -86,15 +93,18 @@ final class KeyAdmin {
                             environment,
                             id,
                             overlap == null ? KeyManagement.DEFAULT_OVERLAP : Durations.parse("overlap", overlap));
+                    audit.done(
+                            principal, "key.rotate", id + " -> " + rotated.key().id());
                     return issued(rotated).put("replaces", id);
                 }))
                 .flatMap(body -> HttpApi.json(response, 200, body));
     }
 
-    private Mono<Void> revoke(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> revoke(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var id = RequestParameters.path(request, "id");
         return Blocking.call(() -> {
-                    keys.revoke(environment, id);
+                    keys.revoke(principal.environment(), id);
+                    audit.done(principal, "key.revoke", id);
                     return Json.MAPPER.createObjectNode().put("id", id).put("revoked", true);
                 })
                 .flatMap(body -> HttpApi.json(response, 200, body));

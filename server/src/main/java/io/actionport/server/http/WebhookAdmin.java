@@ -1,6 +1,7 @@
 package io.actionport.server.http;
 
 import io.actionport.server.Blocking;
+import io.actionport.server.auth.Principal;
 import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.WebhookStore;
@@ -17,16 +18,18 @@ final class WebhookAdmin {
 
     private final WebhookStore webhooks;
     private final EgressPolicy egress;
+    private final AdminAudit audit;
 
-    WebhookAdmin(WebhookStore webhooks, EgressPolicy egress) {
+    WebhookAdmin(WebhookStore webhooks, EgressPolicy egress, AdminAudit audit) {
         this.webhooks = webhooks;
         this.egress = egress;
+        this.audit = audit;
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
         routes.get("/webhook", api.admin("reading the completion webhook", this::show))
-                .put("/webhook", api.admin("setting the completion webhook", this::set))
-                .delete("/webhook", api.admin("removing the completion webhook", this::remove));
+                .put("/webhook", api.adminPrincipal("setting the completion webhook", this::set))
+                .delete("/webhook", api.adminPrincipal("removing the completion webhook", this::remove));
     }
 
     private Mono<Void> show(String environment, HttpServerRequest request, HttpServerResponse response) {
@@ -37,7 +40,8 @@ final class WebhookAdmin {
                 .flatMap(body -> HttpApi.json(response, 200, body));
     }
 
-    private Mono<Void> set(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> set(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
                     var body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
@@ -59,6 +63,8 @@ final class WebhookAdmin {
                         throw new ApiErrors.BadRequestException("invalid_webhook", e.getMessage());
                     }
                     webhooks.set(environment, new WebhookStore.Webhook(url, secret));
+                    // The host only: a receiver's path or query may carry a token.
+                    audit.done(principal, "webhook.set", URI.create(url).getHost());
                     return Json.MAPPER.createObjectNode().put("url", url);
                 }))
                 .flatMap(body -> HttpApi.json(response, 200, body));
@@ -75,9 +81,10 @@ final class WebhookAdmin {
         }
     }
 
-    private Mono<Void> remove(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> remove(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         return Blocking.call(() -> {
-                    webhooks.remove(environment);
+                    webhooks.remove(principal.environment());
+                    audit.done(principal, "webhook.remove", null);
                     return Json.MAPPER.createObjectNode().put("removed", true);
                 })
                 .flatMap(body -> HttpApi.json(response, 200, body));

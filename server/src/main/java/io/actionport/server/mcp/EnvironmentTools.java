@@ -2,6 +2,8 @@ package io.actionport.server.mcp;
 
 import io.actionport.sdk.ExecutionMode;
 import io.actionport.server.mcp.stateless.ToolAnswer;
+import io.actionport.server.oauth.BearerRefusal;
+import io.actionport.server.oauth.ToolScopes;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.runner.Caller;
@@ -49,6 +51,7 @@ final class EnvironmentTools {
     private final Function<McpTransportContext, SessionScope> scopes;
     private final EnvironmentOfferings offerings;
     private final SessionOfferings sessionOfferings;
+    private final ToolScopes.Grant grant;
     private Map<String, DeployedAction> byToolName = Map.of();
 
     EnvironmentTools(
@@ -56,8 +59,10 @@ final class EnvironmentTools {
             String integration,
             ToolRunner tools,
             ActionRegistry registry,
-            Function<McpTransportContext, SessionScope> scopes) {
+            Function<McpTransportContext, SessionScope> scopes,
+            ToolScopes.Grant grant) {
         this.environment = environment;
+        this.grant = grant;
         this.integration = integration;
         this.tools = tools;
         this.registry = registry;
@@ -87,6 +92,7 @@ final class EnvironmentTools {
     /** The tools of the environment's current actions, in name order, as a stateless request sees them. */
     List<McpSchema.Tool> tools() {
         return currentTools().entrySet().stream()
+                .filter(entry -> mayCall(entry.getValue()))
                 .map(entry -> tool(entry.getKey(), entry.getValue()))
                 .toList();
     }
@@ -94,6 +100,33 @@ final class EnvironmentTools {
     /** One tool of the environment's current actions, without building the others. */
     java.util.Optional<McpSchema.Tool> tool(String toolName) {
         return java.util.Optional.ofNullable(currentTools().get(toolName)).map(action -> tool(toolName, action));
+    }
+
+    /**
+     * The refusal of a call to a tool the caller's OAuth scopes do not grant, if this is one: the
+     * door answers it with 403 and a step-up challenge before any MCP processing.
+     */
+    java.util.Optional<BearerRefusal> refusal(String toolName) {
+        return java.util.Optional.ofNullable(currentTools().get(toolName))
+                .filter(action -> !mayCall(action))
+                .map(action -> refusal(toolName, action));
+    }
+
+    private boolean mayCall(DeployedAction action) {
+        return grant.mayCall(action.integration(), action.descriptor().hints().readOnly());
+    }
+
+    private BearerRefusal refusal(String toolName, DeployedAction action) {
+        return grant.refusal(
+                toolName, action.integration(), action.descriptor().hints().readOnly());
+    }
+
+    /** A refused tool call as the protocol reports it where no 403 can be answered any more. */
+    private static McpError scopeError(BearerRefusal refusal) {
+        return McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
+                .message(refusal.getMessage())
+                .data(java.util.Map.of("error", "insufficient_scope", "scope", refusal.scope()))
+                .build();
     }
 
     /** Whether a tool's action runs only as a task. */
@@ -117,6 +150,9 @@ final class EnvironmentTools {
             return Mono.error(ToolResults.unknownTool(
                     toolName,
                     "no tool '" + toolName + "' in environment '" + environment + "'; tools/list shows them"));
+        }
+        if (!mayCall(action)) {
+            return Mono.error(scopeError(refusal(toolName, action)));
         }
         return tools.answer(execution(action, arguments, scope, progress), action, taskCapabilities)
                 .onErrorResume(
@@ -157,6 +193,7 @@ final class EnvironmentTools {
         var scope = scopes.apply(context);
         var action = byToolName.get(tool.name());
         return Mono.just(action != null
+                && mayCall(action)
                 && (scope.integration() == null || scope.integration().equals(action.integration())));
     }
 
@@ -257,6 +294,9 @@ final class EnvironmentTools {
                             + "' belongs to integration '" + action.integration()
                             + "', and this session is limited to '"
                             + scope.integration() + "' (Provider-Config-Key)"));
+        }
+        if (!mayCall(action)) {
+            return Mono.error(scopeError(refusal(request.name(), action)));
         }
         var arguments = request.arguments() == null ? null : Json.MAPPER.<JsonNode>valueToTree(request.arguments());
         return tools.call(execution(action, arguments, scope, CallNotifications.of(exchange, request)), action)

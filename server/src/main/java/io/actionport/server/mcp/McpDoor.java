@@ -124,10 +124,11 @@ public final class McpDoor implements AutoCloseable {
                             var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
                             KeyRoles.requireCaller(principal);
                             KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
-                            return Mono.from(serverFor(principal, scope)
-                                            .transport()
-                                            .handler()
-                                            .apply(request, response))
+                            var live = serverFor(principal, scope);
+                            refusedToolCall(request, live).ifPresent(refusal -> {
+                                throw refusal;
+                            });
+                            return Mono.from(live.transport().handler().apply(request, response))
                                     // Whose sessions these are, for the per-key session cap.
                                     .contextWrite(
                                             SessionLimits.owner(principal.environment() + "/" + principal.keyId()));
@@ -154,7 +155,8 @@ public final class McpDoor implements AutoCloseable {
     private EnvironmentServer serverFor(Principal principal, String integration) {
         var scope = integration == null || integration.isBlank() ? null : integration.trim();
         var environment = principal.environment();
-        var name = environment + "/" + (scope == null ? "*" : scope) + "/" + principal.keyId();
+        var grant = callers.toolScopes().grantOf(principal);
+        var name = environment + "/" + (scope == null ? "*" : scope) + "/" + principal.keyId() + "/" + grant.key();
         var live = servers.get(name);
         if (live != null) {
             return live;
@@ -167,7 +169,8 @@ public final class McpDoor implements AutoCloseable {
                     scope,
                     runner,
                     registry,
-                    context -> SessionScope.of(context).as(principal));
+                    context -> SessionScope.of(context).as(principal),
+                    grant);
             var stateless = new StatelessEndpoint(McpServers.stateless(
                     environment,
                     new StatelessTools(environment, scope, tools, runner, principal),
@@ -186,6 +189,21 @@ public final class McpDoor implements AutoCloseable {
                     .build();
             return new EnvironmentServer(transport, tools, McpServers.streamable(transport, tools, version));
         });
+    }
+
+    /**
+     * A call, named in its {@code Mcp-Method} and {@code Mcp-Name} headers (the stateless era checks
+     * they match its body), to a tool the caller's token may not call: refused with 403 and a step-up
+     * challenge before the transport answers. Session-era calls carry no such headers; their tool
+     * handler refuses them with a JSON-RPC error instead.
+     */
+    private static java.util.Optional<BearerRefusal> refusedToolCall(
+            HttpServerRequest request, EnvironmentServer live) {
+        var name = request.requestHeaders().get("Mcp-Name");
+        if (name == null || !"tools/call".equals(request.requestHeaders().get("Mcp-Method"))) {
+            return java.util.Optional.empty();
+        }
+        return live.tools().refusal(name.trim());
     }
 
     /**

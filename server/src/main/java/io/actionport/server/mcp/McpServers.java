@@ -3,6 +3,7 @@ package io.actionport.server.mcp;
 import io.actionport.server.mcp.stateless.ListenStreams;
 import io.actionport.server.mcp.stateless.RequestStates;
 import io.actionport.server.mcp.stateless.StatelessDispatcher;
+import io.actionport.server.oauth.ToolScopes;
 import io.actionport.server.registry.ActionRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -53,7 +54,18 @@ final class McpServers {
             ToolRunner runner,
             ActionRegistry registry,
             Function<McpTransportContext, SessionScope> scopes) {
-        return new EnvironmentTools(environment, integration, runner, registry, scopes);
+        return tools(environment, integration, runner, registry, scopes, ToolScopes.Grant.EVERY_TOOL);
+    }
+
+    /** The same, for a caller whose OAuth scopes grant only some tools. */
+    static EnvironmentTools tools(
+            String environment,
+            String integration,
+            ToolRunner runner,
+            ActionRegistry registry,
+            Function<McpTransportContext, SessionScope> scopes,
+            ToolScopes.Grant grant) {
+        return new EnvironmentTools(environment, integration, runner, registry, scopes, grant);
     }
 
     /** The stateless era's dispatcher for the same tools. */

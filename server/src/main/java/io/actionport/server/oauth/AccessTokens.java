@@ -31,8 +31,9 @@ import java.util.function.Supplier;
 /**
  * Decides whether an OAuth access token is accepted on {@code /mcp}: signed by a current key of the
  * issuer (keys cached, fetched again when a token names an unknown one, so rotation works), from
- * the configured issuer, for this resource (RFC 8707 audience), in its lifetime (60 s skew), with the
- * needed scopes. Its {@code sub} becomes a caller of the configured environment.
+ * the configured issuer, for this resource (RFC 8707 audience), in its lifetime (60 s skew), with a
+ * scope that grants some tools ({@link ToolScopes}). Its {@code sub} becomes a caller of the
+ * configured environment, carrying the token's scopes.
  */
 public final class AccessTokens {
 
@@ -55,12 +56,14 @@ public final class AccessTokens {
 
     private final OAuthConfig config;
     private final Supplier<URI> resource;
+    private final ToolScopes toolScopes;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
     /** @param resource this server's {@code /mcp} as tokens must name it in {@code aud} */
-    AccessTokens(OAuthConfig config, Supplier<URI> resource) {
+    AccessTokens(OAuthConfig config, Supplier<URI> resource, ToolScopes toolScopes) {
         this.config = config;
         this.resource = resource;
+        this.toolScopes = toolScopes;
     }
 
     /**
@@ -88,13 +91,16 @@ public final class AccessTokens {
             throw BearerRefusal.invalidToken("the access token is for the audience " + claims.getAudience()
                     + ", not this server's " + audience + "; request it with resource=" + audience + " (RFC 8707)");
         }
-        var missing = new ArrayList<>(config.scopes());
-        missing.removeAll(scopesOf(claims));
-        if (!missing.isEmpty()) {
+        var caller = new Principal(
+                config.environment(), keyIdOf(claims.getSubject()), KeyRole.CALLER, Set.of(), scopesOf(claims));
+        if (!toolScopes.grantOf(caller).mayEnter()) {
+            var missing = new ArrayList<>(config.scopes());
+            missing.removeAll(caller.scopes());
             throw BearerRefusal.insufficientScope("the access token lacks the scope " + String.join(" ", missing)
-                    + " that /mcp needs; ask the authorization server for it");
+                    + " that /mcp needs (or " + ToolScopes.READ + ", " + ToolScopes.WRITE + " or "
+                    + ToolScopes.INTEGRATION_PREFIX + "<integration>); ask the authorization server for it");
         }
-        return new Principal(config.environment(), keyIdOf(claims.getSubject()), KeyRole.CALLER, Set.of());
+        return caller;
     }
 
     /** RFC 9068's space-separated {@code scope}, or the {@code scp} list some servers send. */

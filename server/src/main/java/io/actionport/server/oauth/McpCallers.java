@@ -23,6 +23,7 @@ public final class McpCallers {
     private final OAuthConfig config;
     private final ProtectedResourceMetadata metadata;
     private final AccessTokens tokens;
+    private final ToolScopes toolScopes;
     private final Predicate<String> environmentExists;
 
     /**
@@ -35,7 +36,13 @@ public final class McpCallers {
         this.environmentExists = environmentExists;
         this.config = config;
         this.metadata = new ProtectedResourceMetadata(config, ownUrl);
-        this.tokens = new AccessTokens(config, metadata::resource);
+        this.toolScopes = new ToolScopes(config.scopes());
+        this.tokens = new AccessTokens(config, metadata::resource, toolScopes);
+    }
+
+    /** Which tools a caller may list and call. */
+    public ToolScopes toolScopes() {
+        return toolScopes;
     }
 
     /** The metadata to serve, when OAuth is on. */

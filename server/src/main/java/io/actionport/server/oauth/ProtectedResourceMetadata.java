@@ -49,7 +49,7 @@ public final class ProtectedResourceMetadata {
         body.put("resource", resource().toString());
         body.putArray("authorization_servers").add(config.issuer().toString());
         var scopes = body.putArray("scopes_supported");
-        config.scopes().forEach(scopes::add);
+        new ToolScopes(config.scopes()).supported().forEach(scopes::add);
         body.putArray("bearer_methods_supported").add("header");
         body.put("resource_name", "Actionport MCP (environment " + config.environment() + ")");
         return body.toString();

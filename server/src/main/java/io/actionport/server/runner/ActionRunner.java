@@ -158,7 +158,8 @@ public final class ActionRunner implements AutoCloseable {
                 started.createdAt(),
                 started.startedAt(),
                 clock.instant(),
-                started.keyId());
+                started.keyId(),
+                started.argumentsSha256());
     }
 
     private static ExecutionStatus statusOf(ExecutionOutcome outcome) {
@@ -213,7 +214,8 @@ public final class ActionRunner implements AutoCloseable {
                 now,
                 status == ExecutionStatus.RUNNING ? now : null,
                 null,
-                prepared.keyId());
+                prepared.keyId(),
+                ArgumentsHash.of(prepared.input()));
     }
 
     /** Steps 4 to 6: one run of the action under its timeout, its output capped and validated. Records nothing. */

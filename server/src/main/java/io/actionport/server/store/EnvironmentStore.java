@@ -81,6 +81,7 @@ public final class EnvironmentStore {
                     "DELETE FROM execution_logs WHERE execution_id IN (SELECT id FROM executions WHERE environment = ?)",
                     "DELETE FROM webhook_deliveries WHERE execution_id IN (SELECT id FROM executions WHERE environment = ?)",
                     "DELETE FROM executions WHERE environment = ?",
+                    "DELETE FROM audit_events WHERE environment = ?",
                     "DELETE FROM idempotency_keys WHERE environment = ?",
                     "DELETE FROM webhooks WHERE environment = ?",
                     "DELETE FROM connections WHERE environment = ?",

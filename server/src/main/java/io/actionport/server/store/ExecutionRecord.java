@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param startedAt when its first attempt started
  * @param finishedAt when it finished
  * @param keyId the public id of the key that started it, or null when no key did
+ * @param argumentsSha256 the hex SHA-256 of its canonical input, what the audit log shows of it
  */
 public record ExecutionRecord(
         String id,
@@ -45,7 +46,8 @@ public record ExecutionRecord(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        String keyId) {
+        String keyId,
+        String argumentsSha256) {
 
     public ExecutionRecord {
         Objects.requireNonNull(id, "id");
