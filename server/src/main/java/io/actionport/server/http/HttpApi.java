@@ -4,6 +4,7 @@ import io.actionport.server.Blocking;
 import io.actionport.server.Identifiers;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
+import io.actionport.server.auth.EndUsers;
 import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.auth.EnvironmentManagement;
 import io.actionport.server.auth.KeyManagement;
@@ -58,6 +59,7 @@ public final class HttpApi {
     private final KeyAdmin keyAdmin;
     private final EnvironmentAdmin environmentAdmin;
     private final boolean openMetrics;
+    private final ConnectEndpoints connect;
 
     public HttpApi(
             EnvironmentKeys keys,
@@ -75,7 +77,8 @@ public final class HttpApi {
             KeyManagement keyManagement,
             EnvironmentManagement environmentManagement,
             boolean openMetrics,
-            DoorLimits limits) {
+            DoorLimits limits,
+            ConnectEndpoints connect) {
         this.keys = keys;
         this.keyAdmin = new KeyAdmin(keyManagement);
         this.environmentAdmin = new EnvironmentAdmin(environmentManagement);
@@ -88,7 +91,8 @@ public final class HttpApi {
         this.registry = registry;
         this.executions = executions;
         this.deploymentAdmin = new DeploymentAdmin(deployments, runner, limits.maxUploadBytes());
-        this.connectionAdmin = new ConnectionAdmin(connections, egress);
+        this.connectionAdmin = new ConnectionAdmin(connections, egress, connect);
+        this.connect = connect;
     }
 
     public void register(HttpServerRoutes routes) {
@@ -105,6 +109,7 @@ public final class HttpApi {
                                 ? (Route) this::metrics
                                 : admin("reading metrics", (env, req, res) -> metrics(req, res)));
         connectionAdmin.register(routes, this);
+        connect.register(routes, this);
         keyAdmin.register(routes, this);
         environmentAdmin.register(routes, this);
         deploymentAdmin.register(routes, this);
@@ -183,6 +188,7 @@ public final class HttpApi {
         KeyRoles.requireIntegration(principal, integration);
         var connectionId = Identifiers.optionalHeader(
                 Identifiers.Kind.CONNECTION_ID, "Connection-Id", header(request, "Connection-Id"));
+        var endUser = EndUsers.of(principal, header(request, EndUsers.HEADER));
         return RequestBodies.read(request, BODY_LIMIT)
                 .map(HttpApi::parseTrigger)
                 .flatMap(body -> Mono.fromFuture(
@@ -195,7 +201,8 @@ public final class HttpApi {
                                         body.input(),
                                         Caller.HTTP,
                                         null,
-                                        principal.keyId()),
+                                        principal.keyId(),
+                                        endUser),
                                 options),
                         false))
                 .flatMap(triggered -> switch (triggered) {

@@ -158,7 +158,8 @@ public final class ActionRunner implements AutoCloseable {
                 started.createdAt(),
                 started.startedAt(),
                 clock.instant(),
-                started.keyId());
+                started.keyId(),
+                started.endUser());
     }
 
     private static ExecutionStatus statusOf(ExecutionOutcome outcome) {
@@ -180,7 +181,8 @@ public final class ActionRunner implements AutoCloseable {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(action.qualifiedName(), violations);
         }
-        var connection = connections.resolve(request.environment(), action.integration(), request.connectionId());
+        var connection = connections.resolve(
+                request.environment(), action.integration(), request.connectionId(), request.endUser());
         return new PreparedExecution(request.environment(), action, input, connection, request.keyId());
     }
 
@@ -213,7 +215,9 @@ public final class ActionRunner implements AutoCloseable {
                 now,
                 status == ExecutionStatus.RUNNING ? now : null,
                 null,
-                prepared.keyId());
+                prepared.keyId(),
+                // The connection's owner: a queued run acts for them again, and may use that connection.
+                prepared.connection().connection().endUser());
     }
 
     /** Steps 4 to 6: one run of the action under its timeout, its output capped and validated. Records nothing. */

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param startedAt when its first attempt started
  * @param finishedAt when it finished
  * @param keyId the public id of the key that started it, or null when no key did
+ * @param endUser the end user it acted for, or null
  */
 public record ExecutionRecord(
         String id,
@@ -45,7 +46,8 @@ public record ExecutionRecord(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        String keyId) {
+        String keyId,
+        String endUser) {
 
     public ExecutionRecord {
         Objects.requireNonNull(id, "id");

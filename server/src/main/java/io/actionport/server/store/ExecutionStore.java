@@ -181,8 +181,8 @@ public final class ExecutionStore {
                 connection,
                 "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
                         + "caller, status, attempts, max_attempts, input, output, error_code, error_message, "
-                        + "error_details, created_at, started_at, finished_at, key_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "error_details, created_at, started_at, finished_at, key_id, end_user) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 record.id(),
                 record.environment(),
                 record.integration(),
@@ -201,7 +201,8 @@ public final class ExecutionStore {
                 record.createdAt(),
                 record.startedAt(),
                 record.finishedAt(),
-                record.keyId());
+                record.keyId(),
+                record.endUser());
     }
 
     private static void appendLogs(java.sql.Connection connection, String id, List<LogLine> logs)
@@ -363,6 +364,7 @@ public final class ExecutionStore {
                 Jdbc.instant(row, "created_at"),
                 Jdbc.instant(row, "started_at"),
                 Jdbc.instant(row, "finished_at"),
-                row.getString("key_id"));
+                row.getString("key_id"),
+                row.getString("end_user"));
     }
 }
