@@ -9,6 +9,9 @@ import io.actionport.server.oauth.OAuthConfig;
 import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.Json;
 import io.actionport.server.webhook.WebhookSigner;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -272,6 +275,51 @@ class ConnectFlowTest {
         assertThat(byBob.body()).isEqualTo("{\"name\":\"bob\"}");
         assertThat(provider.apiTokens)
                 .containsExactly(FakeOAuthProvider.accessTokenOf("alice"), FakeOAuthProvider.accessTokenOf("bob"));
+    }
+
+    @Test
+    void a_queued_execution_runs_with_the_connection_of_the_user_it_was_started_for() throws Exception {
+        open(link("alice"));
+
+        var accepted = send(HttpRequest.newBuilder(server.baseUrl().resolve("/action/trigger"))
+                .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                .header("Provider-Config-Key", "crm")
+                .header("End-User-Id", "alice")
+                .header("X-Async", "true")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action_name\":\"who-am-i\",\"input\":{}}")));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        var status = server.baseUrl()
+                .resolve(Json.MAPPER.readTree(accepted.body()).get("statusUrl").asString());
+
+        var done = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> send(
+                                HttpRequest.newBuilder(status).header("Authorization", "Bearer " + TestServer.DEV_KEY)),
+                        response -> response.statusCode() != 404);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(done.body()).contains("\"name\":\"alice\"");
+    }
+
+    @Test
+    void a_backend_key_names_the_end_user_of_an_mcp_session() throws Exception {
+        provider.signInAs = "erin";
+        open(link("erin"));
+        var transport = HttpClientStreamableHttpTransport.builder(
+                        server.baseUrl().toString())
+                .requestBuilder(HttpRequest.newBuilder()
+                        .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                        .header("Provider-Config-Key", "crm")
+                        .header("End-User-Id", "erin"))
+                .build();
+        try (var client =
+                McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build()) {
+            client.initialize();
+
+            var result = client.callTool(new McpSchema.CallToolRequest("who-am-i", Map.of()));
+
+            assertThat(result.isError()).as(result.toString()).isFalse();
+            assertThat(result.structuredContent()).isEqualTo(Map.of("name", "erin"));
+        }
     }
 
     @Test
