@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.actionport.server.Actionport;
+import io.actionport.server.cli.ActionportCli;
 import io.actionport.server.config.ServerConfig;
 import io.actionport.server.oauth.OAuthConfig;
 import io.actionport.server.registry.Bundle;
@@ -448,6 +449,48 @@ class ConnectFlowTest {
         assertThat(byCaller.statusCode()).isEqualTo(403);
         assertThat(plain.statusCode()).isEqualTo(409);
         assertThat(plain.body()).contains("authorization_url");
+    }
+
+    @Test
+    void the_cli_makes_a_link_that_connects_the_user_and_lists_whose_connection_it_is() throws Exception {
+        var printed = cli("connections", "link", "--integration", "crm", "--end-user", "frank");
+        var json = cli("connections", "link", "--integration", "crm", "--end-user", "frank", "-o", "json");
+
+        assertThat(printed.code()).as(printed.err()).isZero();
+        assertThat(printed.out().trim()).matches(LINK);
+        assertThat(printed.err()).contains("send this link to frank");
+        assertThat(Json.MAPPER.readTree(json.out()).get("end_user_id").asString())
+                .isEqualTo("frank");
+        provider.signInAs = "frank";
+        assertThat(open(URI.create(printed.out().trim())).statusCode()).isEqualTo(200);
+        assertThat(cli("connections", "list").out()).contains("end user frank");
+        var refused = cli("connections", "link", "--integration", "crm", "--end-user", "has space");
+        assertThat(refused.code()).as("refused as invalid input").isEqualTo(4);
+    }
+
+    record Run(int code, String out, String err) {}
+
+    private Run cli(String... args) {
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        var commandLine = ActionportCli.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        var all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", server.baseUrl().toString(), "--key", TestServer.DEV_ADMIN_KEY));
+        var previousOut = System.out;
+        var previousErr = System.err;
+        var capturedOut = new java.io.ByteArrayOutputStream();
+        var capturedErr = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(capturedOut, true));
+        System.setErr(new java.io.PrintStream(capturedErr, true));
+        try {
+            int code = commandLine.execute(all.toArray(String[]::new));
+            return new Run(code, capturedOut + out.toString(), capturedErr + err.toString());
+        } finally {
+            System.setOut(previousOut);
+            System.setErr(previousErr);
+        }
     }
 
     private URI link(String endUser) throws Exception {
