@@ -279,6 +279,15 @@ class ConnectFlowTest {
     }
 
     @Test
+    void an_end_user_id_that_breaks_the_rule_is_refused_naming_the_header() throws Exception {
+        var call = trigger("has space", null);
+
+        assertThat(call.statusCode()).isEqualTo(400);
+        assertThat(errorCode(call)).isEqualTo("invalid_header");
+        assertThat(call.body()).contains("End-User-Id must be 1 to 256");
+    }
+
+    @Test
     void a_queued_execution_runs_with_the_connection_of_the_user_it_was_started_for() throws Exception {
         open(link("alice"));
 
@@ -299,6 +308,15 @@ class ConnectFlowTest {
                         response -> response.statusCode() != 404);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(done.body()).contains("\"name\":\"alice\"");
+        var view = send(HttpRequest.newBuilder(server.baseUrl()
+                        .resolve("/executions/"
+                                + Json.MAPPER
+                                        .readTree(accepted.body())
+                                        .get("id")
+                                        .asString()))
+                .header("Authorization", "Bearer " + TestServer.DEV_KEY));
+        assertThat(Json.MAPPER.readTree(view.body()).get("end_user_id").asString())
+                .isEqualTo("alice");
     }
 
     @Test
