@@ -87,6 +87,7 @@ class ConnectFlowTest {
         issuer = new MockOAuth2Server();
         issuer.start(InetAddress.getLoopbackAddress(), 0);
         server = Actionport.start(ServerConfig.defaults(dataDir)
+                .withDatabaseUrl(databaseUrl())
                 .withDevKey(TestServer.DEV_KEY)
                 .withDevAdminKey(TestServer.DEV_ADMIN_KEY)
                 .withMasterKey(TestServer.MASTER_KEY)
@@ -106,6 +107,11 @@ class ConnectFlowTest {
                         provider.url("/authorize"),
                         provider.url("/revoke")));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    /** The store: embedded H2 here, PostgreSQL in {@link ConnectFlowOnPostgresTest}. */
+    String databaseUrl() {
+        return null;
     }
 
     @AfterEach
@@ -192,6 +198,24 @@ class ConnectFlowTest {
     }
 
     @Test
+    void a_callback_sent_many_times_at_once_makes_one_connection() throws Exception {
+        var callback = callbackFor(link("alice"));
+
+        var answers = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> noRedirects.sendAsync(
+                        HttpRequest.newBuilder(callback).build(), HttpResponse.BodyHandlers.ofString()))
+                .toList()
+                .stream()
+                .map(java.util.concurrent.CompletableFuture::join)
+                .map(HttpResponse::statusCode)
+                .toList();
+
+        assertThat(answers).containsOnlyOnce(200).containsOnly(200, 409);
+        assertThat(provider.tokenRequests).hasSize(1);
+        assertThat(server.connections().ownedBy("dev", "crm", "alice")).hasSize(1);
+    }
+
+    @Test
     void an_unknown_state_is_refused_in_html_and_in_json() throws Exception {
         var callback = server.baseUrl().resolve("/connect/callback?code=some-code&state=made-up");
 
@@ -220,17 +244,10 @@ class ConnectFlowTest {
 
     @Test
     void a_session_that_expires_while_the_user_is_at_the_provider_is_refused_at_the_callback() throws Exception {
-        var toProvider =
-                noRedirects.send(HttpRequest.newBuilder(link("alice")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(toProvider.statusCode()).isEqualTo(302);
-        var toCallback = noRedirects.send(
-                HttpRequest.newBuilder(URI.create(
-                                toProvider.headers().firstValue("Location").orElseThrow()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        var callback = callbackFor(link("alice"));
         clock.advance(Duration.ofMinutes(16));
 
-        var page = get(URI.create(toCallback.headers().firstValue("Location").orElseThrow()), "text/html");
+        var page = get(callback, "text/html");
 
         assertThat(page.statusCode()).isEqualTo(410);
         assertThat(provider.tokenRequests).isEmpty();
@@ -518,6 +535,19 @@ class ConnectFlowTest {
         var body = Json.MAPPER.readTree(created.body());
         assertThat(body.get("end_user_id").asString()).isEqualTo(endUser);
         return URI.create(body.get("url").asString());
+    }
+
+    /** Follows the link to the provider and back, stopping before the callback is opened. */
+    private URI callbackFor(URI link) throws Exception {
+        var toProvider = noRedirects.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        var toCallback = noRedirects.send(
+                HttpRequest.newBuilder(URI.create(
+                                toProvider.headers().firstValue("Location").orElseThrow()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(toCallback.statusCode()).isEqualTo(302);
+        return URI.create(toCallback.headers().firstValue("Location").orElseThrow());
     }
 
     private HttpResponse<String> open(URI link) throws Exception {
