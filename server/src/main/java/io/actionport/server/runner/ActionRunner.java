@@ -457,16 +457,22 @@ public final class ActionRunner implements AutoCloseable {
 
     /**
      * Runs an action that is not deployed, against a real connection, and reports what it did
-     * without recording an execution: the dry run of an author's action.
+     * without recording an execution: the dry run of an author's action. {@code endUser} (or null) is
+     * whom it runs for, which decides the connections it may use, as for any call.
      */
     public DryRunReport dryRun(
-            String environment, DeployedAction action, String connectionId, JsonNode input, boolean force) {
+            String environment,
+            DeployedAction action,
+            String connectionId,
+            String endUser,
+            JsonNode input,
+            boolean force) {
         var inputViolations = action.inputSchema().validate(input);
         if (!inputViolations.isEmpty() && !force) {
             // An action handed input its schema refuses may still call the provider (an issue with no title).
             throw new InvalidInputException(action.qualifiedName(), inputViolations);
         }
-        var connection = connections.resolve(environment, action.integration(), connectionId);
+        var connection = connections.resolve(environment, action.integration(), connectionId, endUser);
         var executionLog = new ExecutionLog(clock, connection.secrets(), ProgressListener.NONE);
         var recording = new RecordingProviderClient(
                 new ProviderHttpClient(providerHttp, connection, call -> executionLog.debug("provider {}", call)),

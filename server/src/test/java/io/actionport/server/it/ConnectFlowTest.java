@@ -1,11 +1,13 @@
 package io.actionport.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.actionport.server.Actionport;
 import io.actionport.server.cli.ActionportCli;
 import io.actionport.server.config.ServerConfig;
+import io.actionport.server.connection.ConnectionException;
 import io.actionport.server.oauth.OAuthConfig;
 import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.Json;
@@ -95,7 +97,7 @@ class ConnectFlowTest {
                 .withDevWebhook(provider.url("/webhook").toString(), SECRET)
                 .withOAuth(OAuthConfig.issuer(issuer.issuerUrl("default").uri()))
                 .withClock(clock));
-        server.registry().deploy("dev", Bundle.of("crm", new OAuth2ConnectionTest.WhoAmI()), List.of());
+        server.registry().deploy("dev", Bundle.of("crm", new CrmWhoAmI()), List.of());
         var saved = admin("PUT", "/integrations/crm", """
                 {"base_url": "%s", "auth_scheme": "oauth2", "token_url": "%s", "client_id": "%s",
                  "client_secret": "%s", "authorization_url": "%s", "scopes": "profile email",
@@ -374,6 +376,25 @@ class ConnectFlowTest {
         assertThat(errorCode(byBob)).isEqualTo(errorCode(unknown)).isEqualTo("unknown_connection");
         assertThat(byBob.body().replace(alices, "X")).isEqualTo(unknown.body().replace("no-such-connection", "X"));
         assertThat(provider.apiTokens).isEmpty();
+    }
+
+    @Test
+    void a_dry_run_uses_a_users_connection_only_for_that_user() throws Exception {
+        open(link("alice"));
+        var alices =
+                server.connections().ownedBy("dev", "crm", "alice").getFirst().connectionId();
+        var action = server.registry().find("dev", "crm", "who-am-i").orElseThrow();
+        var input = Json.MAPPER.createObjectNode();
+
+        var forAlice = server.runner().dryRun("dev", action, alices, "alice", input, false);
+
+        assertThat(forAlice.output().get("name").asString()).isEqualTo("alice");
+        assertThatThrownBy(() -> server.runner().dryRun("dev", action, alices, null, input, false))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> server.runner().dryRun("dev", action, alices, "bob", input, false))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("does not exist");
     }
 
     @Test
