@@ -6,19 +6,12 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.actionport.server.egress.EgressHttpClient;
-import io.actionport.server.egress.EgressRefusedException;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.WebhookStore;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,7 +28,7 @@ public final class EventDeliveries {
     private static final Logger log = LoggerFactory.getLogger(EventDeliveries.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final EgressHttpClient http;
+    private final SignedPost post;
     private final WebhookStore webhooks;
     private final Clock clock;
     private final Duration firstRetry;
@@ -43,7 +36,7 @@ public final class EventDeliveries {
     private volatile Scheduler scheduler;
 
     public EventDeliveries(EgressHttpClient http, WebhookStore webhooks, Clock clock, Duration firstRetry) {
-        this.http = http;
+        this.post = new SignedPost(http, clock);
         this.webhooks = webhooks;
         this.clock = clock;
         this.firstRetry = firstRetry;
@@ -85,48 +78,22 @@ public final class EventDeliveries {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         int attempt = webhooks.deliveries(id).size() + 1;
-        var messageId = "msg_" + id;
-        var body = event.toString();
-        long timestamp = clock.instant().getEpochSecond();
-        Integer status = null;
-        String error = null;
-        try {
-            var signature = new WebhookSigner(webhook.secret()).sign(messageId, timestamp, body);
-            var response = http.send(new EgressHttpClient.Request(
-                    "POST",
-                    URI.create(webhook.url()),
-                    Map.of(
-                            "Content-Type", List.of("application/json"),
-                            "webhook-id", List.of(messageId),
-                            "webhook-timestamp", List.of(Long.toString(timestamp)),
-                            "webhook-signature", List.of(signature)),
-                    body.getBytes(StandardCharsets.UTF_8),
-                    Duration.ofSeconds(10)));
-            status = response.status();
-            if (status / 100 != 2) {
-                error = "receiver answered " + status;
-            }
-        } catch (EgressRefusedException e) {
-            error = e.getMessage();
-        } catch (IOException e) {
-            error = "receiver unreachable: " + e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
-        }
-        webhooks.recordDelivery(
-                id, webhook.url(), new WebhookStore.Delivery(messageId, attempt, status, error, clock.instant()));
-        if (error == null) {
+        var delivery = post.send(webhook, "msg_" + id, attempt, event.toString());
+        webhooks.recordDelivery(id, webhook.url(), delivery);
+        if (delivery.error() == null) {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         if (attempt >= WebhookDeliveries.MAX_ATTEMPTS) {
-            log.warn("gave up delivering event {} after {} attempts: {}", id, attempt, error);
+            log.warn("gave up delivering event {} after {} attempts: {}", id, attempt, delivery.error());
             return new CompletionHandler.OnCompleteRemove<>();
         }
-        long base = firstRetry.toMillis() << Math.min(attempt - 1, 16);
-        var wait = Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        var wait = SignedPost.retryWait(attempt, firstRetry);
         log.info(
-                "delivery of event {} failed (attempt {}): {}; retrying in {} ms", id, attempt, error, wait.toMillis());
+                "delivery of event {} failed (attempt {}): {}; retrying in {} ms",
+                id,
+                attempt,
+                delivery.error(),
+                wait.toMillis());
         return (complete, operations) ->
                 operations.reschedule(complete, clock.instant().plus(wait));
     }
