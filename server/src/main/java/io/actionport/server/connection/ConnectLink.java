@@ -22,10 +22,5 @@ public record ConnectLink(URI url, Instant expiresAt) {
     public interface Maker {
         /** A fresh link for {@code endUser} to connect {@code integration} in {@code environment}. */
         ConnectLink create(String environment, String integration, String endUser);
-
-        /** For servers that make no links: every call says so. */
-        Maker NONE = (environment, integration, endUser) -> {
-            throw new IllegalStateException("this server makes no connect links");
-        };
     }
 }

@@ -32,13 +32,8 @@ public final class ConnectionResolver {
      *     tracker), by {@code environment/integration}; they replace the stored base URL, which names another port
      * @param tokenHttp the client for OAuth2 token endpoints
      * @param clock tells when OAuth2 tokens expire
+     * @param links makes the connect link of an end user who has not connected an integration
      */
-    public ConnectionResolver(
-            ConnectionStore store, Map<String, URI> servedHere, EgressHttpClient tokenHttp, Clock clock) {
-        this(store, servedHere, tokenHttp, clock, ConnectLink.Maker.NONE);
-    }
-
-    /** @param links makes the connect link of an end user who has not connected an integration */
     public ConnectionResolver(
             ConnectionStore store,
             Map<String, URI> servedHere,
@@ -50,11 +45,6 @@ public final class ConnectionResolver {
         this.credentials = new ConnectionCredentials(store, tokenHttp, clock);
         this.links = links;
         store.onChange(cache::clear);
-    }
-
-    /** {@link #resolve(String, String, String, String)} for a caller acting for no end user. */
-    public ResolvedConnection resolve(String environment, String integrationKey, String connectionId) {
-        return resolve(environment, integrationKey, connectionId, null);
     }
 
     /**
