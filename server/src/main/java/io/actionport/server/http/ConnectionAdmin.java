@@ -147,9 +147,15 @@ final class ConnectionAdmin {
                 Identifiers.Kind.INTEGRATION_KEY,
                 "Provider-Config-Key",
                 HttpApi.header(request, "Provider-Config-Key"));
+        var endUser = RequestParameters.query(request, "end_user_id");
+        if (endUser != null) {
+            Identifiers.requireParameter(Identifiers.Kind.END_USER_ID, "end_user_id", endUser);
+        }
         return Blocking.call(() -> {
                     var list = Json.MAPPER.createArrayNode();
-                    store.list(environment, integration).forEach(connection -> list.add(view(connection)));
+                    store.list(environment, integration).stream()
+                            .filter(connection -> endUser == null || endUser.equals(connection.endUser()))
+                            .forEach(connection -> list.add(view(connection)));
                     return list;
                 })
                 .flatMap(list -> HttpApi.json(

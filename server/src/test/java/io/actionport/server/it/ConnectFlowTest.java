@@ -177,10 +177,16 @@ class ConnectFlowTest extends ConnectFixture {
     }
 
     @Test
-    void disconnecting_revokes_the_grant_at_the_provider_and_deletes_the_connection() throws Exception {
+    void a_backend_finds_its_users_connection_and_disconnecting_revokes_the_grant_then_deletes_it() throws Exception {
+        provider.signInAs = "bob";
+        open(link("bob"));
+        provider.signInAs = "alice";
         open(link("alice"));
-        var alices =
-                server.connections().ownedBy("dev", "crm", "alice").getFirst().connectionId();
+        var listed = Json.MAPPER.readTree(
+                admin("GET", "/connections?end_user_id=alice", null).body());
+        assertThat(listed.get("connections")).hasSize(1);
+        var alices = listed.at("/connections/0/connection_id").asString();
+        assertThat(listed.at("/connections/0/end_user_id").asString()).isEqualTo("alice");
 
         var deleted = admin("DELETE", "/connections/crm/" + alices, null);
 
@@ -192,6 +198,7 @@ class ConnectFlowTest extends ConnectFixture {
                 .containsEntry("client_id", FakeOAuthProvider.CLIENT_ID);
         assertThat(server.connections().ownedBy("dev", "crm", "alice")).isEmpty();
         assertThat(errorCode(trigger("alice", null))).isEqualTo("connection_required");
+        assertThat(trigger("bob", null).body()).isEqualTo("{\"name\":\"bob\"}");
     }
 
     @Test
