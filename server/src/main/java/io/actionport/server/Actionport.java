@@ -11,6 +11,9 @@ import io.actionport.server.auth.EnvironmentManagement;
 import io.actionport.server.auth.KeyManagement;
 import io.actionport.server.auth.LocalToken;
 import io.actionport.server.config.ServerConfig;
+import io.actionport.server.connect.ConnectFlow;
+import io.actionport.server.connect.ConnectSessions;
+import io.actionport.server.connect.ProviderTokens;
 import io.actionport.server.connection.ConnectionResolver;
 import io.actionport.server.demo.DemoIssueTracker;
 import io.actionport.server.demo.DemoSetup;
@@ -18,6 +21,7 @@ import io.actionport.server.egress.EgressHttpClient;
 import io.actionport.server.egress.EgressPolicy;
 import io.actionport.server.health.FatalErrors;
 import io.actionport.server.health.Readiness;
+import io.actionport.server.http.ConnectEndpoints;
 import io.actionport.server.http.HealthEndpoints;
 import io.actionport.server.http.HttpApi;
 import io.actionport.server.http.HttpServerLimits;
@@ -37,6 +41,7 @@ import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.runner.ExecutionEvents;
 import io.actionport.server.runner.ExecutionIds;
 import io.actionport.server.store.AuditStore;
+import io.actionport.server.store.ConnectSessionStore;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.Database;
 import io.actionport.server.store.DeploymentStore;
@@ -50,6 +55,7 @@ import io.actionport.server.store.SecretCipher;
 import io.actionport.server.store.StoreDescription;
 import io.actionport.server.store.TaskRequestStore;
 import io.actionport.server.store.WebhookStore;
+import io.actionport.server.webhook.EventDeliveries;
 import io.actionport.server.webhook.WebhookDeliveries;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -145,7 +151,9 @@ public final class Actionport implements AutoCloseable {
         var servedHere = new ConcurrentHashMap<String, URI>();
         var egress = EgressPolicy.allowing(config.egressAllow());
         egressHttp = EgressHttpClient.create(egress);
-        var resolver = new ConnectionResolver(connections, servedHere, egressHttp, clock);
+        var connectSessionStore = new ConnectSessionStore(database, cipher);
+        var connectSessions = new ConnectSessions(connectSessionStore, connections, this::baseUrl, clock);
+        var resolver = new ConnectionResolver(connections, servedHere, egressHttp, clock, connectSessions);
         runner = new ActionRunner(registry, resolver, executions, egressHttp, clock, new ExecutionIds(clock), events);
         metrics = new Metrics(events, executions);
         taskRequests = new TaskRequestStore(database, clock);
@@ -158,15 +166,24 @@ public final class Actionport implements AutoCloseable {
                 clock,
                 config.async().webhookOutputLimit(),
                 Duration.ofSeconds(1));
+        var eventDeliveries = new EventDeliveries(egressHttp, webhooks, clock, Duration.ofSeconds(1));
         queue = DurableQueue.start(
                 database,
                 config.async(),
                 config.nodeName(),
                 idempotencyKeys,
                 clock,
-                List.of(async.task(), webhookDeliveries.task()));
+                List.of(async.task(), webhookDeliveries.task(), eventDeliveries.task()));
         async.attach(queue.scheduler(), config.nodeName());
         webhookDeliveries.attach(queue.scheduler(), events);
+        eventDeliveries.attach(queue.scheduler());
+        var providerTokens = new ProviderTokens(egressHttp, clock);
+        var connect = new ConnectEndpoints(
+                connectSessions,
+                new ConnectFlow(
+                        connectSessions, connectSessionStore, connections, providerTokens, eventDeliveries, clock),
+                connections,
+                providerTokens);
         completions = new Completions(events, executions);
         triggers = new Triggers(runner, async, registry, executions, idempotencyKeys);
 
@@ -189,7 +206,8 @@ public final class Actionport implements AutoCloseable {
                 new EnvironmentManagement(environments, keyManagement, deployments::syncFromStore),
                 config.openMetrics(),
                 config.limits(),
-                new AuditStore(database, clock, new ExecutionIds(clock)));
+                new AuditStore(database, clock, new ExecutionIds(clock)),
+                connect);
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());
         toolRunner = new ToolRunner(

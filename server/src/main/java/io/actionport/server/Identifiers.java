@@ -14,6 +14,8 @@ public final class Identifiers {
     public enum Kind {
         /** Nango allows more, but no '/', whitespace or control characters, which break paths and logs. */
         CONNECTION_ID("[A-Za-z0-9._:@+=~-]", "letters, digits and . _ : @ + = ~ -", 256),
+        /** Identity providers' subjects too, e.g. {@code auth0|5f7c...} or an e-mail address. */
+        END_USER_ID("[A-Za-z0-9._:@+=~|-]", "letters, digits and . _ : @ + = ~ | -", 256),
         INTEGRATION_KEY("[A-Za-z0-9._:@~-]", "letters, digits and . _ : @ ~ -", 64),
         ENVIRONMENT("[A-Za-z0-9._-]", "letters, digits and . _ -", 64),
         /** {@code integration/name} or a bare name, as deployed actions are named. */

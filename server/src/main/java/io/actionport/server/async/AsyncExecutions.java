@@ -411,13 +411,16 @@ public final class AsyncExecutions {
     }
 
     private static ExecutionRequest requestOf(ExecutionRecord record) {
-        return ExecutionRequest.of(
+        return new ExecutionRequest(
                 record.environment(),
                 record.integration(),
                 record.actionName(),
                 record.connectionId(),
                 Json.MAPPER.readTree(record.input()),
-                Caller.valueOf(record.caller().toUpperCase(java.util.Locale.ROOT)));
+                Caller.valueOf(record.caller().toUpperCase(java.util.Locale.ROOT)),
+                null,
+                null,
+                record.endUser());
     }
 
     private CompletionHandler<String> rescheduleIn(Duration wait) {

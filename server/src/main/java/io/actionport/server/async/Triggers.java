@@ -164,7 +164,9 @@ public final class Triggers {
 
     /** Same action, connection and input (key order aside) means the same request. */
     static String requestHash(ExecutionRequest request, String qualifiedAction) {
-        var canonical = qualifiedAction + "\n" + request.connectionId() + "\n" + canonical(request.input());
+        // One end user's key never replays another's execution.
+        var canonical = qualifiedAction + "\n" + request.connectionId() + "\n" + canonical(request.input())
+                + (request.endUser() == null ? "" : "\nend user " + request.endUser());
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -40,6 +40,11 @@ final class DryrunCommand implements Callable<Integer> {
             description = "Environment (default: ${DEFAULT-VALUE}).")
     String environment;
 
+    @Option(
+            names = "--end-user",
+            description = "The end user who owns the connection, when it is one of a user's (see connections list).")
+    String endUser;
+
     @Option(names = "--input", defaultValue = "{}", description = "The input as JSON, or @file.json.")
     String input;
 
@@ -71,6 +76,7 @@ final class DryrunCommand implements Callable<Integer> {
         body.put("bundle", Base64.getEncoder().encodeToString(BundleFiles.read(bundle)));
         body.put("action", action);
         body.put("connection_id", connectionId);
+        body.put("end_user_id", endUser);
         body.set("input", readInput());
         body.put("force", force);
         var report = Json.MAPPER.readTree(send(body.toString()));

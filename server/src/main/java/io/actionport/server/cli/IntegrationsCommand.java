@@ -45,6 +45,17 @@ final class IntegrationsCommand {
         @Option(names = "--client-secret", description = "For oauth2: the client secret (stored encrypted).")
         String clientSecret;
 
+        @Option(
+                names = "--authorization-url",
+                description = "For oauth2: where end users authorize; turns on connect links for the integration.")
+        String authorizationUrl;
+
+        @Option(names = "--scopes", description = "For oauth2: the scopes connect links ask for, space-separated.")
+        String scopes;
+
+        @Option(names = "--revocation-url", description = "For oauth2: the endpoint that revokes a grant on delete.")
+        String revocationUrl;
+
         @Override
         public Integer call() {
             var body = Json.MAPPER
@@ -54,7 +65,10 @@ final class IntegrationsCommand {
                     .put("auth_name", authName)
                     .put("token_url", tokenUrl)
                     .put("client_id", clientId)
-                    .put("client_secret", clientSecret);
+                    .put("client_secret", clientSecret)
+                    .put("authorization_url", authorizationUrl)
+                    .put("scopes", scopes)
+                    .put("revocation_url", revocationUrl);
             remote.send(
                     "PUT",
                     "/integrations/" + RemoteOptions.segment(key),

@@ -163,6 +163,13 @@ public record ServerConfig(
         return toBuilder().oauth(value).build();
     }
 
+    /** This configuration with another clock, e.g. one a test moves forward. */
+    public ServerConfig withClock(Clock value) {
+        var builder = toBuilder();
+        builder.clock = value;
+        return builder.build();
+    }
+
     private Builder toBuilder() {
         return new Builder(this);
     }

@@ -8,6 +8,7 @@ import io.actionport.server.async.GracefulStop;
 import io.actionport.server.async.Triggers;
 import io.actionport.server.auth.AuthException;
 import io.actionport.server.auth.ManagementException;
+import io.actionport.server.connect.ConnectFailure;
 import io.actionport.server.connection.ConnectionException;
 import io.actionport.server.connection.ProviderHttpClient;
 import io.actionport.server.egress.EgressRefusedException;
@@ -54,9 +55,16 @@ final class ApiErrors {
             case AuthException e -> error(e.status(), e.code(), e.getMessage(), "auth", List.of());
             case ManagementException e -> error(e.status(), e.code(), e.getMessage(), "input", List.of());
             case UnknownActionException e -> error(404, e.code(), e.getMessage(), "input", List.of());
-            case ConnectionException e ->
-                error(e.isNotFound() ? 404 : 400, e.code(), e.getMessage(), "input", List.of());
+            case ConnectionException e -> {
+                var apiError = error(e.isNotFound() ? 404 : 400, e.code(), e.getMessage(), "input", List.of());
+                e.connectUrl()
+                        .ifPresent(
+                                url -> ((ObjectNode) apiError.body().get("error")).put("connect_url", url.toString()));
+                yield apiError;
+            }
             case NotFoundException e -> error(404, e.code(), e.getMessage(), "input", List.of());
+            case ConnectFailure e ->
+                error(e.status(), e.code(), e.getMessage(), e.status() == 502 ? "provider" : "input", List.of());
             case AmbiguousActionException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case DeploymentConflictException e -> error(409, e.code(), e.getMessage(), "input", List.of());
             case BreakingChangeException e -> error(409, e.code(), e.getMessage(), "input", List.of());

@@ -12,6 +12,7 @@ import io.actionport.server.store.Json;
 import io.actionport.server.store.OAuth2Client;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -30,11 +31,13 @@ final class ConnectionAdmin {
     private final ConnectionStore store;
     private final EgressPolicy egress;
     private final AdminAudit audit;
+    private final ConnectEndpoints connect;
 
-    ConnectionAdmin(ConnectionStore store, EgressPolicy egress, AdminAudit audit) {
+    ConnectionAdmin(ConnectionStore store, EgressPolicy egress, AdminAudit audit, ConnectEndpoints connect) {
         this.store = store;
         this.egress = egress;
         this.audit = audit;
+        this.connect = connect;
     }
 
     void register(HttpServerRoutes routes, HttpApi api) {
@@ -78,6 +81,13 @@ final class ConnectionAdmin {
         if (tokenUrl != null) {
             egress.checkUrl("token_url", tokenUrl);
         }
+        // The browser, not this server, goes to the authorization URL: no egress check for it.
+        var authorizationUrl = BodyFields.optional(body, "authorization_url", URL_LIMIT);
+        var revocationUrl = BodyFields.optional(body, "revocation_url", URL_LIMIT);
+        if (revocationUrl != null) {
+            egress.checkUrl("revocation_url", revocationUrl);
+        }
+        var scopes = BodyFields.optional(body, "scopes", URL_LIMIT);
         try {
             var schemeName = BodyFields.optional(body, "auth_scheme", 32);
             var scheme = AuthScheme.fromWireName(schemeName == null ? "none" : schemeName);
@@ -92,7 +102,12 @@ final class ConnectionAdmin {
                             : new OAuth2Client(
                                     tokenUrl == null ? null : url("token_url", tokenUrl),
                                     BodyFields.optional(body, "client_id", 512),
-                                    BodyFields.optional(body, "client_secret", 1024)));
+                                    BodyFields.optional(body, "client_secret", 1024),
+                                    authorizationUrl == null ? null : url("authorization_url", authorizationUrl),
+                                    scopes == null || scopes.isBlank()
+                                            ? List.of()
+                                            : List.of(scopes.trim().split("\\s+")),
+                                    revocationUrl == null ? null : url("revocation_url", revocationUrl)));
         } catch (IllegalArgumentException e) {
             throw new ApiErrors.BadRequestException("invalid_integration", e.getMessage());
         }
@@ -120,6 +135,16 @@ final class ConnectionAdmin {
             node.put("token_url", integration.oauth2().tokenUrl().toString())
                     .put("client_id", integration.oauth2().clientId())
                     .put("has_client_secret", integration.oauth2().clientSecret() != null);
+            var client = integration.oauth2();
+            if (client.authorizationUrl() != null) {
+                node.put("authorization_url", client.authorizationUrl().toString());
+            }
+            if (!client.scopes().isEmpty()) {
+                node.put("scopes", String.join(" ", client.scopes()));
+            }
+            if (client.revocationUrl() != null) {
+                node.put("revocation_url", client.revocationUrl().toString());
+            }
         }
         return node;
     }
@@ -129,9 +154,15 @@ final class ConnectionAdmin {
                 Identifiers.Kind.INTEGRATION_KEY,
                 "Provider-Config-Key",
                 HttpApi.header(request, "Provider-Config-Key"));
+        var endUser = RequestParameters.query(request, "end_user_id");
+        if (endUser != null) {
+            Identifiers.requireParameter(Identifiers.Kind.END_USER_ID, "end_user_id", endUser);
+        }
         return Blocking.call(() -> {
                     var list = Json.MAPPER.createArrayNode();
-                    store.list(environment, integration).forEach(connection -> list.add(view(connection)));
+                    store.list(environment, integration).stream()
+                            .filter(connection -> endUser == null || endUser.equals(connection.endUser()))
+                            .forEach(connection -> list.add(view(connection)));
                     return list;
                 })
                 .flatMap(list -> HttpApi.json(
@@ -191,8 +222,9 @@ final class ConnectionAdmin {
         var environment = principal.environment();
         var integration = pathIntegration(request);
         var id = pathConnectionId(request);
+        var revoke = !"false".equals(RequestParameters.query(request, "revoke"));
         return Blocking.call(() -> {
-                    boolean deleted = store.delete(environment, integration, id);
+                    boolean deleted = connect.disconnect(environment, integration, id, revoke);
                     if (deleted) {
                         audit.done(principal, "connection.delete", integration + "/" + id);
                     }
@@ -214,6 +246,9 @@ final class ConnectionAdmin {
                 .createObjectNode()
                 .put("integration", connection.integration())
                 .put("connection_id", connection.connectionId());
+        if (connection.isOwned()) {
+            node.put("end_user_id", connection.endUser());
+        }
         node.set("metadata", Json.MAPPER.valueToTree(connection.metadata()));
         node.set(
                 "credential_names",

@@ -119,7 +119,8 @@ final class DeploymentAdmin {
 
     /**
      * Runs one action of a bundle that is not deployed, against a real connection of the caller's
-     * environment; records no execution. Body: {@code {"bundle": base64 jar, "action", "connection_id", "input"}}.
+     * environment; records no execution. Body: {@code {"bundle": base64 jar, "action", "connection_id", "end_user_id", "input"}}; a connection an end user owns
+     * needs that user's {@code end_user_id}, as any call does.
      */
     private Mono<Void> dryRun(String environment, HttpServerRequest request, HttpServerResponse response) {
         // The jar travels in base64, a third larger than the jar a deploy would take.
@@ -137,11 +138,20 @@ final class DeploymentAdmin {
                                     Identifiers.requireParameter(
                                             Identifiers.Kind.CONNECTION_ID, "connection_id", body.connectionId());
                                 }
+                                if (body.endUser() != null) {
+                                    Identifiers.requireParameter(
+                                            Identifiers.Kind.END_USER_ID, "end_user_id", body.endUser());
+                                }
                                 return inMemory(() -> {
                                     var action = deployments.compileUndeployed(
                                             environment, Files.readAllBytes(body.jar()), body.action());
                                     return runner.dryRun(
-                                            environment, action, body.connectionId(), body.input(), body.force());
+                                            environment,
+                                            action,
+                                            body.connectionId(),
+                                            body.endUser(),
+                                            body.input(),
+                                            body.force());
                                 });
                             } finally {
                                 Files.deleteIfExists(body.jar());

@@ -16,12 +16,13 @@ import tools.jackson.databind.JsonNode;
  *
  * @param jar the decoded bundle; the caller deletes it
  */
-record DryRunBody(Path jar, String action, String connectionId, JsonNode input, boolean force) {
+record DryRunBody(Path jar, String action, String connectionId, JsonNode input, boolean force, String endUser) {
 
     static DryRunBody read(Path spooled) throws IOException {
         var jar = Files.createTempFile("actionport-dryrun-", ".jar");
         String action = null;
         String connectionId = null;
+        String endUser = null;
         boolean bundled = false;
         boolean force = false;
         JsonNode input = Json.MAPPER.createObjectNode();
@@ -46,6 +47,7 @@ record DryRunBody(Path jar, String action, String connectionId, JsonNode input, 
                     }
                     case "action" -> action = parser.getValueAsString(null);
                     case "connection_id" -> connectionId = parser.getValueAsString(null);
+                    case "end_user_id" -> endUser = parser.getValueAsString(null);
                     case "input" -> input = parser.readValueAsTree();
                     case "force" -> force = parser.getValueAsBoolean(false);
                     default -> parser.skipChildren();
@@ -61,6 +63,6 @@ record DryRunBody(Path jar, String action, String connectionId, JsonNode input, 
             Files.deleteIfExists(jar);
             throw e;
         }
-        return new DryRunBody(jar, action, connectionId, input, force);
+        return new DryRunBody(jar, action, connectionId, input, force, endUser);
     }
 }

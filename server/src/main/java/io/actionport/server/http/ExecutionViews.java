@@ -33,6 +33,9 @@ public final class ExecutionViews {
         view.put("environment", record.environment());
         view.put("connection_id", record.connectionId());
         view.put("caller", record.caller());
+        if (record.endUser() != null) {
+            view.put("end_user_id", record.endUser());
+        }
         view.put("attempts", record.attempts());
         view.put("created_at", String.valueOf(record.createdAt()));
         view.put(

@@ -4,6 +4,7 @@ import io.actionport.server.Blocking;
 import io.actionport.server.Identifiers;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.Triggers;
+import io.actionport.server.auth.EndUsers;
 import io.actionport.server.auth.EnvironmentKeys;
 import io.actionport.server.auth.EnvironmentManagement;
 import io.actionport.server.auth.KeyManagement;
@@ -60,6 +61,7 @@ public final class HttpApi {
     private final EnvironmentAdmin environmentAdmin;
     private final boolean openMetrics;
     private final AuditApi auditApi;
+    private final ConnectEndpoints connect;
 
     public HttpApi(
             EnvironmentKeys keys,
@@ -78,7 +80,8 @@ public final class HttpApi {
             EnvironmentManagement environmentManagement,
             boolean openMetrics,
             DoorLimits limits,
-            AuditStore auditLog) {
+            AuditStore auditLog,
+            ConnectEndpoints connect) {
         this.keys = keys;
         var audit = new AdminAudit(auditLog);
         this.auditApi = new AuditApi(auditLog);
@@ -93,7 +96,8 @@ public final class HttpApi {
         this.registry = registry;
         this.executions = executions;
         this.deploymentAdmin = new DeploymentAdmin(deployments, runner, limits.maxUploadBytes(), audit);
-        this.connectionAdmin = new ConnectionAdmin(connections, egress, audit);
+        this.connectionAdmin = new ConnectionAdmin(connections, egress, audit, connect);
+        this.connect = connect;
     }
 
     public void register(HttpServerRoutes routes) {
@@ -110,6 +114,7 @@ public final class HttpApi {
                                 ? (Route) this::metrics
                                 : admin("reading metrics", (env, req, res) -> metrics(req, res)));
         connectionAdmin.register(routes, this);
+        connect.register(routes, this);
         keyAdmin.register(routes, this);
         environmentAdmin.register(routes, this);
         deploymentAdmin.register(routes, this);
@@ -189,6 +194,7 @@ public final class HttpApi {
         KeyRoles.requireIntegration(principal, integration);
         var connectionId = Identifiers.optionalHeader(
                 Identifiers.Kind.CONNECTION_ID, "Connection-Id", header(request, "Connection-Id"));
+        var endUser = EndUsers.of(principal, header(request, EndUsers.HEADER));
         return RequestBodies.read(request, BODY_LIMIT)
                 .map(HttpApi::parseTrigger)
                 .flatMap(body -> Mono.fromFuture(
@@ -201,7 +207,8 @@ public final class HttpApi {
                                         body.input(),
                                         Caller.HTTP,
                                         null,
-                                        principal.keyId()),
+                                        principal.keyId(),
+                                        endUser),
                                 options),
                         false))
                 .flatMap(triggered -> switch (triggered) {

@@ -3,6 +3,7 @@ package io.actionport.server.http;
 import io.actionport.server.ActionportException;
 import io.actionport.server.Blocking;
 import io.actionport.server.Identifiers;
+import io.actionport.server.auth.EndUsers;
 import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.connection.ConnectionResolver;
@@ -113,12 +114,13 @@ public final class RequestsProxy {
         KeyRoles.requireIntegration(principal, integration);
         var connectionId = Identifiers.optionalHeader(
                 Identifiers.Kind.CONNECTION_ID, "Connection-Id", HttpApi.header(request, "Connection-Id"));
+        var endUser = EndUsers.of(principal, HttpApi.header(request, EndUsers.HEADER));
         var pathAndQuery = request.uri().substring(PREFIX.length() - 1);
         int question = pathAndQuery.indexOf('?');
         var rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         var rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
         return Blocking.call(() -> {
-                    var target = connections.resolve(environment, integration, connectionId);
+                    var target = connections.resolve(environment, integration, connectionId, endUser);
                     var call = call(target, rawPath, rawQuery, target.currentCredentials());
                     egress.vet(call.uri());
                     return call;

@@ -151,7 +151,8 @@ final class BundleResources {
                 input,
                 Caller.MCP,
                 null,
-                scope.keyId());
+                scope.keyId(),
+                scope.endUser());
         return runner.runNow(request)
                 .onErrorMap(
                         InvalidInputException.class,

@@ -313,7 +313,8 @@ final class EnvironmentTools {
                 arguments == null || arguments.isNull() ? null : arguments,
                 Caller.MCP,
                 progress,
-                scope.keyId());
+                scope.keyId(),
+                scope.endUser());
     }
 
     /**

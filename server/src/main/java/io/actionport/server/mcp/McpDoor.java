@@ -3,6 +3,7 @@ package io.actionport.server.mcp;
 import io.actionport.server.Blocking;
 import io.actionport.server.Identifiers;
 import io.actionport.server.auth.AuthException;
+import io.actionport.server.auth.EndUsers;
 import io.actionport.server.auth.KeyRoles;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.http.HttpApi;
@@ -123,6 +124,7 @@ public final class McpDoor implements AutoCloseable {
                         .flatMap(principal -> {
                             var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
                             KeyRoles.requireCaller(principal);
+                            EndUsers.of(principal, request.requestHeaders().get(EndUsers.HEADER));
                             KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
                             var live = serverFor(principal, scope);
                             refusedToolCall(request, live).ifPresent(refusal -> {
@@ -224,7 +226,7 @@ public final class McpDoor implements AutoCloseable {
 
     private static McpTransportContext scopeHeaders(HttpServerRequest request) {
         var values = new HashMap<String, Object>();
-        for (var header : List.of(SessionScope.INTEGRATION, SessionScope.CONNECTION)) {
+        for (var header : List.of(SessionScope.INTEGRATION, SessionScope.CONNECTION, EndUsers.HEADER)) {
             var value = request.requestHeaders().get(header);
             if (value != null) {
                 values.put(header, value);

@@ -2,6 +2,7 @@ package io.actionport.server.mcp;
 
 import io.actionport.server.Identifiers;
 import io.actionport.server.Identifiers.Kind;
+import io.actionport.server.auth.EndUsers;
 import io.actionport.server.http.HttpApi;
 import io.netty.handler.codec.http.HttpHeaders;
 
@@ -13,6 +14,7 @@ final class ScopeHeaders {
     static void check(HttpHeaders headers) {
         optional(Kind.INTEGRATION_KEY, SessionScope.INTEGRATION, headers);
         optional(Kind.CONNECTION_ID, SessionScope.CONNECTION, headers);
+        optional(Kind.END_USER_ID, EndUsers.HEADER, headers);
         optional(Kind.ENVIRONMENT, HttpApi.ENVIRONMENT_HEADER, headers);
     }
 

@@ -159,7 +159,8 @@ public final class ActionRunner implements AutoCloseable {
                 started.startedAt(),
                 clock.instant(),
                 started.keyId(),
-                started.argumentsSha256());
+                started.argumentsSha256(),
+                started.endUser());
     }
 
     private static ExecutionStatus statusOf(ExecutionOutcome outcome) {
@@ -181,7 +182,8 @@ public final class ActionRunner implements AutoCloseable {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(action.qualifiedName(), violations);
         }
-        var connection = connections.resolve(request.environment(), action.integration(), request.connectionId());
+        var connection = connections.resolve(
+                request.environment(), action.integration(), request.connectionId(), request.endUser());
         return new PreparedExecution(request.environment(), action, input, connection, request.keyId());
     }
 
@@ -215,7 +217,9 @@ public final class ActionRunner implements AutoCloseable {
                 status == ExecutionStatus.RUNNING ? now : null,
                 null,
                 prepared.keyId(),
-                ArgumentsHash.of(prepared.input()));
+                ArgumentsHash.of(prepared.input()),
+                // The connection's owner: a queued run acts for them again, and may use that connection.
+                prepared.connection().connection().endUser());
     }
 
     /** Steps 4 to 6: one run of the action under its timeout, its output capped and validated. Records nothing. */
@@ -455,16 +459,22 @@ public final class ActionRunner implements AutoCloseable {
 
     /**
      * Runs an action that is not deployed, against a real connection, and reports what it did
-     * without recording an execution: the dry run of an author's action.
+     * without recording an execution: the dry run of an author's action. {@code endUser} (or null) is
+     * whom it runs for, which decides the connections it may use, as for any call.
      */
     public DryRunReport dryRun(
-            String environment, DeployedAction action, String connectionId, JsonNode input, boolean force) {
+            String environment,
+            DeployedAction action,
+            String connectionId,
+            String endUser,
+            JsonNode input,
+            boolean force) {
         var inputViolations = action.inputSchema().validate(input);
         if (!inputViolations.isEmpty() && !force) {
             // An action handed input its schema refuses may still call the provider (an issue with no title).
             throw new InvalidInputException(action.qualifiedName(), inputViolations);
         }
-        var connection = connections.resolve(environment, action.integration(), connectionId);
+        var connection = connections.resolve(environment, action.integration(), connectionId, endUser);
         var executionLog = new ExecutionLog(clock, connection.secrets(), ProgressListener.NONE);
         var recording = new RecordingProviderClient(
                 new ProviderHttpClient(providerHttp, connection, call -> executionLog.debug("provider {}", call)),

@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param caller the door
  * @param progress where progress reports, log lines and content go while the caller waits
  * @param keyId the public id of the caller's key, or {@code null} when no key asked (jobs, stdio)
+ * @param endUser the end user the call is made for (an OAuth token's subject, or an id a backend
+ *     passes), or {@code null}; it picks and limits the connections the call may use
  */
 public record ExecutionRequest(
         String environment,
@@ -23,13 +25,27 @@ public record ExecutionRequest(
         JsonNode input,
         Caller caller,
         ProgressListener progress,
-        String keyId) {
+        String keyId,
+        String endUser) {
 
     public ExecutionRequest {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(actionName, "actionName");
         Objects.requireNonNull(caller, "caller");
         progress = progress == null ? ProgressListener.NONE : progress;
+    }
+
+    /** A request made for no end user. */
+    public ExecutionRequest(
+            String environment,
+            String integration,
+            String actionName,
+            String connectionId,
+            JsonNode input,
+            Caller caller,
+            ProgressListener progress,
+            String keyId) {
+        this(environment, integration, actionName, connectionId, input, caller, progress, keyId, null);
     }
 
     /** A request with no progress listener. */

@@ -11,13 +11,15 @@ import java.util.Objects;
  * @param connectionId the connection id callers name
  * @param credentials secret values, e.g. {@code api_key}; never shown to actions or callers
  * @param metadata non-secret settings actions may read
+ * @param endUser the end user who owns it, or {@code null} for a connection any caller may name
  */
 public record Connection(
         String environment,
         String integration,
         String connectionId,
         Map<String, String> credentials,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        String endUser) {
 
     public Connection {
         Objects.requireNonNull(environment, "environment");
@@ -25,6 +27,21 @@ public record Connection(
         Objects.requireNonNull(connectionId, "connectionId");
         credentials = Map.copyOf(credentials);
         metadata = Map.copyOf(metadata);
+    }
+
+    /** A connection no end user owns. */
+    public Connection(
+            String environment,
+            String integration,
+            String connectionId,
+            Map<String, String> credentials,
+            Map<String, String> metadata) {
+        this(environment, integration, connectionId, credentials, metadata, null);
+    }
+
+    /** True when an end user owns it. */
+    public boolean isOwned() {
+        return endUser != null;
     }
 
     /** A credential value, or an error naming what the connection lacks. */

@@ -37,25 +37,36 @@ public final class ConnectionStore {
         var tokenUrl = oauth2 == null ? null : oauth2.tokenUrl().toString();
         var clientId = oauth2 == null ? null : oauth2.clientId();
         var secret = oauth2 == null || oauth2.clientSecret() == null ? null : cipher.encrypt(oauth2.clientSecret());
+        var authorizationUrl = oauth2 == null || oauth2.authorizationUrl() == null
+                ? null
+                : oauth2.authorizationUrl().toString();
+        var scopes = oauth2 == null || oauth2.scopes().isEmpty() ? null : String.join(" ", oauth2.scopes());
+        var revocationUrl = oauth2 == null || oauth2.revocationUrl() == null
+                ? null
+                : oauth2.revocationUrl().toString();
         jdbc.inTransaction(connection -> {
             int updated = Jdbc.update(
                     connection,
                     "UPDATE integrations SET base_url = ?, auth_scheme = ?, auth_name = ?, token_url = ?, "
-                            + "client_id = ?, client_secret_cipher = ? WHERE environment = ? AND integration_key = ?",
+                            + "client_id = ?, client_secret_cipher = ?, authorization_url = ?, scopes = ?, "
+                            + "revocation_url = ? WHERE environment = ? AND integration_key = ?",
                     integration.baseUrl().toString(),
                     integration.authScheme().name(),
                     integration.authName(),
                     tokenUrl,
                     clientId,
                     secret,
+                    authorizationUrl,
+                    scopes,
+                    revocationUrl,
                     integration.environment(),
                     integration.key());
             if (updated == 0) {
                 Jdbc.update(
                         connection,
                         "INSERT INTO integrations (environment, integration_key, base_url, auth_scheme, auth_name, "
-                                + "token_url, client_id, client_secret_cipher, created_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + "token_url, client_id, client_secret_cipher, authorization_url, scopes, "
+                                + "revocation_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         integration.environment(),
                         integration.key(),
                         integration.baseUrl().toString(),
@@ -64,6 +75,9 @@ public final class ConnectionStore {
                         tokenUrl,
                         clientId,
                         secret,
+                        authorizationUrl,
+                        scopes,
+                        revocationUrl,
                         clock.instant());
             }
             return null;
@@ -97,12 +111,13 @@ public final class ConnectionStore {
         var now = clock.instant();
         jdbc.update(
                 "INSERT INTO connections (environment, integration, connection_id, credentials_cipher, metadata, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        + "end_user, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 connection.environment(),
                 connection.integration(),
                 connection.connectionId(),
                 cipher.encrypt(Json.write(connection.credentials())),
                 Json.write(connection.metadata()),
+                connection.endUser(),
                 now,
                 now);
         changed();
@@ -130,6 +145,17 @@ public final class ConnectionStore {
                 this::connection,
                 environment,
                 integration);
+    }
+
+    /** The connections of one integration that {@code endUser} owns. */
+    public List<Connection> ownedBy(String environment, String integration, String endUser) {
+        return jdbc.query(
+                "SELECT * FROM connections WHERE environment = ? AND integration = ? AND end_user = ? "
+                        + "ORDER BY connection_id",
+                this::connection,
+                environment,
+                integration,
+                endUser);
     }
 
     /**
@@ -165,6 +191,9 @@ public final class ConnectionStore {
     private Integration integration(ResultSet row) throws SQLException {
         var tokenUrl = row.getString("token_url");
         var secret = row.getString("client_secret_cipher");
+        var authorizationUrl = row.getString("authorization_url");
+        var scopes = row.getString("scopes");
+        var revocationUrl = row.getString("revocation_url");
         return new Integration(
                 row.getString("environment"),
                 row.getString("integration_key"),
@@ -176,7 +205,10 @@ public final class ConnectionStore {
                         : new OAuth2Client(
                                 URI.create(tokenUrl),
                                 row.getString("client_id"),
-                                secret == null ? null : cipher.decrypt(secret)));
+                                secret == null ? null : cipher.decrypt(secret),
+                                authorizationUrl == null ? null : URI.create(authorizationUrl),
+                                scopes == null ? List.of() : List.of(scopes.split(" ")),
+                                revocationUrl == null ? null : URI.create(revocationUrl)));
     }
 
     private Connection connection(ResultSet row) throws SQLException {
@@ -185,6 +217,7 @@ public final class ConnectionStore {
                 row.getString("integration"),
                 row.getString("connection_id"),
                 Json.readStringMap(cipher.decrypt(row.getString("credentials_cipher"))),
-                Json.readStringMap(row.getString("metadata")));
+                Json.readStringMap(row.getString("metadata")),
+                row.getString("end_user"));
     }
 }

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param finishedAt when it finished
  * @param keyId the public id of the key that started it, or null when no key did
  * @param argumentsSha256 the hex SHA-256 of its canonical input, what the audit log shows of it
+ * @param endUser the end user it acted for, or null
  */
 public record ExecutionRecord(
         String id,
@@ -47,7 +48,8 @@ public record ExecutionRecord(
         Instant startedAt,
         Instant finishedAt,
         String keyId,
-        String argumentsSha256) {
+        String argumentsSha256,
+        String endUser) {
 
     public ExecutionRecord {
         Objects.requireNonNull(id, "id");

@@ -193,8 +193,8 @@ public final class ExecutionStore {
                 connection,
                 "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
                         + "caller, status, attempts, max_attempts, input, output, error_code, error_message, "
-                        + "error_details, created_at, started_at, finished_at, key_id, arguments_sha256) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "error_details, created_at, started_at, finished_at, key_id, arguments_sha256, end_user) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 record.id(),
                 record.environment(),
                 record.integration(),
@@ -214,7 +214,8 @@ public final class ExecutionStore {
                 record.startedAt(),
                 record.finishedAt(),
                 record.keyId(),
-                record.argumentsSha256());
+                record.argumentsSha256(),
+                record.endUser());
     }
 
     private static void appendLogs(java.sql.Connection connection, String id, List<LogLine> logs)
@@ -377,6 +378,7 @@ public final class ExecutionStore {
                 Jdbc.instant(row, "started_at"),
                 Jdbc.instant(row, "finished_at"),
                 row.getString("key_id"),
-                row.getString("arguments_sha256"));
+                row.getString("arguments_sha256"),
+                row.getString("end_user"));
     }
 }

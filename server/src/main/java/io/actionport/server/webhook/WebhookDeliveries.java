@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.actionport.server.egress.EgressHttpClient;
-import io.actionport.server.egress.EgressRefusedException;
 import io.actionport.server.metrics.Metrics;
 import io.actionport.server.runner.ExecutionEvents;
 import io.actionport.server.store.ExecutionRecord;
@@ -14,14 +13,8 @@ import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.WebhookStore;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +35,7 @@ public final class WebhookDeliveries {
     private final Clock clock;
     private final int outputLimitBytes;
     private final Duration firstRetry;
-    private final EgressHttpClient http;
+    private final SignedPost post;
     private final CustomTask<String> task;
     private volatile Scheduler scheduler;
 
@@ -59,7 +52,7 @@ public final class WebhookDeliveries {
             Clock clock,
             int outputLimitBytes,
             Duration firstRetry) {
-        this.http = http;
+        this.post = new SignedPost(http, clock);
         this.webhooks = webhooks;
         this.executions = executions;
         this.metrics = metrics;
@@ -92,41 +85,9 @@ public final class WebhookDeliveries {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         int attempt = webhooks.deliveries(executionId).size() + 1;
-        var messageId = "msg_" + executionId;
-        var body = body(record);
-        long timestamp = clock.instant().getEpochSecond();
-        Integer status = null;
-        String error = null;
-        try {
-            var signature = new WebhookSigner(webhook.secret()).sign(messageId, timestamp, body);
-            var response = http.send(new EgressHttpClient.Request(
-                    "POST",
-                    URI.create(webhook.url()),
-                    Map.of(
-                            "Content-Type", List.of("application/json"),
-                            "webhook-id", List.of(messageId),
-                            "webhook-timestamp", List.of(Long.toString(timestamp)),
-                            "webhook-signature", List.of(signature)),
-                    body.getBytes(StandardCharsets.UTF_8),
-                    Duration.ofSeconds(10)));
-            status = response.status();
-            if (status / 100 != 2) {
-                error = "receiver answered " + status;
-            }
-        } catch (EgressRefusedException e) {
-            error = e.getMessage();
-        } catch (IOException e) {
-            error = "receiver unreachable: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
-        }
-        webhooks.recordDelivery(
-                executionId,
-                webhook.url(),
-                new WebhookStore.Delivery(messageId, attempt, status, error, clock.instant()));
-        if (error == null) {
+        var delivery = post.send(webhook, "msg_" + executionId, attempt, body(record));
+        webhooks.recordDelivery(executionId, webhook.url(), delivery);
+        if (delivery.error() == null) {
             metrics.webhookDelivery("delivered");
             return new CompletionHandler.OnCompleteRemove<>();
         }
@@ -136,18 +97,17 @@ public final class WebhookDeliveries {
                     "gave up delivering the webhook of execution {} after {} attempts: {}",
                     executionId,
                     attempt,
-                    error);
+                    delivery.error());
             return new CompletionHandler.OnCompleteRemove<>();
         }
         metrics.webhookDelivery("retried");
-        long base = firstRetry.toMillis() << Math.min(attempt - 1, 16);
-        var wait = Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        var wait = SignedPost.retryWait(attempt, firstRetry);
         log.info(
                 "webhook delivery of execution {} failed (attempt {} of {}): {}; retrying in {} ms",
                 executionId,
                 attempt,
                 MAX_ATTEMPTS,
-                error,
+                delivery.error(),
                 wait.toMillis());
         return (complete, operations) ->
                 operations.reschedule(complete, clock.instant().plus(wait));

@@ -88,7 +88,9 @@ class OperatorMetricsTest {
     private static double flushes(String scrape) {
         var matcher = java.util.regex.Pattern.compile("(?m)^actionport_store_flushes_total (\\S+)$")
                 .matcher(scrape);
-        assertThat(matcher.find()).as("actionport_store_flushes_total in the scrape").isTrue();
+        assertThat(matcher.find())
+                .as("actionport_store_flushes_total in the scrape")
+                .isTrue();
         return Double.parseDouble(matcher.group(1));
     }
 

@@ -18,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StatelessEndpoint implements StatelessHandler {
 
     static final String CONNECTION_HEADER = "Connection-Id";
+    static final String END_USER_HEADER = "End-User-Id";
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final StatelessDispatcher dispatcher;
@@ -37,6 +38,16 @@ public final class StatelessEndpoint implements StatelessHandler {
         if (checked.isNotification()) {
             // Client notifications need nothing from a stateless server (cancelling is closing the stream).
             return response.status(202).send();
+        }
+        if (request.requestHeaders().contains(END_USER_HEADER)) {
+            // Never act for nobody when a backend named an end user: refuse until this era carries it.
+            return write(
+                    response,
+                    StatelessDispatcher.refusal(
+                            message.get("id"),
+                            StatelessError.invalidEnvelope(END_USER_HEADER
+                                    + " is honoured on session (2025-11-25) requests and for OAuth tokens; a"
+                                    + " stateless request acts for its token's subject only")));
         }
         var connectionId = request.requestHeaders().get(CONNECTION_HEADER);
         return dispatcher
