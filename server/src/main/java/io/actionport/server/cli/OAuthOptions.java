@@ -45,6 +45,24 @@ final class OAuthOptions {
                     + " of its /.well-known/openid-configuration or oauth-authorization-server).")
     URI jwksUrl;
 
+    @Option(
+            names = "--oauth-introspection-url",
+            defaultValue = "${env:ACTIONPORT_OAUTH_INTROSPECTION_URL}",
+            description = "Check opaque (non-JWT) tokens at the issuer's RFC 7662 introspection endpoint, as the client"
+                    + " --oauth-client-id with the secret in ACTIONPORT_OAUTH_CLIENT_SECRET"
+                    + " (or ACTIONPORT_OAUTH_INTROSPECTION_URL; default: JWTs only).")
+    URI introspectionUrl;
+
+    @Option(
+            names = "--oauth-client-id",
+            defaultValue = "${env:ACTIONPORT_OAUTH_CLIENT_ID}",
+            description =
+                    "This server's client at the issuer, for token introspection (or ACTIONPORT_OAUTH_CLIENT_ID).")
+    String clientId;
+
+    /** The client secret comes from the environment only: a flag would show in the process list. */
+    String clientSecret = System.getenv("ACTIONPORT_OAUTH_CLIENT_SECRET");
+
     OAuthConfig oauth() {
         if (issuer == null) {
             return OAuthConfig.OFF;
@@ -56,6 +74,10 @@ final class OAuthOptions {
                         .map(String::trim)
                         .filter(scope -> !scope.isEmpty())
                         .toList())
-                .withJwksUrl(jwksUrl);
+                .withJwksUrl(jwksUrl)
+                .withIntrospection(
+                        introspectionUrl == null
+                                ? null
+                                : new OAuthConfig.Introspection(introspectionUrl, clientId, clientSecret));
     }
 }

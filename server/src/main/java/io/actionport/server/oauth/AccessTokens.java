@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  * Decides whether an OAuth access token is accepted on {@code /mcp}: signed by a current key of the
  * issuer (keys cached, fetched again when a token names an unknown one, so rotation works), from
  * the configured issuer, for this resource (RFC 8707 audience), in its lifetime (60 s skew), with a
- * scope that grants some tools ({@link ToolScopes}). Its {@code sub} becomes a caller of the
+ * scope that grants some tools ({@link ToolScopes}). With an introspection endpoint configured, a
+ * token that is not a JWT is checked there instead ({@link TokenIntrospection}), then held to the
+ * same issuer, audience, lifetime and scope rules. Its {@code sub} becomes a caller of the
  * configured environment, carrying the token's scopes.
  */
 public final class AccessTokens {
@@ -57,6 +59,9 @@ public final class AccessTokens {
     private final OAuthConfig config;
     private final Supplier<URI> resource;
     private final ToolScopes toolScopes;
+    /** Where opaque tokens are checked, or null when only JWTs are accepted. */
+    private final TokenIntrospection introspection;
+
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
     /** @param resource this server's {@code /mcp} as tokens must name it in {@code aud} */
@@ -64,6 +69,7 @@ public final class AccessTokens {
         this.config = config;
         this.resource = resource;
         this.toolScopes = toolScopes;
+        this.introspection = config.introspection() == null ? null : new TokenIntrospection(config.introspection());
     }
 
     /**
@@ -72,20 +78,7 @@ public final class AccessTokens {
      * @throws BearerRefusal 401 for a token that is not accepted, 403 for one without the scopes
      */
     Principal callerOf(String token) {
-        JWTClaimsSet claims;
-        try {
-            claims = processor().process(token, null);
-        } catch (ParseException e) {
-            throw BearerRefusal.invalidToken("the access token is not a JWT: " + e.getMessage());
-        } catch (RateLimitReachedException e) {
-            // The keys were fetched again a moment ago and did not have this token's key.
-            throw BearerRefusal.invalidToken("the access token is signed by a key the issuer does not publish");
-        } catch (KeySourceException e) {
-            throw BearerRefusal.keysUnavailable(
-                    "the token cannot be checked now: the issuer's keys could not be fetched (" + e.getMessage() + ")");
-        } catch (BadJOSEException | com.nimbusds.jose.JOSEException e) {
-            throw BearerRefusal.invalidToken("the access token was refused: " + e.getMessage());
-        }
+        var claims = introspection != null && !isJwt(token) ? introspected(token) : verified(token);
         var audience = resource.get().toString();
         if (!claims.getAudience().contains(audience)) {
             throw BearerRefusal.invalidToken("the access token is for the audience " + claims.getAudience()
@@ -101,6 +94,55 @@ public final class AccessTokens {
                     + ToolScopes.INTEGRATION_PREFIX + "<integration>); ask the authorization server for it");
         }
         return caller;
+    }
+
+    /** Whether opaque tokens are checked at the issuer's introspection endpoint. */
+    boolean introspects() {
+        return introspection != null;
+    }
+
+    /** A signed JWT checked against the issuer's keys and the configured issuer. */
+    private JWTClaimsSet verified(String token) {
+        try {
+            return processor().process(token, null);
+        } catch (ParseException e) {
+            throw BearerRefusal.invalidToken("the access token is not a JWT: " + e.getMessage()
+                    + (introspection == null
+                            ? " (opaque tokens are checked only with --oauth-introspection-url)"
+                            : ""));
+        } catch (RateLimitReachedException e) {
+            // The keys were fetched again a moment ago and did not have this token's key.
+            throw BearerRefusal.invalidToken("the access token is signed by a key the issuer does not publish");
+        } catch (KeySourceException e) {
+            throw BearerRefusal.keysUnavailable(
+                    "the token cannot be checked now: the issuer's keys could not be fetched (" + e.getMessage() + ")");
+        } catch (BadJOSEException | com.nimbusds.jose.JOSEException e) {
+            throw BearerRefusal.invalidToken("the access token was refused: " + e.getMessage());
+        }
+    }
+
+    /** An opaque token, as the issuer's introspection describes it: active, from the issuer, in its lifetime. */
+    private JWTClaimsSet introspected(String token) {
+        var claims = introspection.claimsOf(token);
+        if (claims.getIssuer() != null
+                && !claims.getIssuer().equals(config.issuer().toString())) {
+            throw BearerRefusal.invalidToken(
+                    "the access token is from the issuer " + claims.getIssuer() + ", not " + config.issuer());
+        }
+        if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+            throw BearerRefusal.invalidToken("the issuer's introspection names no subject (sub) for this token");
+        }
+        var expires = claims.getExpirationTime();
+        if (expires != null
+                && expires.toInstant().plusSeconds(MAX_CLOCK_SKEW_SECONDS).isBefore(java.time.Instant.now())) {
+            throw BearerRefusal.invalidToken("the access token has expired");
+        }
+        return claims;
+    }
+
+    /** A JWS in compact form (three dot-separated parts); anything else is an opaque token. */
+    private static boolean isJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
     }
 
     /** RFC 9068's space-separated {@code scope}, or the {@code scp} list some servers send. */

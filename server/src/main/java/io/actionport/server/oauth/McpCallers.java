@@ -67,35 +67,42 @@ public final class McpCallers {
                     + " or an environment key as 'Authorization: Bearer <token>'");
         }
         var parts = authorization.trim().split("\\s+", 2);
-        if (parts.length == 2
-                && parts[0].equalsIgnoreCase("Bearer")
-                && JWT.matcher(parts[1]).matches()) {
-            var caller = tokens.callerOf(parts[1]);
-            if (!environmentExists.test(caller.environment())) {
-                throw new AuthException(
-                        503,
-                        "unknown_environment",
-                        "OAuth callers act in environment '" + caller.environment()
-                                + "', which does not exist; the server admin should create it or set"
-                                + " --oauth-environment");
-            }
-            if (requested != null && !requested.isBlank() && !requested.equals(caller.environment())) {
-                throw new AuthException(
-                        403,
-                        "wrong_environment",
-                        "OAuth callers act in environment '" + caller.environment() + "', not '" + requested
-                                + "'; drop the environment header or use an environment key of " + requested);
-            }
-            return caller;
+        boolean bearer = parts.length == 2 && parts[0].equalsIgnoreCase("Bearer");
+        if (bearer && JWT.matcher(parts[1]).matches()) {
+            return tokenCaller(parts[1], requested);
         }
         try {
             return keys.authenticateLocal(authorization, requested, from);
         } catch (AuthException e) {
-            if (e.status() == 401) {
-                throw BearerRefusal.invalidToken(e.getMessage());
+            if (e.status() != 401) {
+                throw e;
             }
-            throw e;
+            if (bearer && tokens.introspects()) {
+                // Not a key of this server: an opaque token, which only the issuer can tell about.
+                return tokenCaller(parts[1], requested);
+            }
+            throw BearerRefusal.invalidToken(e.getMessage());
         }
+    }
+
+    private Principal tokenCaller(String token, String requested) {
+        var caller = tokens.callerOf(token);
+        if (!environmentExists.test(caller.environment())) {
+            throw new AuthException(
+                    503,
+                    "unknown_environment",
+                    "OAuth callers act in environment '" + caller.environment()
+                            + "', which does not exist; the server admin should create it or set"
+                            + " --oauth-environment");
+        }
+        if (requested != null && !requested.isBlank() && !requested.equals(caller.environment())) {
+            throw new AuthException(
+                    403,
+                    "wrong_environment",
+                    "OAuth callers act in environment '" + caller.environment() + "', not '" + requested
+                            + "'; drop the environment header or use an environment key of " + requested);
+        }
+        return caller;
     }
 
     /** The {@code WWW-Authenticate} value of a refusal. */

@@ -26,6 +26,7 @@ class OAuthOptionsTest {
                         URI.create("https://mcp.example.com/mcp"),
                         "prod",
                         List.of("mcp:tools", "mcp:read"),
+                        null,
                         null));
     }
 
