@@ -152,7 +152,7 @@ public final class Actionport implements AutoCloseable {
         var egress = EgressPolicy.allowing(config.egressAllow());
         egressHttp = EgressHttpClient.create(egress);
         var connectSessionStore = new ConnectSessionStore(database, cipher);
-        var connectSessions = new ConnectSessions(connectSessionStore, connections, this::baseUrl, clock);
+        var connectSessions = new ConnectSessions(connectSessionStore, connections, this::publicUrl, clock);
         var resolver = new ConnectionResolver(connections, servedHere, egressHttp, clock, connectSessions);
         runner = new ActionRunner(registry, resolver, executions, egressHttp, clock, new ExecutionIds(clock), events);
         metrics = new Metrics(events, executions);
@@ -218,7 +218,7 @@ public final class Actionport implements AutoCloseable {
                 taskRequests,
                 config.async().syncBudget());
         requestStates = new RequestStates(cipher.derive("mcp request state"), config.clock());
-        var callers = new McpCallers(keys, config.oauth(), environments::exists, this::baseUrl);
+        var callers = new McpCallers(keys, config.oauth(), environments::exists, this::publicUrl);
         mcp = new McpDoor(
                 callers,
                 toolRunner,
@@ -295,6 +295,14 @@ public final class Actionport implements AutoCloseable {
     /** The base URL of the HTTP API, as a client on this machine reaches it (loopback for a wildcard bind). */
     public URI baseUrl() {
         return io.actionport.server.http.ReachableUrl.of(http.address());
+    }
+
+    /**
+     * The URL clients and browsers reach this server under: {@code serve --public-url} when set,
+     * else {@link #baseUrl()}. Connect links and the OAuth resource are built from it.
+     */
+    public URI publicUrl() {
+        return config.publicUrl() != null ? config.publicUrl() : baseUrl();
     }
 
     /** True when the server listens on every interface, so other machines may reach it. */

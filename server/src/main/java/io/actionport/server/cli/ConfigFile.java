@@ -25,6 +25,7 @@ final class ConfigFile implements IDefaultValueProvider {
     static final Map<String, String> SETTINGS = Map.ofEntries(
             Map.entry("port", "ACTIONPORT_PORT"),
             Map.entry("bind", "ACTIONPORT_BIND"),
+            Map.entry("public-url", "ACTIONPORT_PUBLIC_URL"),
             Map.entry("data-dir", "ACTIONPORT_DATA_DIR"),
             Map.entry("db", "ACTIONPORT_DB_URL"),
             Map.entry("log-format", "ACTIONPORT_LOG_FORMAT"),
@@ -33,6 +34,8 @@ final class ConfigFile implements IDefaultValueProvider {
             Map.entry("oauth-environment", "ACTIONPORT_OAUTH_ENVIRONMENT"),
             Map.entry("oauth-scope", "ACTIONPORT_OAUTH_SCOPES"),
             Map.entry("oauth-jwks-url", "ACTIONPORT_OAUTH_JWKS_URL"),
+            Map.entry("oauth-introspection-url", "ACTIONPORT_OAUTH_INTROSPECTION_URL"),
+            Map.entry("oauth-client-id", "ACTIONPORT_OAUTH_CLIENT_ID"),
             Map.entry("url", "ACTIONPORT_URL"),
             Map.entry("key", "ACTIONPORT_KEY"));
 

@@ -35,6 +35,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Bind address (or ACTIONPORT_BIND; default: 127.0.0.1); 0.0.0.0 listens on every interface.")
     String bind;
 
+    @Option(
+            names = "--public-url",
+            defaultValue = "${env:ACTIONPORT_PUBLIC_URL}",
+            description = "This server's URL as clients and browsers reach it, behind a proxy or under another name"
+                    + " (or ACTIONPORT_PUBLIC_URL; default: the URL it listens on): connect links, their redirect URI"
+                    + " and the OAuth resource default are built from it.")
+    java.net.URI publicUrl;
+
     @Option(names = "--allow-origin", description = "A browser Origin allowed on /mcp (repeatable).")
     List<String> allowedOrigins = List.of();
 
@@ -97,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withEgressAllow(egressAllow)
                 .withOpenMetrics(openMetrics)
                 .withLimits(limits.limits())
-                .withOAuth(oauth.oauth());
+                .withOAuth(oauth.oauth())
+                .withPublicUrl(publicUrl);
         config = config.withAsync(config.async()
                 .withLimits(perConnectionLimit, perIntegrationRate)
                 .withSyncBudget(Duration.parse("PT" + syncBudget.toUpperCase(Locale.ROOT))));

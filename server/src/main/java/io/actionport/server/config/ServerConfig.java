@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param openMetrics whether {@code /metrics} answers without a key (for a scraper on a private network)
  * @param limits the connection, time, size and session limits of the doors
  * @param oauth whether and how {@code /mcp} accepts OAuth access tokens besides keys
+ * @param publicUrl this server's URL as clients and browsers reach it (behind a proxy or under
+ *     another name), or null for the URL it listens on: connect links, their redirect URI and the
+ *     OAuth resource default are built from it
  * @param clock the clock
  */
 public record ServerConfig(
@@ -50,6 +53,7 @@ public record ServerConfig(
         boolean openMetrics,
         DoorLimits limits,
         OAuthConfig oauth,
+        java.net.URI publicUrl,
         Clock clock) {
 
     public ServerConfig {
@@ -62,6 +66,14 @@ public record ServerConfig(
         Objects.requireNonNull(clock, "clock");
         allowedOrigins = List.copyOf(allowedOrigins);
         egressAllow = List.copyOf(egressAllow);
+        if (publicUrl != null
+                && (!publicUrl.isAbsolute()
+                        || publicUrl.getHost() == null
+                        || !(publicUrl.getScheme().equals("https")
+                                || publicUrl.getScheme().equals("http")))) {
+            throw new IllegalArgumentException("--public-url must be an absolute http(s) URL with a host, such as"
+                    + " https://actionport.example.com, was '" + publicUrl + "'");
+        }
     }
 
     /** Loopback, any free port, the embedded database, keys and webhook from the process environment. */
@@ -83,6 +95,7 @@ public record ServerConfig(
                 false,
                 DoorLimits.defaults(),
                 OAuthConfig.OFF,
+                null,
                 Clock.systemUTC());
     }
 
@@ -163,6 +176,13 @@ public record ServerConfig(
         return toBuilder().oauth(value).build();
     }
 
+    /** This configuration with the URL clients and browsers reach the server under, or null for its own. */
+    public ServerConfig withPublicUrl(java.net.URI value) {
+        var builder = toBuilder();
+        builder.publicUrl = value;
+        return builder.build();
+    }
+
     /** This configuration with another clock, e.g. one a test moves forward. */
     public ServerConfig withClock(Clock value) {
         var builder = toBuilder();
@@ -192,6 +212,7 @@ public record ServerConfig(
         private boolean openMetrics;
         private DoorLimits limits;
         private OAuthConfig oauth;
+        private java.net.URI publicUrl;
         private Clock clock;
 
         private Builder(ServerConfig config) {
@@ -211,6 +232,7 @@ public record ServerConfig(
             openMetrics = config.openMetrics;
             limits = config.limits;
             oauth = config.oauth;
+            publicUrl = config.publicUrl;
             clock = config.clock;
         }
 
@@ -307,6 +329,7 @@ public record ServerConfig(
                     openMetrics,
                     limits,
                     oauth,
+                    publicUrl,
                     clock);
         }
     }

@@ -26,6 +26,18 @@ final class BodyFields {
         return new ApiErrors.BadRequestException("missing_field", "the body needs a string \"" + field + "\"");
     }
 
+    /** A string field whose value another class checks (e.g. {@link Identifiers}): null when absent or null. */
+    static String unchecked(JsonNode body, String field) {
+        var value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw invalid(field + " must be a string, was " + typeOf(value));
+        }
+        return value.asString();
+    }
+
     /** An optional string field: null when absent or null, else non-blank and at most {@code maxLength}. */
     static String optional(JsonNode body, String field, int maxLength) {
         var value = body.get(field);

@@ -58,9 +58,11 @@ public final class ConnectEndpoints {
                                 "the body must be {\"integration\": \"...\", \"end_user_id\": \"...\"}");
                     }
                     var integration = Identifiers.requireParameter(
-                            Identifiers.Kind.INTEGRATION_KEY, "integration", text(object, "integration"));
+                            Identifiers.Kind.INTEGRATION_KEY,
+                            "integration",
+                            BodyFields.unchecked(object, "integration"));
                     var endUser = Identifiers.requireParameter(
-                            Identifiers.Kind.END_USER_ID, "end_user_id", text(object, "end_user_id"));
+                            Identifiers.Kind.END_USER_ID, "end_user_id", BodyFields.unchecked(object, "end_user_id"));
                     var link = sessions.create(environment, integration, endUser);
                     return Json.MAPPER
                             .createObjectNode()
@@ -172,17 +174,5 @@ public final class ConnectEndpoints {
                 .replace(">", "&gt;")
                 .replace("\"", "&quot;")
                 .replace("'", "&#39;");
-    }
-
-    private static String text(ObjectNode body, String field) {
-        var value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw new ApiErrors.BadRequestException(
-                    "invalid_parameter", field + " must be a string, was " + BodyFields.typeOf(value));
-        }
-        return value.asString();
     }
 }

@@ -174,9 +174,11 @@ final class ConnectionAdmin {
         return body(request)
                 .flatMap(body -> Blocking.call(() -> {
                     var integration = Identifiers.requireParameter(
-                            Identifiers.Kind.INTEGRATION_KEY, "integration", string(body, "integration"));
+                            Identifiers.Kind.INTEGRATION_KEY, "integration", BodyFields.unchecked(body, "integration"));
                     var connectionId = Identifiers.requireParameter(
-                            Identifiers.Kind.CONNECTION_ID, "connection_id", string(body, "connection_id"));
+                            Identifiers.Kind.CONNECTION_ID,
+                            "connection_id",
+                            BodyFields.unchecked(body, "connection_id"));
                     var credentials =
                             CredentialValues.check(BodyFields.stringMap(body, "credentials", CREDENTIALS_LIMIT));
                     var metadata = BodyFields.stringMap(body, "metadata", METADATA_LIMIT);
@@ -274,18 +276,5 @@ final class ConnectionAdmin {
     private static String pathConnectionId(HttpServerRequest request) {
         return Identifiers.requireParameter(
                 Identifiers.Kind.CONNECTION_ID, "connection id", RequestParameters.path(request, "id"));
-    }
-
-    /** A field checked by {@link Identifiers}: only its type here. */
-    private static String string(JsonNode body, String field) {
-        var value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw new ApiErrors.BadRequestException(
-                    "invalid_parameter", field + " must be a string, was " + BodyFields.typeOf(value));
-        }
-        return value.asString();
     }
 }

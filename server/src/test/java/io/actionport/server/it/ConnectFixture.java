@@ -80,7 +80,7 @@ abstract class ConnectFixture {
         provider = new FakeOAuthProvider();
         issuer = new MockOAuth2Server();
         issuer.start(InetAddress.getLoopbackAddress(), 0);
-        server = Actionport.start(ServerConfig.defaults(dataDir)
+        server = Actionport.start(configure(ServerConfig.defaults(dataDir)
                 .withDatabaseUrl(databaseUrl())
                 .withDevKey(TestServer.DEV_KEY)
                 .withDevAdminKey(TestServer.DEV_ADMIN_KEY)
@@ -88,7 +88,7 @@ abstract class ConnectFixture {
                 .withEgressAllow(List.of("127.0.0.1:" + provider.port()))
                 .withDevWebhook(provider.url("/webhook").toString(), SECRET)
                 .withOAuth(OAuthConfig.issuer(issuer.issuerUrl("default").uri()))
-                .withClock(clock));
+                .withClock(clock)));
         server.registry().deploy("dev", Bundle.of("crm", new CrmWhoAmI()), List.of());
         var saved = admin("PUT", "/integrations/crm", """
                 {"base_url": "%s", "auth_scheme": "oauth2", "token_url": "%s", "client_id": "%s",
@@ -101,6 +101,11 @@ abstract class ConnectFixture {
                         provider.url("/authorize"),
                         provider.url("/revoke")));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    /** What a test class changes in the server's configuration. */
+    ServerConfig configure(ServerConfig config) {
+        return config;
     }
 
     /** The store: embedded H2 here, PostgreSQL in {@link ConnectFlowOnPostgresTest}. */
