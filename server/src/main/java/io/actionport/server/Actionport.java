@@ -178,10 +178,17 @@ public final class Actionport implements AutoCloseable {
         webhookDeliveries.attach(queue.scheduler(), events);
         eventDeliveries.attach(queue.scheduler());
         var providerTokens = new ProviderTokens(egressHttp, clock);
+        var auditLog = new AuditStore(database, clock, new ExecutionIds(clock));
         var connect = new ConnectEndpoints(
                 connectSessions,
                 new ConnectFlow(
-                        connectSessions, connectSessionStore, connections, providerTokens, eventDeliveries, clock),
+                        connectSessions,
+                        connectSessionStore,
+                        connections,
+                        providerTokens,
+                        eventDeliveries,
+                        auditLog,
+                        clock),
                 connections,
                 providerTokens);
         completions = new Completions(events, executions);
@@ -206,7 +213,7 @@ public final class Actionport implements AutoCloseable {
                 new EnvironmentManagement(environments, keyManagement, deployments::syncFromStore),
                 config.openMetrics(),
                 config.limits(),
-                new AuditStore(database, clock, new ExecutionIds(clock)),
+                auditLog,
                 connect);
         var origins = new ArrayList<>(McpDoor.LOOPBACK_ORIGINS);
         origins.addAll(config.allowedOrigins());

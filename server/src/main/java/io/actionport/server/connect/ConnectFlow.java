@@ -1,5 +1,6 @@
 package io.actionport.server.connect;
 
+import io.actionport.server.store.AuditStore;
 import io.actionport.server.store.ConnectSessionStore;
 import io.actionport.server.store.ConnectSessionStore.Claim;
 import io.actionport.server.store.ConnectSessionStore.ConnectSession;
@@ -33,9 +34,13 @@ public final class ConnectFlow {
 
     private final ConnectSessions links;
     private final ConnectSessionStore sessions;
+    /** The audit log's actor of a connection an end user made through a connect link. */
+    public static final String END_USER_ACTOR_PREFIX = "end-user:";
+
     private final ConnectionStore connections;
     private final ProviderTokens tokens;
     private final EventDeliveries events;
+    private final AuditStore audit;
     private final Clock clock;
 
     public ConnectFlow(
@@ -44,12 +49,14 @@ public final class ConnectFlow {
             ConnectionStore connections,
             ProviderTokens tokens,
             EventDeliveries events,
+            AuditStore audit,
             Clock clock) {
         this.links = links;
         this.sessions = sessions;
         this.connections = connections;
         this.tokens = tokens;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -130,6 +137,12 @@ public final class ConnectFlow {
                 .put("connectionId", connected.connectionId())
                 .put("endUserId", connected.endUser());
         events.publish(connected.environment(), "connection.created", event);
+        audit.recordOperation(
+                connected.environment(),
+                END_USER_ACTOR_PREFIX + connected.endUser(),
+                "connect",
+                "connection.create",
+                connected.integration() + "/" + connected.connectionId());
         return connected;
     }
 

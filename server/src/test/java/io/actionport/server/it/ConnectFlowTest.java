@@ -38,6 +38,21 @@ class ConnectFlowTest extends ConnectFixture {
     }
 
     @Test
+    void a_connection_made_through_a_link_is_in_the_audit_log_under_its_end_user() throws Exception {
+        open(link("alice"));
+
+        var audit = admin("GET", "/environments/dev/audit?action=connection.create", null);
+        assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+        var owned = server.connections().ownedBy("dev", "crm", "alice").getFirst();
+        assertThat(audit.body())
+                .contains("\"actor\":\"end-user:alice\"")
+                .contains("\"door\":\"connect\"")
+                .contains("crm/" + owned.connectionId())
+                .doesNotContain(FakeOAuthProvider.accessTokenOf("alice"))
+                .doesNotContain(FakeOAuthProvider.refreshTokenOf("alice"));
+    }
+
+    @Test
     void a_new_connection_is_announced_by_a_signed_connection_created_webhook() throws Exception {
         open(link("alice"));
 
