@@ -2,61 +2,28 @@ package io.actionport.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.actionport.server.Actionport;
-import io.actionport.server.config.ServerConfig;
-import io.actionport.server.oauth.OAuthConfig;
 import io.actionport.server.store.Json;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The audit log: who called or changed what, when, through which door, with what result; never a secret. */
-class AuditLogTest {
+class AuditLogTest extends OAuthServerFixture {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** A distinctive argument value and secrets that must appear in no entry. */
     private static final String SECRET_ARGUMENT = "zebra-secret-argument-7731";
 
     private static final String WEBHOOK_SECRET = "whsec_" + "c2VjcmV0LXdlYmhvb2stc2lnbmluZy1rZXktOTk=";
-
-    @TempDir
-    Path dataDir;
-
-    private MockOAuth2Server issuer;
-    private Actionport server;
-
-    @BeforeEach
-    void start() {
-        issuer = new MockOAuth2Server();
-        issuer.start(InetAddress.getLoopbackAddress(), 0);
-        server = Actionport.start(ServerConfig.defaults(dataDir)
-                .withDevKey(TestServer.DEV_KEY)
-                .withDevAdminKey(TestServer.DEV_ADMIN_KEY)
-                .withMasterKey(TestServer.MASTER_KEY)
-                .withDevWebhook(null, null)
-                .withOAuth(OAuthConfig.issuer(issuer.issuerUrl("default").uri())));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        issuer.shutdown();
-    }
 
     @Test
     void a_tool_call_with_a_token_is_recorded_by_subject_door_action_and_arguments_hash() throws Exception {
@@ -271,9 +238,5 @@ class AuditLogTest {
     private static String sha256(String text) throws Exception {
         return HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private String resource() {
-        return server.baseUrl().toString().replaceAll("/+$", "") + "/mcp";
     }
 }

@@ -3,62 +3,29 @@ package io.actionport.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.actionport.server.Actionport;
-import io.actionport.server.config.ServerConfig;
-import io.actionport.server.oauth.OAuthConfig;
 import io.actionport.server.store.Json;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scopes map to tools: {@code mcp:read} reaches read-only tools, {@code mcp:write} (or the configured
  * {@code mcp:tools}) every tool, {@code mcp:tools:<integration>} one integration's; tokens come from a
  * real OAuth server on loopback.
  */
-class McpOAuthScopesTest {
+class McpOAuthScopesTest extends OAuthServerFixture {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CREATE_ISSUE = "{\"name\":\"create-issue\",\"arguments\":{\"title\":\"scoped\"}}";
     private static final String ECHO = "{\"name\":\"echo\",\"arguments\":{\"message\":\"hi\"}}";
-
-    @TempDir
-    Path dataDir;
-
-    private MockOAuth2Server issuer;
-    private Actionport server;
-
-    @BeforeEach
-    void start() {
-        issuer = new MockOAuth2Server();
-        issuer.start(InetAddress.getLoopbackAddress(), 0);
-        server = Actionport.start(ServerConfig.defaults(dataDir)
-                .withDevKey(TestServer.DEV_KEY)
-                .withDevAdminKey(TestServer.DEV_ADMIN_KEY)
-                .withMasterKey(TestServer.MASTER_KEY)
-                .withDevWebhook(null, null)
-                .withOAuth(OAuthConfig.issuer(issuer.issuerUrl("default").uri())));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        issuer.shutdown();
-    }
 
     @Test
     void a_read_scope_lists_only_the_read_only_tools() {
@@ -162,11 +129,7 @@ class McpOAuthScopesTest {
     }
 
     private String token(String scope) {
-        return issuer.anyToken(
-                        issuer.issuerUrl("default"),
-                        Map.of("sub", "alice", "aud", base() + "/mcp", "scope", scope),
-                        Duration.ofMinutes(5))
-                .serialize();
+        return token(Map.of("sub", "alice", "aud", resource(), "scope", scope), Duration.ofMinutes(5));
     }
 
     private String base() {

@@ -14,8 +14,6 @@ import io.actionport.server.config.ServerConfig;
 import io.actionport.server.oauth.OAuthConfig;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
-import java.net.InetAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,40 +23,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /mcp} as an OAuth resource server, against a real OAuth/OIDC server on loopback. */
-class McpOAuthTest {
+class McpOAuthTest extends OAuthServerFixture {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    Path dataDir;
-
-    private MockOAuth2Server issuer;
-    private Actionport server;
-
-    @BeforeEach
-    void start() {
-        issuer = new MockOAuth2Server();
-        issuer.start(InetAddress.getLoopbackAddress(), 0);
-        server = Actionport.start(ServerConfig.defaults(dataDir)
-                .withDevKey(TestServer.DEV_KEY)
-                .withDevAdminKey(TestServer.DEV_ADMIN_KEY)
-                .withMasterKey(TestServer.MASTER_KEY)
-                .withDevWebhook(null, null)
-                .withOAuth(OAuthConfig.issuer(issuerUrl())));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        issuer.shutdown();
-    }
 
     @Test
     void protected_resource_metadata_names_the_issuer_at_both_well_known_paths() throws Exception {
@@ -251,20 +222,8 @@ class McpOAuthTest {
                 .contains("resource_metadata=\"" + metadataUrl() + "\"");
     }
 
-    private URI issuerUrl() {
-        return issuer.issuerUrl("default").uri();
-    }
-
-    private String resource() {
-        return server.baseUrl().toString().replaceAll("/+$", "") + "/mcp";
-    }
-
     private String metadataUrl() {
         return server.baseUrl().toString().replaceAll("/+$", "") + "/.well-known/oauth-protected-resource/mcp";
-    }
-
-    private String token(Map<String, Object> claims, Duration lifetime) {
-        return issuer.anyToken(issuer.issuerUrl("default"), claims, lifetime).serialize();
     }
 
     private StatelessCall call() {

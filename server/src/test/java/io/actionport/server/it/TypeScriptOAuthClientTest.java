@@ -3,13 +3,8 @@ package io.actionport.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import io.actionport.server.Actionport;
-import io.actionport.server.config.ServerConfig;
-import io.actionport.server.oauth.OAuthConfig;
 import io.actionport.server.store.Json;
-import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,50 +12,30 @@ import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The official TypeScript SDK v1 client with its OAuth client provider (client_credentials) against
  * {@code /mcp} with OAuth on: from a 401 to its tools, discovering everything on its own.
  */
-class TypeScriptOAuthClientTest {
+class TypeScriptOAuthClientTest extends OAuthServerFixture {
 
     private static final Duration SCRIPT_LIMIT = Duration.ofSeconds(90);
 
-    @TempDir
-    Path dataDir;
-
     private NodeTools node;
-    private MockOAuth2Server issuer;
-    private Actionport server;
     private final List<TokenRequest> tokenRequests = new ArrayList<>();
 
     @BeforeEach
-    void start() {
+    void installNode() {
         node = NodeTools.installed();
-        // With a sign-in page, as a user meets it in the code flow; client credentials never see it.
-        issuer = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
-        issuer.start(InetAddress.getLoopbackAddress(), 0);
-        server = Actionport.start(ServerConfig.defaults(dataDir)
-                .withDevKey(TestServer.DEV_KEY)
-                .withDevAdminKey(TestServer.DEV_ADMIN_KEY)
-                .withMasterKey(TestServer.MASTER_KEY)
-                .withDevWebhook(null, null)
-                .withOAuth(OAuthConfig.issuer(issuerUrl())));
     }
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (issuer != null) {
-            issuer.shutdown();
-        }
+    /** With a sign-in page, as a user meets it in the code flow; client credentials never see it. */
+    @Override
+    MockOAuth2Server newIssuer() {
+        return new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
     }
 
     @Test
@@ -170,10 +145,6 @@ class TypeScriptOAuthClientTest {
                 .isFalse();
         assertThat(run.exitCode()).as(run.output()).isZero();
         return summary;
-    }
-
-    private URI issuerUrl() {
-        return issuer.issuerUrl("default").uri();
     }
 
     private String base() {
