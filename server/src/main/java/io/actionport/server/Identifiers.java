@@ -13,13 +13,13 @@ public final class Identifiers {
     /** The kinds of names, each with its characters and the length its database column holds. */
     public enum Kind {
         /** Nango allows more, but no '/', whitespace or control characters, which break paths and logs. */
-        CONNECTION_ID("[A-Za-z0-9._:@+=~-]", "letters, digits and . _ : @ + = ~ -", 256),
+        CONNECTION_ID("[A-Za-z0-9._:@+=~-]", "ASCII letters, digits and . _ : @ + = ~ -", 256),
         /** Identity providers' subjects too, e.g. {@code auth0|5f7c...} or an e-mail address. */
-        END_USER_ID("[A-Za-z0-9._:@+=~|-]", "letters, digits and . _ : @ + = ~ | -", 256),
-        INTEGRATION_KEY("[A-Za-z0-9._:@~-]", "letters, digits and . _ : @ ~ -", 64),
-        ENVIRONMENT("[A-Za-z0-9._-]", "letters, digits and . _ -", 64),
+        END_USER_ID("[A-Za-z0-9._:@+=~|-]", "ASCII letters, digits and . _ : @ + = ~ | -", 256),
+        INTEGRATION_KEY("[A-Za-z0-9._:@~-]", "ASCII letters, digits and . _ : @ ~ -", 64),
+        ENVIRONMENT("[A-Za-z0-9._-]", "ASCII letters, digits and . _ -", 64),
         /** {@code integration/name} or a bare name, as deployed actions are named. */
-        ACTION_NAME("[A-Za-z0-9._/-]", "letters, digits and . _ / -", 129),
+        ACTION_NAME("[A-Za-z0-9._/-]", "ASCII letters, digits and . _ / -", 129),
         /** Any visible ASCII, as HTTP headers carry it. */
         IDEMPOTENCY_KEY("[\\x21-\\x7E]", "visible ASCII characters (no spaces)", 256);
 
@@ -89,7 +89,7 @@ public final class Identifiers {
 
         private final String field;
 
-        InvalidIdentifierException(String code, String field, String message) {
+        public InvalidIdentifierException(String code, String field, String message) {
             super(code, message);
             this.field = field;
         }

@@ -16,6 +16,23 @@ public final class EndUsers {
     private EndUsers() {}
 
     /**
+     * The {@value #HEADER} header of a request: null when absent; sent empty or more than once, it
+     * is refused (a backend that sends an unset variable must not act for nobody without knowing).
+     */
+    public static String header(io.netty.handler.codec.http.HttpHeaders headers) {
+        var values = headers.getAll(HEADER);
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new Identifiers.InvalidIdentifierException(
+                    "invalid_header", HEADER, HEADER + " was sent " + values.size() + " times; send it once");
+        }
+        return Identifiers.requireHeader(
+                Identifiers.Kind.END_USER_ID, HEADER, values.getFirst().trim());
+    }
+
+    /**
      * The end user of a call, or null.
      *
      * @param principal the caller, or null when no key asked (stdio)
@@ -23,9 +40,8 @@ public final class EndUsers {
      * @throws AuthException 403 when an OAuth caller names another end user than its subject
      */
     public static String of(Principal principal, String named) {
-        var header = named == null || named.isBlank()
-                ? null
-                : Identifiers.requireHeader(Identifiers.Kind.END_USER_ID, HEADER, named.trim());
+        var header =
+                named == null ? null : Identifiers.requireHeader(Identifiers.Kind.END_USER_ID, HEADER, named.trim());
         if (principal != null && principal.keyId().startsWith(AccessTokens.KEY_ID_PREFIX)) {
             var subject = principal.keyId().substring(AccessTokens.KEY_ID_PREFIX.length());
             if (header != null && !header.equals(subject)) {

@@ -23,6 +23,9 @@ final class CommandErrors {
 
     private static final Set<String> REFUSALS = Set.of(
             "missing_key",
+            "not_connectable",
+            "connection_required",
+            "end_user_mismatch",
             "admin_key_required",
             "wrong_environment",
             "forbidden",

@@ -70,9 +70,13 @@ public record ServerConfig(
                 && (!publicUrl.isAbsolute()
                         || publicUrl.getHost() == null
                         || !(publicUrl.getScheme().equals("https")
-                                || publicUrl.getScheme().equals("http")))) {
-            throw new IllegalArgumentException("--public-url must be an absolute http(s) URL with a host, such as"
-                    + " https://actionport.example.com, was '" + publicUrl + "'");
+                                || publicUrl.getScheme().equals("http"))
+                        || publicUrl.getRawUserInfo() != null
+                        || publicUrl.getRawQuery() != null
+                        || publicUrl.getRawFragment() != null)) {
+            throw new IllegalArgumentException("--public-url must be an absolute http(s) URL with a host and at most a"
+                    + " path (no user, query or fragment), such as https://actionport.example.com, was '" + publicUrl
+                    + "'");
         }
     }
 

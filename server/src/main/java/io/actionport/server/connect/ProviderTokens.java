@@ -117,8 +117,8 @@ public final class ProviderTokens {
         } catch (IOException e) {
             throw failed(
                     code,
-                    "the provider at " + url + " did not answer: "
-                            + e.getClass().getSimpleName());
+                    "the provider at " + url + " did not answer ("
+                            + io.actionport.server.egress.NetworkFailures.describe(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed(code, "interrupted while waiting for the provider");

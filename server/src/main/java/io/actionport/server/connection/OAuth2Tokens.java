@@ -159,7 +159,9 @@ final class OAuth2Tokens {
             throw new OAuth2RefreshException(target, e.getMessage());
         } catch (IOException e) {
             throw new OAuth2RefreshException(
-                    target, "the token endpoint did not answer: " + e.getClass().getSimpleName());
+                    target,
+                    "the token endpoint did not answer (" + io.actionport.server.egress.NetworkFailures.describe(e)
+                            + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OAuth2RefreshException(target, "interrupted while waiting for the token endpoint");

@@ -92,7 +92,14 @@ public final class EgressHttpClient implements AutoCloseable {
     public Response send(Request request) throws IOException, InterruptedException {
         vet(request.uri());
         var sender = client.responseTimeout(request.timeout())
-                .headers(h -> request.headers().forEach(h::add))
+                .headers(h -> {
+                    request.headers().forEach(h::add);
+                    if (request.body() != null) {
+                        // The whole body is known: sent with its length, not chunked, which some token endpoints
+                        // refuse.
+                        h.set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, request.body().length);
+                    }
+                })
                 .request(io.netty.handler.codec.http.HttpMethod.valueOf(
                         request.method().toUpperCase(Locale.ROOT)))
                 .uri(request.uri());

@@ -43,7 +43,7 @@ final class AuditApi {
                 since,
                 RequestParameters.query(request, "actor"),
                 RequestParameters.query(request, "action"),
-                RequestParameters.query(request, "cursor"));
+                cursor(RequestParameters.query(request, "cursor")));
         int limit = RequestParameters.wholeNumber("limit", RequestParameters.query(request, "limit"), 1, 500, 50);
         return Blocking.call(() -> {
                     var page = audit.search(environment, filter, limit);
@@ -89,5 +89,18 @@ final class AuditApi {
         node.put("error_code", entry.errorCode());
         node.put("execution_id", entry.executionId());
         return node;
+    }
+
+    /** A page cursor: the {@code next_cursor} of a previous page, an entry id (a UUID). */
+    private static String cursor(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_parameter",
+                    "cursor must be the next_cursor of a previous page, was '" + Printable.quote(value) + "'");
+        }
+        return value;
     }
 }

@@ -10,7 +10,6 @@ import io.actionport.server.connect.ProviderTokens;
 import io.actionport.server.store.ConnectionStore;
 import io.actionport.server.store.Json;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import reactor.core.publisher.Mono;
@@ -86,9 +85,12 @@ public final class ConnectEndpoints {
 
     private Mono<Void> callback(HttpServerRequest request, HttpServerResponse response) {
         var parameters = new HashMap<String, String>();
-        new QueryStringDecoder(request.uri())
-                .parameters()
-                .forEach((name, values) -> parameters.put(name, values.getFirst()));
+        try {
+            RequestParameters.queryParameters(request)
+                    .forEach((name, values) -> parameters.put(name, values.getFirst()));
+        } catch (ApiErrors.BadRequestException e) {
+            return page(request, response, e);
+        }
         return Blocking.call(() -> flow.finish(parameters))
                 .flatMap(connected -> {
                     if (wantsJson(request)) {
@@ -130,6 +132,10 @@ public final class ConnectEndpoints {
         String message;
         if (failure instanceof ConnectFailure e) {
             status = e.status();
+            code = e.code();
+            message = e.getMessage();
+        } else if (failure instanceof ApiErrors.BadRequestException e) {
+            status = 400;
             code = e.code();
             message = e.getMessage();
         } else {

@@ -42,7 +42,7 @@ final class ConnectionAdmin {
 
     void register(HttpServerRoutes routes, HttpApi api) {
         routes.get("/integrations", api.admin("listing integrations", this::listIntegrations))
-                .put("/integrations/{key}", api.admin("saving an integration", this::saveIntegration))
+                .put("/integrations/{key}", api.adminPrincipal("saving an integration", this::saveIntegration))
                 .get("/connections", api.admin("listing connections", this::listConnections))
                 .post("/connections", api.adminPrincipal("creating a connection", this::createConnection))
                 .put(
@@ -63,13 +63,15 @@ final class ConnectionAdmin {
                         response, 200, Json.MAPPER.createObjectNode().set("integrations", list)));
     }
 
-    private Mono<Void> saveIntegration(String environment, HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> saveIntegration(Principal principal, HttpServerRequest request, HttpServerResponse response) {
+        var environment = principal.environment();
         var key = Identifiers.requireParameter(
                 Identifiers.Kind.INTEGRATION_KEY, "integration key", RequestParameters.path(request, "key"));
         return body(request)
                 .flatMap(body -> Blocking.call(() -> {
                     var integration = integration(environment, key, body);
                     store.saveIntegration(integration);
+                    audit.done(principal, "integration.set", integration.key());
                     return integration;
                 }))
                 .flatMap(integration -> HttpApi.json(response, 200, view(integration)));
@@ -91,6 +93,12 @@ final class ConnectionAdmin {
         try {
             var schemeName = BodyFields.optional(body, "auth_scheme", 32);
             var scheme = AuthScheme.fromWireName(schemeName == null ? "none" : schemeName);
+            if (scheme != AuthScheme.OAUTH2 && (authorizationUrl != null || revocationUrl != null || scopes != null)) {
+                throw new ApiErrors.BadRequestException(
+                        "invalid_integration",
+                        "authorization_url, scopes and revocation_url are for connect links, which need auth_scheme"
+                                + " oauth2 (this integration's is " + scheme.wireName() + ")");
+            }
             return new Integration(
                     environment,
                     key,

@@ -7,7 +7,6 @@ import io.actionport.server.auth.Principal;
 import io.actionport.server.registry.DeploymentService;
 import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.store.Json;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,7 +50,7 @@ final class DeploymentAdmin {
     /** Body: the jar. Query: {@code action} (repeatable), {@code integration}, {@code allow_breaking}. */
     private Mono<Void> deploy(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var environment = principal.environment();
-        var query = new QueryStringDecoder(request.uri()).parameters();
+        var query = RequestParameters.queryParameters(request);
         var actions = query.getOrDefault("action", List.of());
         actions.forEach(action -> Identifiers.requireParameter(Identifiers.Kind.ACTION_NAME, "action", action));
         var integration = query.getOrDefault("integration", List.of()).stream()

@@ -4,7 +4,6 @@ import io.actionport.server.Blocking;
 import io.actionport.server.auth.EnvironmentManagement;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.store.Json;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -59,8 +58,7 @@ final class EnvironmentAdmin {
     /** Query: {@code force=true} to delete one that still holds deployments, connections or executions. */
     private Mono<Void> delete(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var name = RequestParameters.path(request, "name");
-        var force = new QueryStringDecoder(request.uri())
-                .parameters()
+        var force = RequestParameters.queryParameters(request)
                 .getOrDefault("force", List.of("false"))
                 .getFirst()
                 .equals("true");

@@ -26,7 +26,6 @@ import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.WebhookStore;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -194,7 +193,7 @@ public final class HttpApi {
         KeyRoles.requireIntegration(principal, integration);
         var connectionId = Identifiers.optionalHeader(
                 Identifiers.Kind.CONNECTION_ID, "Connection-Id", header(request, "Connection-Id"));
-        var endUser = EndUsers.of(principal, header(request, EndUsers.HEADER));
+        var endUser = EndUsers.of(principal, EndUsers.header(request.requestHeaders()));
         return RequestBodies.read(request, BODY_LIMIT)
                 .map(HttpApi::parseTrigger)
                 .flatMap(body -> Mono.fromFuture(
@@ -327,7 +326,7 @@ public final class HttpApi {
     /** Query: {@code action}, {@code status}, {@code connection}, {@code since} (ISO instant), {@code limit}, {@code cursor}. */
     private Mono<Void> recentExecutions(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var environment = principal.environment();
-        var query = new QueryStringDecoder(request.uri()).parameters();
+        var query = RequestParameters.queryParameters(request);
         java.util.function.Function<String, String> param =
                 name -> query.getOrDefault(name, List.of()).stream().findFirst().orElse(null);
         return Blocking.call(() -> {

@@ -6,7 +6,6 @@ import io.actionport.server.auth.KeyRole;
 import io.actionport.server.auth.Principal;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.StoredKey;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +81,7 @@ final class KeyAdmin {
     private Mono<Void> rotate(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         var environment = principal.environment();
         var id = RequestParameters.path(request, "id");
-        var query = new QueryStringDecoder(request.uri()).parameters();
+        var query = RequestParameters.queryParameters(request);
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
                     var body = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);

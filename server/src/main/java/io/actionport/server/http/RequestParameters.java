@@ -16,8 +16,21 @@ final class RequestParameters {
 
     /** The first value of a query parameter, or null. */
     static String query(HttpServerRequest request, String name) {
-        return new QueryStringDecoder(request.uri())
-                .parameters().getOrDefault(name, List.of()).stream().findFirst().orElse(null);
+        return queryParameters(request).getOrDefault(name, List.of()).stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Every query parameter; a query that cannot be decoded (e.g. {@code %ZZ}) is a 400. */
+    static java.util.Map<String, List<String>> queryParameters(HttpServerRequest request) {
+        try {
+            return new QueryStringDecoder(request.uri()).parameters();
+        } catch (IllegalArgumentException e) {
+            throw new ApiErrors.BadRequestException(
+                    "malformed_query",
+                    "the query string cannot be decoded: " + e.getMessage()
+                            + "; percent-encode reserved characters (%25 for %)");
+        }
     }
 
     /** A whole-number query parameter within bounds, or the fallback when absent. */

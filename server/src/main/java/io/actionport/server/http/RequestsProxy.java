@@ -114,7 +114,7 @@ public final class RequestsProxy {
         KeyRoles.requireIntegration(principal, integration);
         var connectionId = Identifiers.optionalHeader(
                 Identifiers.Kind.CONNECTION_ID, "Connection-Id", HttpApi.header(request, "Connection-Id"));
-        var endUser = EndUsers.of(principal, HttpApi.header(request, EndUsers.HEADER));
+        var endUser = EndUsers.of(principal, EndUsers.header(request.requestHeaders()));
         var pathAndQuery = request.uri().substring(PREFIX.length() - 1);
         int question = pathAndQuery.indexOf('?');
         var rawPath = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);

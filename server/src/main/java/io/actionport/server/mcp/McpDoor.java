@@ -124,7 +124,7 @@ public final class McpDoor implements AutoCloseable {
                         .flatMap(principal -> {
                             var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
                             KeyRoles.requireCaller(principal);
-                            EndUsers.of(principal, request.requestHeaders().get(EndUsers.HEADER));
+                            EndUsers.of(principal, EndUsers.header(request.requestHeaders()));
                             KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
                             var live = serverFor(principal, scope);
                             refusedToolCall(request, live).ifPresent(refusal -> {
@@ -226,6 +226,7 @@ public final class McpDoor implements AutoCloseable {
 
     private static McpTransportContext scopeHeaders(HttpServerRequest request) {
         var values = new HashMap<String, Object>();
+        // Checked when the request was let in (EndUsers.header): at most one, never empty.
         for (var header : List.of(SessionScope.INTEGRATION, SessionScope.CONNECTION, EndUsers.HEADER)) {
             var value = request.requestHeaders().get(header);
             if (value != null) {

@@ -96,17 +96,7 @@ public final class AuditStore {
                 + "arguments_sha256, connection_id, status, error_code FROM executions WHERE environment = ?");
         var params = new ArrayList<Object>();
         params.add(environment);
-        if (filter.action() != null) {
-            var slash = filter.action().indexOf('/');
-            if (slash > 0) {
-                sql.append(" AND integration = ? AND action_name = ?");
-                params.add(filter.action().substring(0, slash));
-                params.add(filter.action().substring(slash + 1));
-            } else {
-                sql.append(" AND action_name = ?");
-                params.add(filter.action());
-            }
-        }
+        ExecutionStore.whereAction(sql, params, filter.action());
         appendCommon(sql, params, filter, "created_at", "key_id");
         params.add(limit);
         return jdbc.query(sql.toString(), AuditStore::execution, params.toArray());

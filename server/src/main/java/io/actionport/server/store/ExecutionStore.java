@@ -266,22 +266,31 @@ public final class ExecutionStore {
         public static final Filter ALL = new Filter(null, null, null, null, null, null);
     }
 
+    /**
+     * Narrows a query of executions to an action: {@code integration/name}, or a bare name in any
+     * integration; nothing when {@code action} is null.
+     */
+    static void whereAction(StringBuilder sql, List<Object> params, String action) {
+        if (action == null) {
+            return;
+        }
+        var slash = action.indexOf('/');
+        if (slash > 0) {
+            sql.append(" AND integration = ? AND action_name = ?");
+            params.add(action.substring(0, slash));
+            params.add(action.substring(slash + 1));
+        } else {
+            sql.append(" AND action_name = ?");
+            params.add(action);
+        }
+    }
+
     /** A page of an environment's executions matching {@code filter}, newest first. */
     public List<ExecutionRecord> search(String environment, Filter filter, int limit) {
         var sql = new StringBuilder("SELECT * FROM executions WHERE environment = ?");
         var params = new java.util.ArrayList<Object>();
         params.add(environment);
-        if (filter.action() != null) {
-            var slash = filter.action().indexOf('/');
-            if (slash > 0) {
-                sql.append(" AND integration = ? AND action_name = ?");
-                params.add(filter.action().substring(0, slash));
-                params.add(filter.action().substring(slash + 1));
-            } else {
-                sql.append(" AND action_name = ?");
-                params.add(filter.action());
-            }
-        }
+        whereAction(sql, params, filter.action());
         if (filter.status() != null) {
             sql.append(" AND status = ?");
             params.add(filter.status().name());

@@ -90,6 +90,14 @@ class AuditLogTest extends OAuthServerFixture {
                 "{\"url\":\"https://hooks.example.com/in/" + SECRET_ARGUMENT + "\",\"secret\":\"" + WEBHOOK_SECRET
                         + "\"}");
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+        var integration = send(
+                TestServer.DEV_ADMIN_KEY,
+                "PUT",
+                "/integrations/shop",
+                "{\"base_url\":\"https://shop.example.com\",\"auth_scheme\":\"oauth2\",\"token_url\":"
+                        + "\"https://shop.example.com/token\",\"client_id\":\"c\",\"client_secret\":\""
+                        + SECRET_ARGUMENT + "\"}");
+        assertThat(integration.statusCode()).as(integration.body()).isEqualTo(200);
         var connection = send(
                 TestServer.DEV_ADMIN_KEY,
                 "POST",
@@ -108,7 +116,14 @@ class AuditLogTest extends OAuthServerFixture {
                 .get("entries")
                 .forEach(entry -> actions.add(entry.get("action").asString()));
         assertThat(actions)
-                .startsWith("key.revoke", "connection.create", "webhook.set", "deploy", "demo/echo", "key.create");
+                .startsWith(
+                        "key.revoke",
+                        "connection.create",
+                        "integration.set",
+                        "webhook.set",
+                        "deploy",
+                        "demo/echo",
+                        "key.create");
         var entries = answer.body().get("entries");
         var adminKeyId = entries.get(0).get("actor").asString();
         assertThat(adminKeyId).isNotBlank().isNotEqualTo(TestServer.DEV_ADMIN_KEY);
@@ -116,14 +131,15 @@ class AuditLogTest extends OAuthServerFixture {
         assertThat(entries.get(0).get("door").asString()).isEqualTo("http");
         assertThat(entries.get(0).get("result").asString()).isEqualTo("ok");
         assertThat(entries.get(1).get("target").asString()).isEqualTo("demo/second");
-        assertThat(entries.get(2).get("target").asString()).isEqualTo("hooks.example.com");
-        assertThat(entries.get(3).get("target").asString()).startsWith("demo@");
-        var execution = entries.get(4);
+        assertThat(entries.get(2).get("target").asString()).isEqualTo("shop");
+        assertThat(entries.get(3).get("target").asString()).isEqualTo("hooks.example.com");
+        assertThat(entries.get(4).get("target").asString()).startsWith("demo@");
+        var execution = entries.get(5);
         assertThat(execution.get("actor").asString()).isEqualTo(keyId);
         assertThat(execution.get("door").asString()).isEqualTo("http");
         assertThat(execution.get("execution_id").asString())
                 .isEqualTo(trigger.headers().firstValue("X-Execution-Id").orElseThrow());
-        assertThat(entries.get(5).get("target").asString()).isEqualTo(keyId + " (caller)");
+        assertThat(entries.get(6).get("target").asString()).isEqualTo(keyId + " (caller)");
         assertThat(answer.text())
                 .doesNotContain(SECRET_ARGUMENT)
                 .doesNotContain(keySecret)

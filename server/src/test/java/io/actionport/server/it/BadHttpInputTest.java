@@ -249,6 +249,16 @@ class BadHttpInputTest {
                 HttpCase.of("limit beyond int", "GET", "/executions?limit=99999999999999")
                         .expect(400, "invalid_parameter", "limit"),
                 HttpCase.of("limit empty", "GET", "/executions?limit=").expect(400, "invalid_parameter", "limit"),
+                HttpCase.of("a query that cannot be decoded", "GET", "/executions?status=%ZZ")
+                        .raw()
+                        .expect(400, "malformed_query", "percent-encode"),
+                HttpCase.of(
+                                "a connect callback whose query cannot be decoded",
+                                "GET",
+                                "/connect/callback?state=%ZZ&code=x")
+                        .raw()
+                        .header("Accept", "application/json")
+                        .expect(400, "malformed_query", "percent-encode"),
                 HttpCase.of("status=bogus", "GET", "/executions?status=bogus")
                         .expect(400, "invalid_parameter", "status must be queued, running"),
                 HttpCase.of("since=yesterday", "GET", "/executions?since=yesterday")
@@ -321,6 +331,12 @@ class BadHttpInputTest {
                 HttpCase.of("base_url of 3000 characters", "PUT", integration)
                         .body("{\"base_url\": \"https://example.com/" + repeat('p', 3000) + "\"}")
                         .expect(400, "invalid_parameter", "over the limit of 2048"),
+                HttpCase.of("connect-link settings on an integration that is not oauth2", "PUT", integration)
+                        .body("{\"base_url\": \"https://example.com\", \"auth_scheme\": \"bearer\","
+                                + " \"authorization_url\": \"https://example.com/authorize\"}")
+                        .expect(400, "invalid_integration", "need auth_scheme oauth2"),
+                HttpCase.of("an audit cursor that no page gave", "GET", "/environments/dev/audit?cursor=garbage")
+                        .expect(400, "invalid_parameter", "next_cursor of a previous page"),
                 HttpCase.of("unknown auth_scheme", "PUT", integration)
                         .body("{\"base_url\": \"https://example.com\", \"auth_scheme\": \"magic\"}")
                         .expect(400, "invalid_integration", "unknown auth scheme 'magic'"),
@@ -390,7 +406,7 @@ class BadHttpInputTest {
                         .expect(
                                 400,
                                 "invalid_parameter",
-                                "connection_id must be 1 to 256 letters, digits and . _ : @ + = ~ -, was 'a/b'"),
+                                "connection_id must be 1 to 256 ASCII letters, digits and . _ : @ + = ~ -, was 'a/b'"),
                 connection("connection_id with a NUL", "{\"integration\": \"fake\", \"connection_id\": \"a\\u0000b\"}")
                         .expect(400, "invalid_parameter", "was 'a\\u0000b'"),
                 connection("connection_id with a newline", "{\"integration\": \"fake\", \"connection_id\": \"a\\nb\"}")

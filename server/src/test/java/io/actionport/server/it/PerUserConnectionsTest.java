@@ -216,4 +216,22 @@ class PerUserConnectionsTest extends ConnectFixture {
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.error().get("message").asString()).contains("acts for its subject 'dave' only");
     }
+
+    @Test
+    void an_end_user_header_sent_empty_or_twice_is_refused_not_taken_for_nobody_or_the_first() throws Exception {
+        open(link("alice"));
+        var base = HttpRequest.newBuilder(server.baseUrl().resolve("/action/trigger"))
+                .header("Authorization", "Bearer " + TestServer.DEV_KEY)
+                .header("Provider-Config-Key", "crm")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action_name\":\"who-am-i\",\"input\":{}}"));
+
+        var empty = send(base.copy().header("End-User-Id", " "));
+        var twice = send(base.copy().header("End-User-Id", "alice").header("End-User-Id", "bob"));
+
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(errorCode(empty)).isEqualTo("invalid_header");
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.body()).contains("End-User-Id was sent 2 times");
+        assertThat(provider.apiTokens).isEmpty();
+    }
 }

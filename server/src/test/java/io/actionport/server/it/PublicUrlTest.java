@@ -50,6 +50,17 @@ class PublicUrlTest extends ConnectFixture {
     }
 
     @Test
+    void a_public_url_with_a_query_fragment_or_user_is_refused() {
+        for (var url : java.util.List.of(
+                "https://x.example.com?q=1", "https://x.example.com#frag", "https://u:p@x.example.com")) {
+            assertThatThrownBy(() -> ServerConfig.defaults(Path.of("data")).withPublicUrl(URI.create(url)))
+                    .as(url)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no user, query or fragment");
+        }
+    }
+
+    @Test
     void a_public_url_without_scheme_is_refused_with_an_example() {
         assertThatThrownBy(() ->
                         ServerConfig.defaults(Path.of("data")).withPublicUrl(URI.create("actionport.example.test")))
