@@ -1,7 +1,6 @@
 package io.actionport.server.auth;
 
 import io.actionport.server.Identifiers;
-import io.actionport.server.oauth.AccessTokens;
 
 /**
  * Decides whom a call acts for: an OAuth caller acts for its token's subject and nobody else; a key
@@ -42,8 +41,8 @@ public final class EndUsers {
     public static String of(Principal principal, String named) {
         var header =
                 named == null ? null : Identifiers.requireHeader(Identifiers.Kind.END_USER_ID, HEADER, named.trim());
-        if (principal != null && principal.keyId().startsWith(AccessTokens.KEY_ID_PREFIX)) {
-            var subject = principal.keyId().substring(AccessTokens.KEY_ID_PREFIX.length());
+        if (principal != null && principal.isTokenHolder()) {
+            var subject = principal.keyId().substring(Principal.OAUTH_KEY_ID_PREFIX.length());
             if (header != null && !header.equals(subject)) {
                 throw new AuthException(
                         403,

@@ -10,6 +10,9 @@ import java.util.Set;
  */
 public record Principal(String environment, String keyId, KeyRole role, Set<String> integrations, Set<String> scopes) {
 
+    /** The prefix of the key id an OAuth token holder's executions and sessions carry. */
+    public static final String OAUTH_KEY_ID_PREFIX = "oauth:";
+
     public Principal {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(keyId, "keyId");
@@ -21,6 +24,11 @@ public record Principal(String environment, String keyId, KeyRole role, Set<Stri
     /** The principal of a key, which carries no OAuth scopes. */
     public Principal(String environment, String keyId, KeyRole role, Set<String> integrations) {
         this(environment, keyId, role, integrations, Set.of());
+    }
+
+    /** True when an OAuth access token, not a key, stands for this caller. */
+    public boolean isTokenHolder() {
+        return keyId.startsWith(OAUTH_KEY_ID_PREFIX);
     }
 
     public boolean isAdmin() {

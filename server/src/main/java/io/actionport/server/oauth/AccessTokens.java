@@ -40,7 +40,7 @@ import java.util.function.Supplier;
 public final class AccessTokens {
 
     /** The prefix of the key id an OAuth caller's executions and sessions carry. */
-    public static final String KEY_ID_PREFIX = "oauth:";
+    public static final String KEY_ID_PREFIX = Principal.OAUTH_KEY_ID_PREFIX;
 
     private static final int MAX_CLOCK_SKEW_SECONDS = 60;
     private static final int MAX_KEY_ID_LENGTH = 80;
