@@ -39,7 +39,7 @@ final class AuditCommand implements Callable<Integer> {
             names = "--action",
             description = "Only this action (name or integration/name) or operation (deploy, undeploy, rollback,"
                     + " key.create, key.rotate, key.revoke, connection.create, connection.rotate, connection.delete,"
-                    + " webhook.set, webhook.remove).")
+                    + " integration.set, webhook.set, webhook.remove).")
     String action;
 
     @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")

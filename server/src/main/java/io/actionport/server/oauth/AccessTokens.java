@@ -39,9 +39,6 @@ import java.util.function.Supplier;
  */
 public final class AccessTokens {
 
-    /** The prefix of the key id an OAuth caller's executions and sessions carry. */
-    public static final String KEY_ID_PREFIX = Principal.OAUTH_KEY_ID_PREFIX;
-
     private static final int MAX_CLOCK_SKEW_SECONDS = 60;
     private static final int MAX_KEY_ID_LENGTH = 80;
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
@@ -162,13 +159,13 @@ public final class AccessTokens {
 
     /** {@code oauth:<sub>}, or a digest of the subject when that would not fit the recorded key id. */
     static String keyIdOf(String subject) {
-        var keyId = KEY_ID_PREFIX + subject;
+        var keyId = Principal.OAUTH_KEY_ID_PREFIX + subject;
         if (keyId.length() <= MAX_KEY_ID_LENGTH) {
             return keyId;
         }
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-            return KEY_ID_PREFIX + "sha256:" + HexFormat.of().formatHex(digest);
+            return Principal.OAUTH_KEY_ID_PREFIX + "sha256:" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

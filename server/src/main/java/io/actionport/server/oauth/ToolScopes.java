@@ -43,7 +43,7 @@ public final class ToolScopes {
 
     /** What the caller may call: everything for a key, what its scopes grant for a token. */
     public Grant grantOf(Principal principal) {
-        if (!principal.keyId().startsWith(AccessTokens.KEY_ID_PREFIX)) {
+        if (!principal.isTokenHolder()) {
             return Grant.EVERY_TOOL;
         }
         var scopes = principal.scopes();

@@ -21,16 +21,19 @@ public final class Database implements AutoCloseable {
 
     private final boolean postgres;
     /** Where flushes run: on the embedded store, the admin's own small pool, never handed out. */
-    private final HikariDataSource flushes;
+    private final HikariDataSource flushPool;
 
     private final GroupCommit groupCommit;
 
     private Database(
-            HikariDataSource dataSource, HikariDataSource queueDataSource, boolean postgres, HikariDataSource flushes) {
+            HikariDataSource dataSource,
+            HikariDataSource queueDataSource,
+            boolean postgres,
+            HikariDataSource flushPool) {
         this.dataSource = dataSource;
         this.queueDataSource = queueDataSource;
         this.postgres = postgres;
-        this.flushes = flushes;
+        this.flushPool = flushPool;
         this.groupCommit = new GroupCommit(postgres ? this::flushWal : this::checkpoint);
     }
 
@@ -89,7 +92,7 @@ public final class Database implements AutoCloseable {
      * (a transaction that writes nothing is not flushed). Each node counts on its own row.
      */
     private void flushWal() {
-        try (var connection = flushes.getConnection();
+        try (var connection = flushPool.getConnection();
                 var statement = connection.prepareStatement("INSERT INTO flush_marks (node, flushes) VALUES (?, 1) "
                         + "ON CONFLICT (node) DO UPDATE SET flushes = flush_marks.flushes + 1")) {
             statement.setString(1, FLUSH_MARK);
@@ -103,7 +106,7 @@ public final class Database implements AutoCloseable {
     private static final String FLUSH_MARK = java.util.UUID.randomUUID().toString();
 
     private void checkpoint() {
-        try (var connection = flushes.getConnection();
+        try (var connection = flushPool.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         } catch (java.sql.SQLException e) {
@@ -200,8 +203,8 @@ public final class Database implements AutoCloseable {
             queueDataSource.close();
         }
         dataSource.close();
-        if (flushes != dataSource) {
-            flushes.close();
+        if (flushPool != dataSource) {
+            flushPool.close();
         }
     }
 }
