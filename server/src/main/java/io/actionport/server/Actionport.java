@@ -403,6 +403,7 @@ public final class Actionport implements AutoCloseable {
         var report = async.drain(grace);
         log.info("stopped: {}", report);
         http.disposeNow(Duration.ofSeconds(5));
+        async.close();
         queue.close();
         mcp.close();
         completions.close();

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How the durable queue behaves.
  *
- * @param workers executions one node runs at once (each on a virtual thread)
+ * @param workers executions one node takes from the queue at once (each on a virtual thread), and
+ *     as many again that it runs where they were accepted, without waiting on the queue
  * @param pollInterval how often a node looks for due work it was not told about (retries, other nodes' work)
  * @param heartbeatInterval how often a node proves it is alive while running an execution; every
  *     running execution's row is touched each time, so a short interval overloads the store when

@@ -24,11 +24,13 @@ import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
+import io.actionport.server.store.HeldTask;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.TaskRequestStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * by whichever node picks them, through the same runner steps as synchronous calls, with retries
  * for idempotent actions only, and taken over by another node when theirs dies.
  */
-public final class AsyncExecutions {
+public final class AsyncExecutions implements AutoCloseable {
 
     /** The db-scheduler task that runs one execution; the instance id is the execution id. */
     public static final String TASK = "execute-action";
@@ -61,8 +63,10 @@ public final class AsyncExecutions {
     private final Map<String, ProgressListener> progressListeners = new ConcurrentHashMap<>();
     private final CustomTask<String> task;
     private final GracefulStop stop = new GracefulStop();
+    private final AsyncConfig config;
     private volatile Scheduler scheduler;
     private volatile String nodeName;
+    private volatile HeldTasks here;
 
     public AsyncExecutions(
             ActionRunner runner,
@@ -76,6 +80,7 @@ public final class AsyncExecutions {
         this.executions = executions;
         this.clock = clock;
         this.metrics = metrics;
+        this.config = config;
         this.limits = new ConcurrencyLimits(config.perConnectionLimit(), config.perIntegrationRate(), clock);
         this.task = Tasks.custom(TASK, String.class)
                 .onDeadExecution(this::deadExecution)
@@ -91,6 +96,16 @@ public final class AsyncExecutions {
     public void attach(Scheduler scheduler, String nodeName) {
         this.scheduler = scheduler;
         this.nodeName = nodeName;
+        this.here = new HeldTasks(
+                executions, new HeldTask(TASK, nodeName), config.workers(), config.heartbeatInterval(), clock);
+    }
+
+    /** Stops proving that this node runs the executions it holds; after {@link #drain}, none are left. */
+    @Override
+    public void close() {
+        if (here != null) {
+            here.close();
+        }
     }
 
     /** Whether this node still accepts work; the doors ask it before starting anything. */
@@ -115,29 +130,98 @@ public final class AsyncExecutions {
     }
 
     /**
-     * Accepts an execution: checks it like a synchronous call, stores it queued, and schedules it to
-     * start at once. Throws what {@link ActionRunner#prepare} throws, and when retries are asked
+     * Accepts an execution: checks it like a synchronous call, stores it queued, and starts it at
+     * once, on this node when it has room, else through the queue. Throws what {@link ActionRunner#prepare} throws, and when retries are asked
      * for a non-idempotent action.
      *
      * @param maxRetries retries asked by the caller, or null for the action's own policy
      */
     public ExecutionRecord enqueue(ExecutionRequest request, String executionId, Integer maxRetries) {
         stop.checkAccepting();
-        return enqueue(request, runner.prepare(request), executionId, maxRetries);
+        return enqueue(request, runner.prepare(request), executionId, maxRetries, null);
     }
 
+    /**
+     * Stores the execution and starts it here at once when this node has room and its connection a
+     * free slot (its task held by this node, see {@link HeldTasks}); otherwise schedules it on the
+     * queue, for whichever node has room first.
+     *
+     * @param taskClient the capabilities of the client it runs as a task of, or null
+     */
     private ExecutionRecord enqueue(
-            ExecutionRequest request, PreparedExecution prepared, String executionId, Integer maxRetries) {
+            ExecutionRequest request,
+            PreparedExecution prepared,
+            String executionId,
+            Integer maxRetries,
+            String taskClient) {
         var record = runner.record(
                 executionId, prepared, request.caller(), ExecutionStatus.QUEUED, 0, maxAttempts(prepared, maxRetries));
-        executions.insert(record);
         if (request.progress() != ProgressListener.NONE) {
             progressListeners.put(executionId, request.progress());
         }
+        var slot = slotHere(record);
+        if (slot.isPresent()) {
+            try {
+                here.hold(record);
+            } catch (RuntimeException e) {
+                slot.get().close();
+                here.giveBack();
+                progressListeners.remove(executionId);
+                throw e;
+            }
+            stop.enter();
+            try {
+                // The caller is about to be told the execution will run: it must survive a crash from here on.
+                executions.makeDurable();
+            } finally {
+                // Whether or not the caller hears of it, it is stored and held here: it runs.
+                Thread.ofVirtual()
+                        .name("execution-" + executionId)
+                        .start(() -> runHeld(record, prepared, slot.get(), taskClient));
+            }
+            return record;
+        }
+        executions.insert(record);
         scheduler.schedule(task.instance(executionId, executionId), clock.instant());
-        // The caller is about to be told the execution will run: it must survive a crash from here on.
         executions.makeDurable();
         return record;
+    }
+
+    /** A slot to run the execution here at once, with a place among this node's held executions; empty when either is taken. */
+    private Optional<ConcurrencyLimits.Permit> slotHere(ExecutionRecord record) {
+        if (!here.tryTake()) {
+            return Optional.empty();
+        }
+        var slot = limits.acquire(record.environment(), record.integration(), record.connectionId(), Duration.ZERO);
+        if (slot.isEmpty()) {
+            here.giveBack();
+        }
+        return slot;
+    }
+
+    /**
+     * Runs an execution this node accepted and holds. Its claim, its durable end and its retries are
+     * those of an execution taken from the queue; what would reschedule it gives its task to the queue.
+     */
+    private void runHeld(
+            ExecutionRecord record, PreparedExecution prepared, ConcurrencyLimits.Permit slot, String taskClient) {
+        var id = record.id();
+        try (slot) {
+            var next = stop.stopping()
+                    ? new Next.RunAgain(Duration.ZERO)
+                    : run(record, prepared, slot, here.task(), listenerOf(id, taskClient));
+            switch (next) {
+                case Next.Done done when done.taskReleased() -> here.released(id);
+                case Next.Done done -> here.release(id);
+                case Next.RunAgain again -> here.handToQueue(id, clock.instant().plus(again.in()));
+            }
+        } catch (RuntimeException | Error e) {
+            // The queue takes it over once the missed heartbeats show nobody runs it, and decides as for a dead node.
+            log.warn("execution {} stopped unexpectedly; the queue takes it over", id, e);
+            here.abandon(id);
+        } finally {
+            stop.exit();
+        }
     }
 
     /** Stops forwarding progress of an execution whose caller has stopped waiting. */
@@ -211,25 +295,46 @@ public final class AsyncExecutions {
             if (stop.stopping()) {
                 return rescheduleIn(Duration.ZERO);
             }
-            return run(record, slot);
+            PreparedExecution prepared;
+            try {
+                prepared = runner.prepare(requestOf(record));
+            } catch (ActionportException e) {
+                runner.fail(record, e.code(), "could not start: " + e.getMessage());
+                return new CompletionHandler.OnCompleteRemove<>();
+            }
+            return switch (run(record, prepared, slot, null, listenerOf(id))) {
+                case Next.Done done -> new CompletionHandler.OnCompleteRemove<>();
+                case Next.RunAgain again -> rescheduleIn(again.in());
+            };
         }
     }
 
-    /** Runs one attempt; {@code slot} is given back as soon as the action has run, before its end is stored. */
-    private CompletionHandler<String> run(ExecutionRecord record, ConcurrencyLimits.Permit slot) {
+    /** What becomes of an execution's task once a worker is done with it for now. */
+    private sealed interface Next {
+        /** No more runs; {@code taskReleased} when its task went with the execution's end. */
+        record Done(boolean taskReleased) implements Next {}
+
+        /** Run it again after {@code in}. */
+        record RunAgain(Duration in) implements Next {}
+    }
+
+    /**
+     * Runs one attempt; {@code slot} is given back as soon as the action has run, before its end is
+     * stored. {@code held} is the execution's task when this node holds it (released with the
+     * execution's end), or null.
+     */
+    private Next run(
+            ExecutionRecord record,
+            PreparedExecution prepared,
+            ConcurrencyLimits.Permit slot,
+            HeldTask held,
+            ProgressListener listener) {
         var id = record.id();
-        PreparedExecution prepared;
-        try {
-            prepared = runner.prepare(requestOf(record));
-        } catch (ActionportException e) {
-            runner.fail(record, e.code(), "could not start: " + e.getMessage());
-            return new CompletionHandler.OnCompleteRemove<>();
-        }
         int attemptNumber = record.attempts() + 1;
         // A write's claim is on disk before the action runs: after a crash this attempt is known to have started.
         boolean idempotent = prepared.action().descriptor().hints().idempotent();
         if (!executions.claim(id, attemptNumber, nodeName, clock.instant(), !idempotent)) {
-            return new CompletionHandler.OnCompleteRemove<>();
+            return new Next.Done(false);
         }
         var startedAt = clock.instant();
         if (attemptNumber == 1) {
@@ -239,7 +344,7 @@ public final class AsyncExecutions {
         runningHere.put(id, cancellation);
         Attempt attempt;
         try {
-            attempt = runner.attempt(id, prepared, listenerOf(id), cancellation);
+            attempt = runner.attempt(id, prepared, listener, cancellation);
         } finally {
             slot.close();
             runningHere.remove(id);
@@ -263,23 +368,25 @@ public final class AsyncExecutions {
                             + ", retrying in " + wait.toMillis() + " ms)",
                     attempt.logs());
             metrics.retried(record.integration() + "/" + record.actionName());
-            return rescheduleIn(wait);
+            return new Next.RunAgain(wait);
         }
         progressListeners.remove(id);
-        runner.finish(record.environment(), id, record.createdAt(), attempt, true);
+        runner.finish(record.environment(), id, record.createdAt(), attempt, true, held);
         if (stop.stopping()) {
             stop.finishedWhileStopping();
         }
-        return new CompletionHandler.OnCompleteRemove<>();
+        return new Next.Done(held != null);
     }
 
-    /** Where an execution's progress, log lines and requests to its client go. */
+    /** Where the progress, log lines and requests to its client of an execution taken from the queue go. */
     private ProgressListener listenerOf(String id) {
+        return listenerOf(id, taskRequests.clientOf(id).orElse(null));
+    }
+
+    /** Where an execution's progress, log lines and requests to its client go; {@code taskClient} may be null. */
+    private ProgressListener listenerOf(String id, String taskClient) {
         var listener = progressListeners.getOrDefault(id, ProgressListener.NONE);
-        return taskRequests
-                .clientOf(id)
-                .<ProgressListener>map(capabilities -> new TaskClientRequests(listener, id, taskRequests, capabilities))
-                .orElse(listener);
+        return taskClient == null ? listener : new TaskClientRequests(listener, id, taskRequests, taskClient);
     }
 
     /**
@@ -300,7 +407,7 @@ public final class AsyncExecutions {
                     executionId, asked.key(), asked.method(), asked.params().toString());
             taskRequests.answer(executionId, asked.key(), answered.answer().toString());
         }
-        return enqueue(request, prepared, executionId, null);
+        return enqueue(request, prepared, executionId, null, capabilities);
     }
 
     private static boolean cancelled(Attempt attempt) {
@@ -309,18 +416,18 @@ public final class AsyncExecutions {
     }
 
     /** The grace period ran out while the execution ran: idempotent work goes back to the queue, the rest is interrupted. */
-    private CompletionHandler<String> stoppedByShutdown(ExecutionRecord record, PreparedExecution prepared) {
+    private Next stoppedByShutdown(ExecutionRecord record, PreparedExecution prepared) {
         progressListeners.remove(record.id());
         if (prepared.action().descriptor().hints().idempotent()) {
             if (executions.handBack(record.id(), "handed back to the queue: its node stopped while it ran")) {
                 stop.handedBack();
                 log.info("execution {} handed back to the queue at shutdown", record.id());
             }
-            return rescheduleIn(Duration.ZERO);
+            return new Next.RunAgain(Duration.ZERO);
         }
         interrupt(record, "its node stopped while it ran and the shutdown grace period ran out");
         stop.interrupted();
-        return new CompletionHandler.OnCompleteRemove<>();
+        return new Next.Done(false);
     }
 
     private boolean isIdempotent(ExecutionRecord record) {

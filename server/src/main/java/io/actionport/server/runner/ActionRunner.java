@@ -12,6 +12,7 @@ import io.actionport.server.registry.DeployedAction;
 import io.actionport.server.store.ExecutionRecord;
 import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
+import io.actionport.server.store.HeldTask;
 import io.actionport.server.store.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -285,11 +286,21 @@ public final class ActionRunner implements AutoCloseable {
      * meanwhile. {@code acceptedAt} is when the execution was accepted, for its latency.
      */
     public boolean finish(String environment, String executionId, Instant acceptedAt, Attempt attempt, boolean async) {
+        return finish(environment, executionId, acceptedAt, attempt, async, null);
+    }
+
+    /**
+     * {@link #finish(String, String, Instant, Attempt, boolean) Finishes} an execution whose task
+     * this node held, releasing the task in the same write; {@code held} may be null.
+     */
+    public boolean finish(
+            String environment, String executionId, Instant acceptedAt, Attempt attempt, boolean async, HeldTask held) {
         var now = clock.instant();
         var status = statusOf(attempt.outcome());
         boolean stored = switch (attempt.outcome()) {
             case ExecutionOutcome.Succeeded ok ->
-                executions.finish(executionId, status, ok.output().toString(), null, null, null, now, attempt.logs());
+                executions.finish(
+                        executionId, status, ok.output().toString(), null, null, null, now, attempt.logs(), held);
             case ExecutionOutcome.Failed failed ->
                 executions.finish(
                         executionId,
@@ -299,7 +310,8 @@ public final class ActionRunner implements AutoCloseable {
                         failed.error().message(),
                         details(failed.error()),
                         now,
-                        attempt.logs());
+                        attempt.logs(),
+                        held);
         };
         // Not stored means a cancel got there first, and the record says so.
         if (stored && attempt.outcome() instanceof ExecutionOutcome.Failed failed && status == ExecutionStatus.FAILED) {

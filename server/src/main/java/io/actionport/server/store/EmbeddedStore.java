@@ -52,7 +52,7 @@ final class EmbeddedStore {
     static String url(Path dataDir) {
         // H2 writes commits to the file in the background; what must survive a kill -9 is written at
         // once by Database.makeDurable(), so ordinary commits keep their speed.
-        return Database.closedByTheServer(
+        return Database.withH2Settings(
                 "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport"));
     }
 

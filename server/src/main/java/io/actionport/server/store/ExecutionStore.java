@@ -37,6 +37,72 @@ public final class ExecutionStore {
     }
 
     /**
+     * Stores a new execution with its task on the queue already held by {@code held}'s node, in one
+     * transaction: the node runs it itself, at once, and the queue takes it over only if that node
+     * stops proving it is alive ({@link #heartbeat}). {@link #makeDurable()} before acknowledging it.
+     *
+     * @param taskData the task's data as the queue serializes it
+     */
+    public void insertHeld(ExecutionRecord record, HeldTask held, byte[] taskData, Instant at) {
+        jdbc.inTransaction(connection -> {
+            insert(connection, record);
+            Jdbc.update(
+                    connection,
+                    "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, "
+                            + "picked_by, last_heartbeat, version) VALUES (?, ?, ?, ?, TRUE, ?, ?, 1)",
+                    held.task(),
+                    record.id(),
+                    taskData,
+                    at,
+                    held.node(),
+                    at);
+            return null;
+        });
+    }
+
+    /** Proves that {@code held}'s node still runs these executions, so the queue does not take them over. */
+    public void heartbeat(java.util.Collection<String> ids, HeldTask held, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction(connection -> {
+            try (var statement = connection.prepareStatement("UPDATE scheduled_tasks SET last_heartbeat = ? "
+                    + "WHERE task_name = ? AND task_instance = ? AND picked_by = ? AND version = 1")) {
+                for (var id : ids) {
+                    Jdbc.bind(statement, 1, at);
+                    Jdbc.bind(statement, 2, held.task());
+                    Jdbc.bind(statement, 3, id);
+                    Jdbc.bind(statement, 4, held.node());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Removes a held execution's task from the queue: it needs no more runs. */
+    public void release(String id, HeldTask held) {
+        jdbc.update(
+                "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked_by = ? AND version = 1",
+                held.task(),
+                id,
+                held.node());
+    }
+
+    /** Gives a held execution's task to the queue, to run at {@code runAt} on whichever node picks it. */
+    public void handToQueue(String id, HeldTask held, Instant runAt) {
+        jdbc.update(
+                "UPDATE scheduled_tasks SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, "
+                        + "execution_time = ?, version = version + 1 "
+                        + "WHERE task_name = ? AND task_instance = ? AND picked_by = ? AND version = 1",
+                runAt,
+                held.task(),
+                id,
+                held.node());
+    }
+
+    /**
      * Stores an execution that ran and ended in one go (a synchronous call), with its logs, in one
      * transaction, durably: the caller is about to be told its id. Retried when the store fails.
      */
@@ -65,9 +131,36 @@ public final class ExecutionStore {
             String errorDetails,
             Instant finishedAt,
             List<LogLine> logs) {
+        return finish(id, status, output, errorCode, errorMessage, errorDetails, finishedAt, logs, null);
+    }
+
+    /**
+     * {@link #finish(String, ExecutionStatus, String, String, String, String, Instant, List) Finishes}
+     * an execution and, in the same transaction, {@link #release releases} its task when {@code held}
+     * is not null: whether or not the execution was still running, it needs no more runs.
+     */
+    public boolean finish(
+            String id,
+            ExecutionStatus status,
+            String output,
+            String errorCode,
+            String errorMessage,
+            String errorDetails,
+            Instant finishedAt,
+            List<LogLine> logs,
+            HeldTask held) {
         boolean finished = StoreRetry.write(
                 "finishing execution " + id,
                 () -> jdbc.inTransaction(connection -> {
+                    if (held != null) {
+                        Jdbc.update(
+                                connection,
+                                "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? "
+                                        + "AND picked_by = ? AND version = 1",
+                                held.task(),
+                                id,
+                                held.node());
+                    }
                     int updated = Jdbc.update(
                             connection,
                             "UPDATE executions SET status = ?, output = ?, error_code = ?, error_message = ?, "

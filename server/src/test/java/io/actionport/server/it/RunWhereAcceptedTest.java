@@ -1,0 +1,163 @@
+package io.actionport.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.actionport.sdk.Action;
+import io.actionport.sdk.ActionContext;
+import io.actionport.sdk.ActionDescriptor;
+import io.actionport.sdk.ActionHints;
+import io.actionport.server.Actionport;
+import io.actionport.server.async.AsyncConfig;
+import io.actionport.server.config.ServerConfig;
+import io.actionport.server.registry.Bundle;
+import io.actionport.server.store.AuthScheme;
+import io.actionport.server.store.Connection;
+import io.actionport.server.store.ExecutionStatus;
+import io.actionport.server.store.Integration;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An async execution accepted while its connection has a free slot runs on the node that accepted
+ * it at once, its task held on the queue by that node: it needs no poll of the queue, it is never
+ * taken over while its node lives, and its task is gone from the queue when it ends.
+ */
+class RunWhereAcceptedTest {
+
+    record Input(String key, long millis) {}
+
+    record Output(int run) {}
+
+    static final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    static final Map<String, String> ranOn = new ConcurrentHashMap<>();
+
+    /** A non-idempotent write that counts its runs by key, notes its node and takes {@code millis}. */
+    public static final class CountedWrite implements Action<Input, Output> {
+        private final String node;
+
+        CountedWrite(String node) {
+            this.node = node;
+        }
+
+        @Override
+        public ActionDescriptor<Input, Output> descriptor() {
+            return ActionDescriptor.builder("counted", "write", Input.class, Output.class)
+                    .description("Counts its runs.")
+                    .hints(ActionHints.WRITE)
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
+        }
+
+        @Override
+        public Output run(Input input, ActionContext context) throws Exception {
+            int run =
+                    runs.computeIfAbsent(input.key(), k -> new AtomicInteger()).incrementAndGet();
+            ranOn.put(input.key(), node);
+            Thread.sleep(input.millis());
+            return new Output(run);
+        }
+    }
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void executions_run_on_the_node_that_accepted_them_while_another_node_polls_the_same_queue() throws Exception {
+        var databaseUrl = SharedPostgres.newDatabase("run_where_accepted");
+        try (var a = start("a", databaseUrl, AsyncConfig.defaults());
+                var b = start("b", databaseUrl, AsyncConfig.defaults())) {
+            var jobs = a.jobs("dev", "counted", "conn");
+            var ids = new ArrayList<String>();
+            for (int i = 0; i < 10; i++) {
+                ids.add(jobs.submit("write", new Input("here-" + i, 20)));
+            }
+            for (var id : ids) {
+                assertThat(jobs.await(id, Duration.ofSeconds(10))).isPresent();
+                var record = b.executions().find("dev", id).orElseThrow();
+                assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+                assertThat(record.attempts()).isEqualTo(1);
+            }
+            for (int i = 0; i < 10; i++) {
+                assertThat(runs.get("here-" + i).get()).isEqualTo(1);
+                assertThat(ranOn.get("here-" + i))
+                        .as("the node that ran here-" + i)
+                        .isEqualTo("a");
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> queuedTasks(databaseUrl) == 0);
+        }
+    }
+
+    @Test
+    void a_held_execution_that_outlives_the_missed_heartbeats_of_its_task_is_not_taken_over() throws Exception {
+        var databaseUrl = SharedPostgres.newDatabase("held_heartbeat");
+        // Dead after 4 missed beats of 100 ms: a run of 1.5 s outlives that fifteen times over.
+        try (var server = start("a", databaseUrl, AsyncConfig.defaults().withHeartbeat(Duration.ofMillis(100), 4))) {
+            var jobs = server.jobs("dev", "counted", "conn");
+            var id = jobs.submit("write", new Input("long", 1_500));
+
+            assertThat(jobs.await(id, Duration.ofSeconds(10))).isPresent();
+            var record = server.executions().find("dev", id).orElseThrow();
+            assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(record.attempts()).isEqualTo(1);
+            assertThat(runs.get("long").get()).as("runs of the write").isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> queuedTasks(databaseUrl) == 0);
+        }
+    }
+
+    @Test
+    void past_its_connection_limit_an_execution_waits_on_the_queue_and_still_runs_once() throws Exception {
+        var databaseUrl = SharedPostgres.newDatabase("held_limit");
+        try (var server = start("a", databaseUrl, AsyncConfig.defaults().withLimits(1, 0))) {
+            var jobs = server.jobs("dev", "counted", "conn");
+            var ids = new ArrayList<String>();
+            for (int i = 0; i < 4; i++) {
+                ids.add(jobs.submit("write", new Input("limited-" + i, 100)));
+            }
+            for (var id : ids) {
+                assertThat(jobs.await(id, Duration.ofSeconds(20))).isPresent();
+            }
+            for (int i = 0; i < 4; i++) {
+                assertThat(runs.get("limited-" + i).get()).isEqualTo(1);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> queuedTasks(databaseUrl) == 0);
+        }
+    }
+
+    private Actionport start(String node, String databaseUrl, AsyncConfig async) {
+        var server = Actionport.start(ServerConfig.defaults(dataDir.resolve(node))
+                .withDevKey(TestServer.DEV_KEY)
+                .withMasterKey(TestServer.MASTER_KEY)
+                .withDatabaseUrl(databaseUrl)
+                .withDevWebhook(null, null)
+                .withNodeName(node)
+                .withAsync(async));
+        if (server.connections().find("dev", "counted", "conn").isEmpty()) {
+            server.connections()
+                    .saveIntegration(
+                            new Integration("dev", "counted", URI.create("http://127.0.0.1:9"), AuthScheme.NONE, null));
+            server.connections().create(new Connection("dev", "counted", "conn", Map.of(), Map.of()));
+        }
+        server.registry().deploy("dev", Bundle.of("counted", new CountedWrite(node)), List.of());
+        return server;
+    }
+
+    private static long queuedTasks(String databaseUrl) throws Exception {
+        try (var connection = DriverManager.getConnection(databaseUrl);
+                var statement = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'execute-action'");
+                var rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
