@@ -30,7 +30,6 @@ import io.actionport.server.store.TaskRequestStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -142,9 +141,9 @@ public final class AsyncExecutions implements AutoCloseable {
     }
 
     /**
-     * Stores the execution and starts it here at once when this node has room and its connection a
-     * free slot (its task held by this node, see {@link HeldTasks}); otherwise schedules it on the
-     * queue, for whichever node has room first.
+     * Stores the execution and runs it here when this node has room (its task held by this node,
+     * see {@link HeldTasks}), as soon as its connection has a free slot; otherwise schedules it on
+     * the queue, for whichever node has room first.
      *
      * @param taskClient the capabilities of the client it runs as a task of, or null
      */
@@ -159,12 +158,10 @@ public final class AsyncExecutions implements AutoCloseable {
         if (request.progress() != ProgressListener.NONE) {
             progressListeners.put(executionId, request.progress());
         }
-        var slot = slotHere(record);
-        if (slot.isPresent()) {
+        if (here.tryTake()) {
             try {
                 here.hold(record);
             } catch (RuntimeException e) {
-                slot.get().close();
                 here.giveBack();
                 progressListeners.remove(executionId);
                 throw e;
@@ -175,9 +172,7 @@ public final class AsyncExecutions implements AutoCloseable {
                 executions.makeDurable();
             } finally {
                 // Whether or not the caller hears of it, it is stored and held here: it runs.
-                Thread.ofVirtual()
-                        .name("execution-" + executionId)
-                        .start(() -> runHeld(record, prepared, slot.get(), taskClient));
+                Thread.ofVirtual().name("execution-" + executionId).start(() -> runHeld(record, prepared, taskClient));
             }
             return record;
         }
@@ -187,29 +182,15 @@ public final class AsyncExecutions implements AutoCloseable {
         return record;
     }
 
-    /** A slot to run the execution here at once, with a place among this node's held executions; empty when either is taken. */
-    private Optional<ConcurrencyLimits.Permit> slotHere(ExecutionRecord record) {
-        if (!here.tryTake()) {
-            return Optional.empty();
-        }
-        var slot = limits.acquire(record.environment(), record.integration(), record.connectionId(), Duration.ZERO);
-        if (slot.isEmpty()) {
-            here.giveBack();
-        }
-        return slot;
-    }
-
     /**
-     * Runs an execution this node accepted and holds. Its claim, its durable end and its retries are
-     * those of an execution taken from the queue; what would reschedule it gives its task to the queue.
+     * Runs an execution this node accepted and holds, once its connection has a free slot. Its wait
+     * for the slot, its claim, its durable end and its retries are those of an execution taken from
+     * the queue; what would reschedule it gives its task to the queue.
      */
-    private void runHeld(
-            ExecutionRecord record, PreparedExecution prepared, ConcurrencyLimits.Permit slot, String taskClient) {
+    private void runHeld(ExecutionRecord record, PreparedExecution prepared, String taskClient) {
         var id = record.id();
-        try (slot) {
-            var next = stop.stopping()
-                    ? new Next.RunAgain(Duration.ZERO)
-                    : run(record, prepared, slot, here.task(), listenerOf(id, taskClient));
+        try {
+            var next = stop.stopping() ? new Next.RunAgain(Duration.ZERO) : runWithSlot(record, prepared, taskClient);
             switch (next) {
                 case Next.Done done when done.taskReleased() -> here.released(id);
                 case Next.Done done -> here.release(id);
@@ -221,6 +202,21 @@ public final class AsyncExecutions implements AutoCloseable {
             here.abandon(id);
         } finally {
             stop.exit();
+        }
+    }
+
+    private Next runWithSlot(ExecutionRecord record, PreparedExecution prepared, String taskClient) {
+        // Waiting for the connection's slot is not starting: nothing is claimed, and the action's timeout has not
+        // begun.
+        var permit = limits.acquire(record.environment(), record.integration(), record.connectionId(), LIMIT_WAIT);
+        if (permit.isEmpty()) {
+            return new Next.RunAgain(stop.stopping() ? Duration.ZERO : LIMITED_RETRY);
+        }
+        try (var slot = permit.get()) {
+            if (stop.stopping()) {
+                return new Next.RunAgain(Duration.ZERO);
+            }
+            return run(record, prepared, slot, here.task(), listenerOf(record.id(), taskClient));
         }
     }
 

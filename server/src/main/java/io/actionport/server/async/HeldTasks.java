@@ -24,9 +24,8 @@ import org.slf4j.LoggerFactory;
  * them it proves every heartbeat interval that it is alive, exactly as the queue does for the
  * executions it hands out; if the node dies, the queue's dead-execution check on any live node (or
  * on this one after its restart) takes them over, and {@link AsyncExecutions} decides what becomes
- * of them as for any execution of a dead node. At most {@code capacity} run this way at once;
- * beyond that, and when an execution's connection has no free slot, accepted executions wait on
- * the queue as before.
+ * of them as for any execution of a dead node. At most {@code capacity} are held at once; beyond
+ * that, accepted executions wait on the queue.
  */
 final class HeldTasks implements AutoCloseable {
 

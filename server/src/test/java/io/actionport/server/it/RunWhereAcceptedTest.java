@@ -115,7 +115,7 @@ class RunWhereAcceptedTest {
     }
 
     @Test
-    void past_its_connection_limit_an_execution_waits_on_the_queue_and_still_runs_once() throws Exception {
+    void past_its_connection_limit_an_execution_waits_for_a_slot_and_still_runs_once() throws Exception {
         var databaseUrl = SharedPostgres.newDatabase("held_limit");
         try (var server = start("a", databaseUrl, AsyncConfig.defaults().withLimits(1, 0))) {
             var jobs = server.jobs("dev", "counted", "conn");
