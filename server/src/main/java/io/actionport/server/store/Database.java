@@ -142,8 +142,12 @@ public final class Database implements AutoCloseable {
         return url.toString();
     }
 
-    /** Parsed statements H2 keeps per connection: every statement the store and the queue run, and room. */
-    private static final int PARSED_STATEMENTS_KEPT = 128;
+    /**
+     * Parsed statements H2 keeps per connection: the hot path's statements (the store's and the
+     * queue's) with room. Not many more: H2 walks every kept query on the first write of each table
+     * in a transaction.
+     */
+    private static final int PARSED_STATEMENTS_KEPT = 32;
 
     private static Database open(String jdbcUrl, String user, String password, HikariDataSource checkpoints) {
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
