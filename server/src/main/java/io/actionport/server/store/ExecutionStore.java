@@ -83,7 +83,15 @@ public final class ExecutionStore {
 
     /** Removes a held execution's task from the queue: it needs no more runs. */
     public void release(String id, HeldTask held) {
-        jdbc.update(
+        jdbc.inTransaction(connection -> {
+            release(connection, id, held);
+            return null;
+        });
+    }
+
+    private static void release(java.sql.Connection connection, String id, HeldTask held) throws SQLException {
+        Jdbc.update(
+                connection,
                 "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked_by = ? AND version = 1",
                 held.task(),
                 id,
@@ -153,13 +161,7 @@ public final class ExecutionStore {
                 "finishing execution " + id,
                 () -> jdbc.inTransaction(connection -> {
                     if (held != null) {
-                        Jdbc.update(
-                                connection,
-                                "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? "
-                                        + "AND picked_by = ? AND version = 1",
-                                held.task(),
-                                id,
-                                held.node());
+                        release(connection, id, held);
                     }
                     int updated = Jdbc.update(
                             connection,
