@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,8 +131,8 @@ public final class AsyncExecutions implements AutoCloseable {
 
     /**
      * Accepts an execution: checks it like a synchronous call, stores it queued, and starts it at
-     * once, on this node when it has room, else through the queue. Throws what {@link ActionRunner#prepare} throws, and when retries are asked
-     * for a non-idempotent action.
+     * once, on this node when it has room, else through the queue. Throws what {@link
+     * ActionRunner#prepare} throws, and when retries are asked for a non-idempotent action.
      *
      * @param maxRetries retries asked by the caller, or null for the action's own policy
      */
@@ -190,7 +191,9 @@ public final class AsyncExecutions implements AutoCloseable {
     private void runHeld(ExecutionRecord record, PreparedExecution prepared, String taskClient) {
         var id = record.id();
         try {
-            var next = stop.stopping() ? new Next.RunAgain(Duration.ZERO) : runWithSlot(record, prepared, taskClient);
+            var next = stop.stopping()
+                    ? new Next.RunAgain(Duration.ZERO)
+                    : runWithSlot(record, () -> prepared, here.task(), () -> listenerOf(id, taskClient));
             switch (next) {
                 case Next.Done done when done.taskReleased() -> here.released(id);
                 case Next.Done done -> here.release(id);
@@ -205,7 +208,17 @@ public final class AsyncExecutions implements AutoCloseable {
         }
     }
 
-    private Next runWithSlot(ExecutionRecord record, PreparedExecution prepared, String taskClient) {
+    /**
+     * Waits for the connection's slot, then runs one attempt. An execution that can no longer be
+     * prepared (its action undeployed, its connection deleted) ends failed without running.
+     *
+     * @param held the execution's task when this node holds it, or null
+     */
+    private Next runWithSlot(
+            ExecutionRecord record,
+            Supplier<PreparedExecution> prepare,
+            HeldTask held,
+            Supplier<ProgressListener> listener) {
         // Waiting for the connection's slot is not starting: nothing is claimed, and the action's timeout has not
         // begun.
         var permit = limits.acquire(record.environment(), record.integration(), record.connectionId(), LIMIT_WAIT);
@@ -216,7 +229,14 @@ public final class AsyncExecutions implements AutoCloseable {
             if (stop.stopping()) {
                 return new Next.RunAgain(Duration.ZERO);
             }
-            return run(record, prepared, slot, here.task(), listenerOf(record.id(), taskClient));
+            PreparedExecution prepared;
+            try {
+                prepared = prepare.get();
+            } catch (ActionportException e) {
+                runner.fail(record, e.code(), "could not start: " + e.getMessage());
+                return new Next.Done(false);
+            }
+            return run(record, prepared, slot, held, listener.get());
         }
     }
 
@@ -281,28 +301,11 @@ public final class AsyncExecutions implements AutoCloseable {
                     "its attempt started but its end was never recorded (its node stopped or the store failed)");
             return new CompletionHandler.OnCompleteRemove<>();
         }
-        // Waiting for the connection's slot is not starting: nothing is claimed, and the action's timeout has not
-        // begun.
-        var permit = limits.acquire(record.environment(), record.integration(), record.connectionId(), LIMIT_WAIT);
-        if (permit.isEmpty()) {
-            return rescheduleIn(stop.stopping() ? Duration.ZERO : LIMITED_RETRY);
-        }
-        try (var slot = permit.get()) {
-            if (stop.stopping()) {
-                return rescheduleIn(Duration.ZERO);
-            }
-            PreparedExecution prepared;
-            try {
-                prepared = runner.prepare(requestOf(record));
-            } catch (ActionportException e) {
-                runner.fail(record, e.code(), "could not start: " + e.getMessage());
-                return new CompletionHandler.OnCompleteRemove<>();
-            }
-            return switch (run(record, prepared, slot, null, listenerOf(id))) {
-                case Next.Done done -> new CompletionHandler.OnCompleteRemove<>();
-                case Next.RunAgain again -> rescheduleIn(again.in());
-            };
-        }
+        var next = runWithSlot(record, () -> runner.prepare(requestOf(record)), null, () -> listenerOf(id));
+        return switch (next) {
+            case Next.Done done -> new CompletionHandler.OnCompleteRemove<>();
+            case Next.RunAgain again -> rescheduleIn(again.in());
+        };
     }
 
     /** What becomes of an execution's task once a worker is done with it for now. */
