@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.actionport.server.cli.ActionportCli;
 import io.actionport.server.store.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,23 +30,8 @@ class AuditCommandTest {
         server.close();
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run cli(String key, String... args) {
-        var err = new StringWriter();
-        var commandLine = ActionportCli.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", server.baseUrl().toString(), "--key", key));
-        var previous = System.out;
-        var captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true));
-        try {
-            int code = commandLine.execute(all.toArray(String[]::new));
-            return new Run(code, captured.toString(), err.toString());
-        } finally {
-            System.setOut(previous);
-        }
+    static CliRun cli(String key, String... args) {
+        return CliRun.against(server.baseUrl(), key, args);
     }
 
     @Test

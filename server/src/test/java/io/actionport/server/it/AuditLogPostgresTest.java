@@ -23,7 +23,8 @@ class AuditLogPostgresTest {
     @Test
     void executions_and_operations_are_listed_newest_first_on_postgres() throws Exception {
         try (var server = new TestServer(dataDir, TestServer.Store.POSTGRES)) {
-            var created = send(server, TestServer.DEV_ADMIN_KEY, "POST", "/keys", "{\"role\":\"caller\"}");
+            var created = AuditLogTest.send(
+                    server.baseUrl(), TestServer.DEV_ADMIN_KEY, "POST", "/keys", "{\"role\":\"caller\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             var keyId = Json.MAPPER.readTree(created.body()).get("id").asString();
             var trigger = HTTP.send(
@@ -36,11 +37,12 @@ class AuditLogPostgresTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(trigger.statusCode()).as(trigger.body()).isEqualTo(200);
-            assertThat(send(server, TestServer.DEV_ADMIN_KEY, "DELETE", "/keys/" + keyId, null)
+            assertThat(AuditLogTest.send(server.baseUrl(), TestServer.DEV_ADMIN_KEY, "DELETE", "/keys/" + keyId, null)
                             .statusCode())
                     .isEqualTo(200);
 
-            var answer = send(server, TestServer.DEV_ADMIN_KEY, "GET", "/environments/dev/audit?since=1h", null);
+            var answer = AuditLogTest.send(
+                    server.baseUrl(), TestServer.DEV_ADMIN_KEY, "GET", "/environments/dev/audit?since=1h", null);
 
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             var actions = new ArrayList<String>();
@@ -50,20 +52,5 @@ class AuditLogPostgresTest {
                     .forEach(entry -> actions.add(entry.get("action").asString()));
             assertThat(actions).containsExactly("key.revoke", "demo/echo", "key.create");
         }
-    }
-
-    private static HttpResponse<String> send(TestServer server, String key, String method, String path, String body)
-            throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

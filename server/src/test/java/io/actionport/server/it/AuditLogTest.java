@@ -233,8 +233,14 @@ class AuditLogTest extends OAuthServerFixture {
     }
 
     private HttpResponse<String> send(String key, String method, String path, String body) throws Exception {
+        return send(server.baseUrl(), key, method, path, body);
+    }
+
+    /** A JSON request to the server at {@code baseUrl} with {@code key}; {@code body} null sends none. */
+    static HttpResponse<String> send(URI baseUrl, String key, String method, String path, String body)
+            throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .header("Authorization", "Bearer " + key)
                         .header("Content-Type", "application/json")
                         .method(

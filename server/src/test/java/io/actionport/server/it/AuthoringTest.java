@@ -8,20 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.actionport.sdk.Action;
 import io.actionport.sdk.testing.ActionTestKit;
 import io.actionport.sdk.testing.RecordedResponses;
-import io.actionport.server.cli.ActionportCli;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.Connection;
 import io.actionport.server.store.Integration;
 import io.actionport.server.store.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.jar.JarEntry;
@@ -73,23 +69,8 @@ class AuthoringTest {
         server.close();
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run cli(String key, String... args) {
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", server.baseUrl().toString(), "--key", key));
-        var out = new ByteArrayOutputStream();
-        var previous = System.out;
-        System.setOut(new PrintStream(out, true));
-        var err = new java.io.StringWriter();
-        try {
-            var commandLine = ActionportCli.commandLine();
-            commandLine.setErr(new java.io.PrintWriter(err, true));
-            int code = commandLine.execute(all.toArray(String[]::new));
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setOut(previous);
-        }
+    static CliRun cli(String key, String... args) {
+        return CliRun.against(server.baseUrl(), key, args);
     }
 
     @Test

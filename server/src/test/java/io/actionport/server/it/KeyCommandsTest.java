@@ -3,11 +3,6 @@ package io.actionport.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.actionport.server.cli.ActionportCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,23 +31,8 @@ class KeyCommandsTest {
         server.close();
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run cli(String key, String... args) {
-        var err = new StringWriter();
-        var commandLine = ActionportCli.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", server.baseUrl().toString(), "--key", key));
-        var previous = System.out;
-        var captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true));
-        try {
-            int code = commandLine.execute(all.toArray(String[]::new));
-            return new Run(code, captured.toString(), err.toString());
-        } finally {
-            System.setOut(previous);
-        }
+    static CliRun cli(String key, String... args) {
+        return CliRun.against(server.baseUrl(), key, args);
     }
 
     /** The secrets a command printed, in order. */
