@@ -30,6 +30,7 @@ import io.actionport.server.store.TaskRequestStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -160,9 +161,19 @@ public final class AsyncExecutions implements AutoCloseable {
             progressListeners.put(executionId, request.progress());
         }
         if (here.tryTake()) {
+            // With its connection's slot free right now, it is stored already claimed: its start needs no write.
+            var slot = limits.acquire(record.environment(), record.integration(), record.connectionId(), Duration.ZERO);
+            var stored = slot.isPresent() ? record.claimed(record.createdAt()) : record;
+            // A cancel that comes before a claimed execution starts must find it.
+            var cancellation = new Cancellation();
+            if (slot.isPresent()) {
+                runningHere.put(executionId, cancellation);
+            }
             try {
-                here.hold(record);
+                here.hold(stored);
             } catch (RuntimeException e) {
+                slot.ifPresent(ConcurrencyLimits.Permit::close);
+                runningHere.remove(executionId, cancellation);
                 here.giveBack();
                 progressListeners.remove(executionId);
                 throw e;
@@ -173,9 +184,11 @@ public final class AsyncExecutions implements AutoCloseable {
                 executions.makeDurable();
             } finally {
                 // Whether or not the caller hears of it, it is stored and held here: it runs.
-                Thread.ofVirtual().name("execution-" + executionId).start(() -> runHeld(record, prepared, taskClient));
+                Thread.ofVirtual()
+                        .name("execution-" + executionId)
+                        .start(() -> runHeld(stored, prepared, taskClient, slot, cancellation));
             }
-            return record;
+            return stored;
         }
         executions.insert(record);
         scheduler.schedule(task.instance(executionId, executionId), clock.instant());
@@ -188,12 +201,30 @@ public final class AsyncExecutions implements AutoCloseable {
      * for the slot, its claim, its durable end and its retries are those of an execution taken from
      * the queue; what would reschedule it gives its task to the queue.
      */
-    private void runHeld(ExecutionRecord record, PreparedExecution prepared, String taskClient) {
+    private void runHeld(
+            ExecutionRecord record,
+            PreparedExecution prepared,
+            String taskClient,
+            Optional<ConcurrencyLimits.Permit> claimedWith,
+            Cancellation cancellation) {
         var id = record.id();
         try {
-            var next = stop.stopping()
-                    ? new Next.RunAgain(Duration.ZERO)
-                    : runWithSlot(record, () -> prepared, here.task(), () -> listenerOf(id, taskClient));
+            Next next;
+            if (claimedWith.isPresent()) {
+                // Stored claimed by this node with its slot taken: it starts now, even when a stop has begun.
+                next = run(
+                        record,
+                        record.attempts(),
+                        prepared,
+                        claimedWith.get(),
+                        here.task(),
+                        listenerOf(id, taskClient),
+                        cancellation);
+            } else {
+                next = stop.stopping()
+                        ? new Next.RunAgain(Duration.ZERO)
+                        : runWithSlot(record, () -> prepared, here.task(), () -> listenerOf(id, taskClient));
+            }
             switch (next) {
                 case Next.Done done when done.taskReleased() -> here.released(id);
                 case Next.Done done -> here.release(id);
@@ -202,6 +233,8 @@ public final class AsyncExecutions implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // The queue takes it over once the missed heartbeats show nobody runs it, and decides as for a dead node.
             log.warn("execution {} stopped unexpectedly; the queue takes it over", id, e);
+            runningHere.remove(id, cancellation);
+            claimedWith.ifPresent(ConcurrencyLimits.Permit::close);
             here.abandon(id);
         } finally {
             stop.exit();
@@ -236,7 +269,15 @@ public final class AsyncExecutions implements AutoCloseable {
                 runner.fail(record, e.code(), "could not start: " + e.getMessage());
                 return new Next.Done(false);
             }
-            return run(record, prepared, slot, held, listener.get());
+            int attemptNumber = record.attempts() + 1;
+            // A write's claim is on disk before the action runs: after a crash this attempt is known to have started.
+            boolean idempotent = prepared.action().descriptor().hints().idempotent();
+            if (!executions.claim(record.id(), attemptNumber, nodeName, clock.instant(), !idempotent)) {
+                return new Next.Done(false);
+            }
+            var cancellation = new Cancellation();
+            runningHere.put(record.id(), cancellation);
+            return run(record, attemptNumber, prepared, slot, held, listener.get(), cancellation);
         }
     }
 
@@ -318,29 +359,31 @@ public final class AsyncExecutions implements AutoCloseable {
     }
 
     /**
-     * Runs one attempt; {@code slot} is given back as soon as the action has run, before its end is
-     * stored. {@code held} is the execution's task when this node holds it (released with the
-     * execution's end), or null.
+     * Runs one claimed attempt, {@code attemptNumber}; {@code slot} is given back as soon as the
+     * action has run, before its end is stored. {@code held} is the execution's task when this node
+     * holds it (released with the execution's end), or null. {@code cancellation} is the attempt's,
+     * already in {@code runningHere}; once cancelled the action does not start.
      */
     private Next run(
             ExecutionRecord record,
+            int attemptNumber,
             PreparedExecution prepared,
             ConcurrencyLimits.Permit slot,
             HeldTask held,
-            ProgressListener listener) {
+            ProgressListener listener,
+            Cancellation cancellation) {
         var id = record.id();
-        int attemptNumber = record.attempts() + 1;
-        // A write's claim is on disk before the action runs: after a crash this attempt is known to have started.
-        boolean idempotent = prepared.action().descriptor().hints().idempotent();
-        if (!executions.claim(id, attemptNumber, nodeName, clock.instant(), !idempotent)) {
+        if (cancellation.isCancelled()) {
+            // Cancelled between its claim and its start: the record says so, and the action never ran.
+            slot.close();
+            runningHere.remove(id);
+            progressListeners.remove(id);
             return new Next.Done(false);
         }
         var startedAt = clock.instant();
         if (attemptNumber == 1) {
             metrics.started(record.integration() + "/" + record.actionName(), record.createdAt(), startedAt);
         }
-        var cancellation = new Cancellation();
-        runningHere.put(id, cancellation);
         Attempt attempt;
         try {
             attempt = runner.attempt(id, prepared, listener, cancellation);

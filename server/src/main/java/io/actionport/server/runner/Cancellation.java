@@ -18,6 +18,11 @@ public final class Cancellation {
         }
     }
 
+    /** Whether {@link #cancel} was called. */
+    public synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
     public synchronized void cancel() {
         cancelled = true;
         if (running != null) {

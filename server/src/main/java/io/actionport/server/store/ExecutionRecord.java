@@ -55,4 +55,30 @@ public record ExecutionRecord(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
     }
+
+    /** This execution with its next attempt claimed at {@code at}: running, the attempt counted. */
+    public ExecutionRecord claimed(Instant at) {
+        return new ExecutionRecord(
+                id,
+                environment,
+                integration,
+                actionName,
+                actionVersion,
+                connectionId,
+                caller,
+                ExecutionStatus.RUNNING,
+                attempts + 1,
+                maxAttempts,
+                input,
+                output,
+                errorCode,
+                errorMessage,
+                errorDetails,
+                createdAt,
+                startedAt == null ? at : startedAt,
+                finishedAt,
+                keyId,
+                argumentsSha256,
+                endUser);
+    }
 }

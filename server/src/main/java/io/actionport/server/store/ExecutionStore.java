@@ -39,26 +39,32 @@ public final class ExecutionStore {
     /**
      * Stores a new execution with its task on the queue already held by {@code held}'s node, in one
      * transaction: the node runs it itself, at once, and the queue takes it over only if that node
-     * stops proving it is alive ({@link #heartbeat}). {@link #makeDurable()} before acknowledging it.
+     * stops proving it is alive ({@link #heartbeat}). A record already {@link ExecutionRecord#claimed
+     * claimed} (running) is stored as claimed by that node, so its first attempt needs no claim of its
+     * own. {@link #makeDurable()} before acknowledging it.
      *
      * @param taskData the task's data as the queue serializes it
      */
     public void insertHeld(ExecutionRecord record, HeldTask held, byte[] taskData, Instant at) {
+        var node = record.status() == ExecutionStatus.RUNNING ? held.node() : null;
+        Object[] taskParams = {held.task(), record.id(), taskData, at, held.node(), at};
+        if (database.isPostgres()) {
+            // One statement, one round trip: PostgreSQL applies a statement's WITH writes with it, atomically.
+            jdbc.update(
+                    "WITH task AS (" + INSERT_HELD_TASK + ") " + INSERT_EXECUTION,
+                    concat(taskParams, insertParams(record, node)));
+            return;
+        }
         jdbc.inTransaction(connection -> {
-            insert(connection, record);
-            Jdbc.update(
-                    connection,
-                    "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, "
-                            + "picked_by, last_heartbeat, version) VALUES (?, ?, ?, ?, TRUE, ?, ?, 1)",
-                    held.task(),
-                    record.id(),
-                    taskData,
-                    at,
-                    held.node(),
-                    at);
+            Jdbc.update(connection, INSERT_EXECUTION, insertParams(record, node));
+            Jdbc.update(connection, INSERT_HELD_TASK, taskParams);
             return null;
         });
     }
+
+    private static final String INSERT_HELD_TASK =
+            "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, "
+                    + "picked_by, last_heartbeat, version) VALUES (?, ?, ?, ?, TRUE, ?, ?, 1)";
 
     /** Proves that {@code held}'s node still runs these executions, so the queue does not take them over. */
     public void heartbeat(java.util.Collection<String> ids, HeldTask held, Instant at) {
@@ -90,13 +96,11 @@ public final class ExecutionStore {
     }
 
     private static void release(java.sql.Connection connection, String id, HeldTask held) throws SQLException {
-        Jdbc.update(
-                connection,
-                "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked_by = ? AND version = 1",
-                held.task(),
-                id,
-                held.node());
+        Jdbc.update(connection, RELEASE_TASK, held.task(), id, held.node());
     }
+
+    private static final String RELEASE_TASK =
+            "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked_by = ? AND version = 1";
 
     /** Gives a held execution's task to the queue, to run at {@code runAt} on whichever node picks it. */
     public void handToQueue(String id, HeldTask held, Instant runAt) {
@@ -157,34 +161,47 @@ public final class ExecutionStore {
             Instant finishedAt,
             List<LogLine> logs,
             HeldTask held) {
-        boolean finished = StoreRetry.write(
-                "finishing execution " + id,
-                () -> jdbc.inTransaction(connection -> {
-                    if (held != null) {
-                        release(connection, id, held);
-                    }
-                    int updated = Jdbc.update(
-                            connection,
-                            "UPDATE executions SET status = ?, output = ?, error_code = ?, error_message = ?, "
-                                    + "error_details = ?, finished_at = ? WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
-                            status.name(),
-                            output,
-                            ContentCaps.code(errorCode),
-                            ContentCaps.cut(errorMessage, ContentCaps.ERROR_MESSAGE_CHARS),
-                            errorDetails,
-                            finishedAt,
-                            id);
-                    if (updated == 0) {
-                        return false;
-                    }
-                    appendLogs(connection, id, logs);
-                    return true;
-                }));
+        Object[] endParams = {
+            status.name(),
+            output,
+            ContentCaps.code(errorCode),
+            ContentCaps.cut(errorMessage, ContentCaps.ERROR_MESSAGE_CHARS),
+            errorDetails,
+            finishedAt,
+            id
+        };
+        boolean finished;
+        if (held != null && logs.isEmpty() && database.isPostgres()) {
+            // One statement, one round trip; whether or not it was still running, its task goes.
+            finished = StoreRetry.write(
+                    "finishing execution " + id,
+                    () -> jdbc.update(
+                                    "WITH released AS (" + RELEASE_TASK + ") " + END_EXECUTION,
+                                    concat(new Object[] {held.task(), id, held.node()}, endParams))
+                            > 0);
+        } else {
+            finished = StoreRetry.write(
+                    "finishing execution " + id,
+                    () -> jdbc.inTransaction(connection -> {
+                        if (held != null) {
+                            release(connection, id, held);
+                        }
+                        if (Jdbc.update(connection, END_EXECUTION, endParams) == 0) {
+                            return false;
+                        }
+                        appendLogs(connection, id, logs);
+                        return true;
+                    }));
+        }
         if (finished) {
             database.makeDurable();
         }
         return finished;
     }
+
+    private static final String END_EXECUTION =
+            "UPDATE executions SET status = ?, output = ?, error_code = ?, error_message = ?, error_details = ?, "
+                    + "finished_at = ? WHERE id = ? AND status IN ('QUEUED', 'RUNNING')";
 
     /**
      * Claims an attempt of an execution for {@code node}: running, the attempt's number. When
@@ -284,33 +301,47 @@ public final class ExecutionStore {
     }
 
     private static void insert(java.sql.Connection connection, ExecutionRecord record) throws SQLException {
-        Jdbc.update(
-                connection,
-                "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
-                        + "caller, status, attempts, max_attempts, input, output, error_code, error_message, "
-                        + "error_details, created_at, started_at, finished_at, key_id, arguments_sha256, end_user) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                record.id(),
-                record.environment(),
-                record.integration(),
-                record.actionName(),
-                record.actionVersion(),
-                record.connectionId(),
-                record.caller(),
-                record.status().name(),
-                record.attempts(),
-                record.maxAttempts(),
-                record.input(),
-                record.output(),
-                ContentCaps.code(record.errorCode()),
-                ContentCaps.cut(record.errorMessage(), ContentCaps.ERROR_MESSAGE_CHARS),
-                record.errorDetails(),
-                record.createdAt(),
-                record.startedAt(),
-                record.finishedAt(),
-                record.keyId(),
-                record.argumentsSha256(),
-                record.endUser());
+        Jdbc.update(connection, INSERT_EXECUTION, insertParams(record, null));
+    }
+
+    private static final String INSERT_EXECUTION =
+            "INSERT INTO executions (id, environment, integration, action_name, action_version, connection_id, "
+                    + "caller, status, attempts, max_attempts, input, output, error_code, error_message, "
+                    + "error_details, created_at, started_at, finished_at, key_id, arguments_sha256, end_user, node) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The parameters of {@link #INSERT_EXECUTION}; {@code node} claimed its running attempt, or is null. */
+    private static Object[] insertParams(ExecutionRecord record, String node) {
+        return new Object[] {
+            record.id(),
+            record.environment(),
+            record.integration(),
+            record.actionName(),
+            record.actionVersion(),
+            record.connectionId(),
+            record.caller(),
+            record.status().name(),
+            record.attempts(),
+            record.maxAttempts(),
+            record.input(),
+            record.output(),
+            ContentCaps.code(record.errorCode()),
+            ContentCaps.cut(record.errorMessage(), ContentCaps.ERROR_MESSAGE_CHARS),
+            record.errorDetails(),
+            record.createdAt(),
+            record.startedAt(),
+            record.finishedAt(),
+            record.keyId(),
+            record.argumentsSha256(),
+            record.endUser(),
+            node
+        };
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        var both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static void appendLogs(java.sql.Connection connection, String id, List<LogLine> logs)
