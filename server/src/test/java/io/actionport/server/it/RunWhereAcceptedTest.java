@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An async execution accepted while its connection has a free slot runs on the node that accepted
- * it at once, its task held on the queue by that node: it needs no poll of the queue, it is never
- * taken over while its node lives, and its task is gone from the queue when it ends.
+ * it at once, stored already claimed, its task held on the queue by that node: it needs no poll of
+ * the queue, it is never taken over while its node lives, and its task is gone from the queue when
+ * it ends.
  */
 class RunWhereAcceptedTest {
 
@@ -130,6 +131,51 @@ class RunWhereAcceptedTest {
                 assertThat(runs.get("limited-" + i).get()).isEqualTo(1);
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> queuedTasks(databaseUrl) == 0);
+        }
+    }
+
+    @Test
+    void accepted_with_a_free_slot_an_execution_is_stored_claimed_and_past_the_limit_it_is_claimed_when_a_slot_frees()
+            throws Exception {
+        var databaseUrl = SharedPostgres.newDatabase("claimed_at_acceptance");
+        try (var server = start("a", databaseUrl, AsyncConfig.defaults().withLimits(1, 0))) {
+            var jobs = server.jobs("dev", "counted", "conn");
+            var first = jobs.submit("write", new Input("claimed-first", 300));
+            var second = jobs.submit("write", new Input("claimed-second", 0));
+
+            var stored = server.executions().find("dev", first).orElseThrow();
+            assertThat(stored.status()).isEqualTo(ExecutionStatus.RUNNING);
+            assertThat(stored.attempts()).isEqualTo(1);
+            assertThat(stored.startedAt())
+                    .as("claimed in the transaction that accepted it")
+                    .isEqualTo(stored.createdAt());
+            assertThat(nodeOf(databaseUrl, first)).isEqualTo("a");
+            assertThat(server.executions().find("dev", second).orElseThrow().status())
+                    .isEqualTo(ExecutionStatus.QUEUED);
+
+            for (var id : List.of(first, second)) {
+                assertThat(jobs.await(id, Duration.ofSeconds(10))).isPresent();
+            }
+            var waited = server.executions().find("dev", second).orElseThrow();
+            assertThat(waited.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(waited.attempts()).isEqualTo(1);
+            assertThat(waited.startedAt())
+                    .as("claimed once the first gave its slot back")
+                    .isAfter(waited.createdAt().plusMillis(200));
+            assertThat(runs.get("claimed-first").get()).isEqualTo(1);
+            assertThat(runs.get("claimed-second").get()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> queuedTasks(databaseUrl) == 0);
+        }
+    }
+
+    private static String nodeOf(String databaseUrl, String id) throws Exception {
+        try (var connection = DriverManager.getConnection(databaseUrl);
+                var statement = connection.prepareStatement("SELECT node FROM executions WHERE id = ?")) {
+            statement.setString(1, id);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
         }
     }
 
