@@ -8,6 +8,9 @@ import java.util.List;
  * about a minute; {@link #full()} is the run whose results are published.
  *
  * @param name {@code smoke} or {@code full}
+ * @param serverWarmup load at the top concurrency each server gets before its first counted
+ *     {@code tools/call} level and its sustained async run, not counted: on one CPU the JIT still
+ *     compiles for tens of seconds after a start, and a run measured meanwhile measures the JIT
  * @param callClients the concurrency levels of {@code tools/call}
  * @param callWarmup the warm-up of each level, not counted
  * @param callMeasure the counted window of each level
@@ -28,6 +31,7 @@ import java.util.List;
  */
 public record Plan(
         String name,
+        Duration serverWarmup,
         List<Integer> callClients,
         Duration callWarmup,
         Duration callMeasure,
@@ -49,6 +53,7 @@ public record Plan(
     public static Plan smoke() {
         return new Plan(
                 "smoke",
+                Duration.ZERO,
                 List.of(1, 4),
                 Duration.ofMillis(500),
                 Duration.ofSeconds(1),
@@ -71,6 +76,7 @@ public record Plan(
     public static Plan full() {
         return new Plan(
                 "full",
+                Duration.ofSeconds(40),
                 List.of(1, 16, 64),
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(15),
@@ -85,7 +91,7 @@ public record Plan(
                 Duration.ofMinutes(5),
                 5,
                 1,
-                3,
+                30,
                 5,
                 Duration.ofSeconds(1));
     }

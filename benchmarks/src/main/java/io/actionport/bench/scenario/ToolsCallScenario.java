@@ -4,6 +4,7 @@ import io.actionport.bench.load.LoadSpec;
 import io.actionport.bench.report.Names;
 import io.actionport.bench.target.Target;
 import io.actionport.bench.target.TypeScriptReference;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +45,7 @@ public final class ToolsCallScenario implements Scenario {
                             "server CPUs (" + target.name() + ")",
                             io.actionport.bench.target.Proc.allowedCpus(
                                     target.process().pid()));
+            warmUp(bench, target);
             for (int clients : plan.callClients()) {
                 try (var sampler = new ServerSampler(target.process())) {
                     var result = bench.generator()
@@ -55,6 +57,22 @@ public final class ToolsCallScenario implements Scenario {
                     bench.report().add(Rows.of(Names.CALL, target.name(), clients, result, sampler));
                 }
             }
+        }
+    }
+
+    /** The plan's server warm-up, at the top concurrency, not counted. */
+    private static void warmUp(Bench bench, Target target) {
+        var plan = bench.settings().plan();
+        if (plan.serverWarmup().isZero()) {
+            return;
+        }
+        int clients = plan.callClients().getLast();
+        try (var sampler = new ServerSampler(target.process())) {
+            bench.generator()
+                    .run(
+                            target.endpoint(),
+                            LoadSpec.echo(clients, plan.serverWarmup(), Duration.ofSeconds(1)),
+                            sampler);
         }
     }
 }
