@@ -26,6 +26,7 @@ import io.actionport.server.http.HealthEndpoints;
 import io.actionport.server.http.HttpApi;
 import io.actionport.server.http.HttpServerLimits;
 import io.actionport.server.http.RequestsProxy;
+import io.actionport.server.http.UnmatchedRoutes;
 import io.actionport.server.job.JobClient;
 import io.actionport.server.mcp.McpDoor;
 import io.actionport.server.mcp.McpScopes;
@@ -251,6 +252,7 @@ public final class Actionport implements AutoCloseable {
                     mcp.register(routes);
                     tracker.ifPresent(demo -> demo.register(routes));
                     uriTemplates.addRoutesOf(routes);
+                    UnmatchedRoutes.register(routes, uriTemplates, McpDoor.PATH);
                 })
                 .bindNow(Duration.ofSeconds(10));
         if (tracker.isPresent()) {

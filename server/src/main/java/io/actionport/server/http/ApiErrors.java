@@ -137,7 +137,7 @@ final class ApiErrors {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 
-    private static ApiError error(int status, String code, String message, String kind, List<Violation> violations) {
+    static ApiError error(int status, String code, String message, String kind, List<Violation> violations) {
         var error = Json.MAPPER.createObjectNode();
         error.put("code", code);
         error.put("message", message);

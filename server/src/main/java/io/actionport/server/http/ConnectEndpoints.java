@@ -50,7 +50,7 @@ public final class ConnectEndpoints {
     private Mono<Void> createSession(String environment, HttpServerRequest request, HttpServerResponse response) {
         return RequestBodies.read(request, BODY_LIMIT)
                 .flatMap(bytes -> Blocking.call(() -> {
-                    var body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+                    var body = bytes.length == 0 ? null : Json.REQUESTS.readTree(bytes);
                     if (!(body instanceof ObjectNode object)) {
                         throw new ApiErrors.BadRequestException(
                                 "malformed_json",

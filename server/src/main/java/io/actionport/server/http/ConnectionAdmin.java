@@ -268,7 +268,7 @@ final class ConnectionAdmin {
 
     private static Mono<ObjectNode> body(HttpServerRequest request) {
         return RequestBodies.read(request, BODY_LIMIT).map(bytes -> {
-            var node = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+            var node = bytes.length == 0 ? null : Json.REQUESTS.readTree(bytes);
             if (!(node instanceof ObjectNode object)) {
                 throw new ApiErrors.BadRequestException("malformed_json", "the request body must be a JSON object");
             }

@@ -170,7 +170,7 @@ final class DeploymentAdmin {
     }
 
     private static ObjectNode object(byte[] bytes, String shape) {
-        var body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+        var body = bytes.length == 0 ? null : Json.REQUESTS.readTree(bytes);
         if (body == null || !body.isObject()) {
             throw new ApiErrors.BadRequestException(
                     "malformed_json", "the request body must be a JSON object " + shape);

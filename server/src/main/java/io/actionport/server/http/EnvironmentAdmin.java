@@ -29,7 +29,7 @@ final class EnvironmentAdmin {
     private Mono<Void> create(Principal principal, HttpServerRequest request, HttpServerResponse response) {
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
-                    var body = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);
+                    var body = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.REQUESTS.readTree(bytes);
                     var created =
                             environments.create(principal, body.path("name").asString(null));
                     var view = Json.MAPPER.createObjectNode().put("name", created.name());

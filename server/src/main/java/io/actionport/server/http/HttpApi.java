@@ -169,7 +169,7 @@ public final class HttpApi {
 
     private Route authenticated(PrincipalHandler handler) {
         return (request, response) -> Blocking.call(() -> keys.authenticate(
-                        request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
+                        single(request, "Authorization"),
                         Identifiers.optionalHeader(
                                 Identifiers.Kind.ENVIRONMENT, ENVIRONMENT_HEADER, header(request, ENVIRONMENT_HEADER))))
                 .flatMap(principal -> Mono.defer(() -> handler.handle(principal, request, response)))
@@ -256,7 +256,7 @@ public final class HttpApi {
             throw new ApiErrors.BadRequestException(
                     "malformed_json", "the request body is empty; send {\"action_name\": \"...\", \"input\": {...}}");
         }
-        var body = Json.MAPPER.readTree(bytes);
+        var body = Json.REQUESTS.readTree(bytes);
         if (!(body instanceof ObjectNode object)) {
             throw new ApiErrors.BadRequestException(
                     "malformed_json",
@@ -420,9 +420,20 @@ public final class HttpApi {
         return node;
     }
 
+    /** A header's trimmed value, or null when absent or blank; refused when sent more than once. */
     static String header(HttpServerRequest request, String name) {
-        var value = request.requestHeaders().get(name);
+        var value = single(request, name);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A header's value as sent, or null; sent more than once it is refused, since which one counts would be a guess. */
+    static String single(HttpServerRequest request, CharSequence name) {
+        var values = request.requestHeaders().getAll(name);
+        if (values.size() > 1) {
+            throw new ApiErrors.BadRequestException(
+                    "repeated_header", name + " was sent " + values.size() + " times; send it once");
+        }
+        return values.isEmpty() ? null : values.getFirst();
     }
 
     static Mono<Void> json(HttpServerResponse response, int status, JsonNode body) {

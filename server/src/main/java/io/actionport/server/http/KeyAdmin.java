@@ -41,7 +41,7 @@ final class KeyAdmin {
         var environment = principal.environment();
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
-                    var body = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);
+                    var body = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.REQUESTS.readTree(bytes);
                     var roleName = body.path("role").asString(null);
                     if (roleName == null) {
                         throw new ApiErrors.BadRequestException(
@@ -84,7 +84,7 @@ final class KeyAdmin {
         var query = RequestParameters.queryParameters(request);
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
-                    var body = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);
+                    var body = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.REQUESTS.readTree(bytes);
                     var overlap = query.getOrDefault("overlap", List.of()).stream()
                             .findFirst()
                             .orElse(body.path("overlap").asString(null));

@@ -44,7 +44,7 @@ final class WebhookAdmin {
         var environment = principal.environment();
         return RequestBodies.read(request, 16 * 1024)
                 .flatMap(bytes -> Blocking.call(() -> {
-                    var body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+                    var body = bytes.length == 0 ? null : Json.REQUESTS.readTree(bytes);
                     if (body == null || !body.isObject()) {
                         throw new ApiErrors.BadRequestException(
                                 "invalid_webhook", "send {\"url\": \"https://...\", \"secret\": \"whsec_...\"}");

@@ -21,7 +21,7 @@ import java.util.function.Function;
 /** Builds the MCP server of one environment on either transport, with the runner as its one validator. */
 final class McpServers {
 
-    static final McpJsonMapper JSON = new JacksonMcpJsonMapper(io.actionport.server.store.Json.MAPPER);
+    static final McpJsonMapper JSON = new JacksonMcpJsonMapper(io.actionport.server.store.Json.REQUESTS);
 
     /**
      * The SDK validates tool inputs and outputs by default; the runner already did both and reports

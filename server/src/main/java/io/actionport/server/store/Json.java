@@ -1,6 +1,7 @@
 package io.actionport.server.store;
 
 import java.util.Map;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,6 +9,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Json {
 
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /**
+     * The mapper for what callers send (request bodies, MCP messages): a key repeated in one
+     * object is refused, since which of its values counts would be a guess.
+     */
+    public static final JsonMapper REQUESTS = MAPPER.rebuild()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 

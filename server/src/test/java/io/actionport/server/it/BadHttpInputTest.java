@@ -95,12 +95,25 @@ class BadHttpInputTest {
                 HttpCase.trigger("environment header with a space", ECHO)
                         .header("X-Actionport-Environment", "d ev")
                         .expect(400, "invalid_header", "X-Actionport-Environment must be"),
+                HttpCase.trigger("two Connection-Id headers", ECHO)
+                        .headerTwice("Connection-Id", "demo", "other")
+                        .expect(400, "repeated_header", "Connection-Id was sent 2 times; send it once"),
+                HttpCase.trigger("two Idempotency-Key headers", ECHO)
+                        .headerTwice("Idempotency-Key", "one", "two")
+                        .expect(400, "repeated_header", "Idempotency-Key was sent 2 times"),
+                HttpCase.trigger("two Authorization headers", ECHO)
+                        .headerTwice("Authorization", "Bearer " + TestServer.DEV_KEY, "Bearer nope")
+                        .expect(400, "repeated_header", "Authorization was sent 2 times"),
                 // The body
                 HttpCase.trigger("empty body", "").expect(400, "malformed_json", "the request body is empty"),
                 HttpCase.trigger("truncated JSON", "{\"action_name\": ")
                         .expect(400, "malformed_json", "not valid JSON"),
                 HttpCase.trigger("not JSON at all", "action_name=echo").expect(400, "malformed_json", "not valid JSON"),
                 HttpCase.trigger("garbage bytes", "\u0001\u0002\u00ff\u0000").expect(400, "malformed_json", "JSON"),
+                HttpCase.trigger(
+                                "a key given twice",
+                                "{\"action_name\": \"echo\", \"input\": {\"message\": \"a\", \"message\": \"b\"}}")
+                        .expect(400, "malformed_json", "Duplicate Object property \"message\""),
                 HttpCase.trigger("a JSON array", "[]").expect(400, "malformed_json", "must be a JSON object"),
                 HttpCase.trigger("a JSON string", "\"echo\"").expect(400, "malformed_json", "must be a JSON object"),
                 HttpCase.trigger("JSON null", "null").expect(400, "malformed_json", "must be a JSON object"),
@@ -304,6 +317,20 @@ class BadHttpInputTest {
     static Stream<HttpCase> adminCases() {
         var integration = "/integrations/shop";
         return Stream.of(
+                // Routes
+                HttpCase.of("a path nothing serves", "GET", "/nope/at/all")
+                        .expect(404, "not_found", "nothing is served at /nope/at/all"),
+                HttpCase.of("a typo of an endpoint", "POST", "/actoin/trigger")
+                        .body(ECHO)
+                        .expect(404, "not_found", "POST /action/trigger"),
+                HttpCase.of("a known endpoint with the wrong method", "DELETE", "/actions")
+                        .expect(405, "method_not_allowed", "/actions does not take DELETE"),
+                HttpCase.of("an execution read with POST", "POST", "/executions/abc")
+                        .body("{}")
+                        .expect(
+                                405,
+                                "method_not_allowed",
+                                "/executions/{id} does not take POST (asked: POST /executions/abc)"),
                 // Integrations
                 HttpCase.of("integration body is truncated JSON", "PUT", integration)
                         .body("{")

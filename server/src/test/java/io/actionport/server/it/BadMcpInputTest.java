@@ -95,6 +95,11 @@ class BadMcpInputTest {
                 McpCase.of("truncated JSON", "{\"jsonrpc\":\"2.0\",\"id\":", -32700, "Parse error"),
                 McpCase.of("not JSON", "hello", -32700, "Parse error"),
                 McpCase.of("a lone brace", "}", -32700, "Parse error"),
+                McpCase.of(
+                        "an argument given twice",
+                        call(7, "{\"message\":\"one\",\"message\":\"two\"}"),
+                        -32700,
+                        "Duplicate Object property \"message\""),
                 McpCase.of("JSON with a trailing comma", "{\"jsonrpc\":\"2.0\",\"id\":3,}", -32700, "Parse error"),
                 McpCase.of("nesting 5000 levels deep", call(4, "[".repeat(5000)), -32700, "Parse error"),
                 McpCase.of("an empty array (a batch)", "[]", -32600, "batches are not supported"),

@@ -74,6 +74,11 @@ final class HttpCase {
         return this;
     }
 
+    /** The header sent twice, {@code first} then {@code second} (over a plain socket: an HTTP client would join them). */
+    HttpCase headerTwice(String name, String first, String second) {
+        return header(name, first + "\r\n" + name + ": " + second).raw();
+    }
+
     /** Sent over a plain socket, byte for byte: for paths an HTTP client library would refuse to send. */
     HttpCase raw() {
         this.raw = true;

@@ -53,6 +53,16 @@ public final class JsonRpcRules {
         return problem == null ? new Valid(message) : invalidParams(message.get("id"), problem);
     }
 
+    /** What the JSON parser found wrong (": Duplicate Object property ..."), or nothing when it said nothing. */
+    private static String parseProblem(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException parse) {
+                return ": " + parse.getOriginalMessage();
+            }
+        }
+        return "";
+    }
+
     /** Parses and checks one message against JSON-RPC 2.0 alone, whatever its method. */
     public Checked checkEnvelope(String text) {
         Object json;
@@ -62,7 +72,8 @@ public final class JsonRpcRules {
             }
             json = jsonMapper.readValue(text, Object.class);
         } catch (IOException | RuntimeException e) {
-            return new Refused(null, ErrorCodes.PARSE_ERROR, "Parse error: the request body is not valid JSON");
+            return new Refused(
+                    null, ErrorCodes.PARSE_ERROR, "Parse error: the request body is not valid JSON" + parseProblem(e));
         }
         if (json instanceof List<?>) {
             return invalidRequest(null, "JSON-RPC batches are not supported");

@@ -126,7 +126,11 @@ class HttpProtocolTest {
     void answers_malformed_json_with_400_and_a_parse_error() {
         HttpResponse<String> response = http.send(http.post("{\"jsonrpc\":\"2.0\", \"id\":"));
 
-        assertError(response, 400, -32700, "Parse error: the request body is not valid JSON");
+        assertError(
+                response,
+                400,
+                -32700,
+                "Parse error: the request body is not valid JSON: Unexpected end-of-input within/between Object entries");
     }
 
     @Test
