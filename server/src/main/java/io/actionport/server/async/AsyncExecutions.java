@@ -179,14 +179,24 @@ public final class AsyncExecutions implements AutoCloseable {
                 throw e;
             }
             stop.enter();
+            Runnable start = () -> Thread.ofVirtual()
+                    .name("execution-" + executionId)
+                    .start(() -> runHeld(stored, prepared, taskClient, slot, cancellation));
+            // A claimed idempotent action need not wait for its claim's flush (a lost claim only means it runs
+            // again), so it starts now and gives its slot back sooner; a write starts once its claim is on disk.
+            boolean startsNow =
+                    slot.isPresent() && prepared.action().descriptor().hints().idempotent();
+            if (startsNow) {
+                start.run();
+            }
             try {
                 // The caller is about to be told the execution will run: it must survive a crash from here on.
                 executions.makeDurable();
             } finally {
                 // Whether or not the caller hears of it, it is stored and held here: it runs.
-                Thread.ofVirtual()
-                        .name("execution-" + executionId)
-                        .start(() -> runHeld(stored, prepared, taskClient, slot, cancellation));
+                if (!startsNow) {
+                    start.run();
+                }
             }
             return stored;
         }
@@ -199,7 +209,8 @@ public final class AsyncExecutions implements AutoCloseable {
     /**
      * Runs an execution this node accepted and holds, once its connection has a free slot. Its wait
      * for the slot, its claim, its durable end and its retries are those of an execution taken from
-     * the queue; what would reschedule it gives its task to the queue.
+     * the queue; what would reschedule it gives its task to the queue. One stored already claimed
+     * ({@code claimedWith} its connection's slot, taken at its acceptance) starts at once.
      */
     private void runHeld(
             ExecutionRecord record,
