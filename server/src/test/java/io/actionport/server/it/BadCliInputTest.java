@@ -2,12 +2,7 @@ package io.actionport.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.actionport.server.cli.ActionportCli;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -459,7 +454,7 @@ class BadCliInputTest {
             args.addAll(List.of("--url", server.baseUrl().toString(), "--key", TestServer.DEV_ADMIN_KEY));
         }
 
-        var run = cli(args);
+        var run = CliRun.of(args);
 
         assertThat(run.code()).as(run.err()).isEqualTo(exitCodeFor(bad.code()));
         var lines = run.err().strip().lines().toList();
@@ -473,27 +468,10 @@ class BadCliInputTest {
     @Order(2)
     @Timeout(60)
     void the_cli_still_works_after_all_the_bad_input() {
-        var run = cli(List.of("actions", "list", "--url", server.baseUrl().toString(), "--key", TestServer.DEV_KEY));
+        var run = CliRun.of(
+                List.of("actions", "list", "--url", server.baseUrl().toString(), "--key", TestServer.DEV_KEY));
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("echo");
-    }
-
-    record Run(int code, String out, String err) {}
-
-    static Run cli(List<String> args) {
-        var err = new StringWriter();
-        var commandLine = ActionportCli.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
-        var captured = new ByteArrayOutputStream();
-        commandLine.setOut(new PrintWriter(captured, true));
-        var previous = System.out;
-        System.setOut(new PrintStream(captured, true));
-        try {
-            int code = commandLine.execute(args.toArray(String[]::new));
-            return new Run(code, captured.toString(), err.toString());
-        } finally {
-            System.setOut(previous);
-        }
     }
 }
