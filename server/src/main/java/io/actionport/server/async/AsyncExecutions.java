@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -52,6 +53,9 @@ public final class AsyncExecutions implements AutoCloseable {
     private static final Duration LIMIT_WAIT = Duration.ofSeconds(1);
 
     private static final Duration LIMITED_RETRY = Duration.ofMillis(200);
+
+    /** The write an attempt's start depends on, when it was done before the attempt began. */
+    private static final CompletableFuture<Boolean> WRITTEN = CompletableFuture.completedFuture(true);
 
     private final ActionRunner runner;
     private final ExecutionStore executions;
@@ -169,25 +173,34 @@ public final class AsyncExecutions implements AutoCloseable {
             if (slot.isPresent()) {
                 runningHere.put(executionId, cancellation);
             }
-            try {
-                here.hold(stored);
-            } catch (RuntimeException e) {
-                slot.ifPresent(ConcurrencyLimits.Permit::close);
-                runningHere.remove(executionId, cancellation);
-                here.giveBack();
-                progressListeners.remove(executionId);
-                throw e;
-            }
-            stop.enter();
+            var acceptance = new CompletableFuture<Boolean>();
             Runnable start = () -> Thread.ofVirtual()
                     .name("execution-" + executionId)
-                    .start(() -> runHeld(stored, prepared, taskClient, slot, cancellation));
-            // A claimed idempotent action need not wait for its claim's flush (a lost claim only means it runs
-            // again), so it starts now and gives its slot back sooner; a write starts once its claim is on disk.
+                    .start(() -> runHeld(stored, prepared, taskClient, slot, cancellation, acceptance));
+            // A claimed idempotent action need not wait for its acceptance to be stored, let alone flushed: an
+            // acceptance that fails was never acknowledged, and running it again is harmless. It runs while its
+            // record is written, and gives its slot back sooner; its end is written after its acceptance. A
+            // write starts once its claim is on disk.
             boolean startsNow =
                     slot.isPresent() && prepared.action().descriptor().hints().idempotent();
+            stop.enter();
             if (startsNow) {
                 start.run();
+            }
+            try {
+                here.hold(stored);
+                acceptance.complete(true);
+            } catch (RuntimeException e) {
+                acceptance.completeExceptionally(e);
+                if (!startsNow) {
+                    // Nothing runs it: give back what it took. One that runs does so when its action ends.
+                    slot.ifPresent(ConcurrencyLimits.Permit::close);
+                    runningHere.remove(executionId, cancellation);
+                    here.giveBack();
+                    progressListeners.remove(executionId);
+                    stop.exit();
+                }
+                throw e;
             }
             try {
                 // The caller is about to be told the execution will run: it must survive a crash from here on.
@@ -210,14 +223,17 @@ public final class AsyncExecutions implements AutoCloseable {
      * Runs an execution this node accepted and holds, once its connection has a free slot. Its wait
      * for the slot, its claim, its durable end and its retries are those of an execution taken from
      * the queue; what would reschedule it gives its task to the queue. One stored already claimed
-     * ({@code claimedWith} its connection's slot, taken at its acceptance) starts at once.
+     * ({@code claimedWith} its connection's slot, taken at its acceptance) starts at once, maybe
+     * before {@code acceptance} (the write that stores it) completes; nothing about it is written
+     * before that, and nothing at all when that write failed (its caller was told so).
      */
     private void runHeld(
             ExecutionRecord record,
             PreparedExecution prepared,
             String taskClient,
             Optional<ConcurrencyLimits.Permit> claimedWith,
-            Cancellation cancellation) {
+            Cancellation cancellation,
+            CompletableFuture<Boolean> acceptance) {
         var id = record.id();
         try {
             Next next;
@@ -230,7 +246,8 @@ public final class AsyncExecutions implements AutoCloseable {
                         claimedWith.get(),
                         here.task(),
                         listenerOf(id, taskClient),
-                        cancellation);
+                        cancellation,
+                        acceptance);
             } else {
                 next = stop.stopping()
                         ? new Next.RunAgain(Duration.ZERO)
@@ -242,10 +259,16 @@ public final class AsyncExecutions implements AutoCloseable {
                 case Next.RunAgain again -> here.handToQueue(id, clock.instant().plus(again.in()));
             }
         } catch (RuntimeException | Error e) {
-            // The queue takes it over once the missed heartbeats show nobody runs it, and decides as for a dead node.
-            log.warn("execution {} stopped unexpectedly; the queue takes it over", id, e);
             runningHere.remove(id, cancellation);
             claimedWith.ifPresent(ConcurrencyLimits.Permit::close);
+            progressListeners.remove(id);
+            if (acceptance.isCompletedExceptionally()) {
+                // Never stored, so never acknowledged: nothing is left to run or to write.
+                here.giveBack();
+                return;
+            }
+            // The queue takes it over once the missed heartbeats show nobody runs it, and decides as for a dead node.
+            log.warn("execution {} stopped unexpectedly; the queue takes it over", id, e);
             here.abandon(id);
         } finally {
             stop.exit();
@@ -281,14 +304,26 @@ public final class AsyncExecutions implements AutoCloseable {
                 return new Next.Done(false);
             }
             int attemptNumber = record.attempts() + 1;
+            var cancellation = new Cancellation();
+            if (prepared.action().descriptor().hints().idempotent()) {
+                // An idempotent action runs while its claim is written (a lost claim only means it runs again), so
+                // its slot is not held for the write's round trip. A claim refused (cancelled meanwhile) stops it.
+                runningHere.put(record.id(), cancellation);
+                var claim = inBackground(
+                        () -> executions.claim(record.id(), attemptNumber, nodeName, clock.instant(), false));
+                claim.thenAccept(claimed -> {
+                    if (!claimed) {
+                        cancellation.cancel();
+                    }
+                });
+                return run(record, attemptNumber, prepared, slot, held, listener.get(), cancellation, claim);
+            }
             // A write's claim is on disk before the action runs: after a crash this attempt is known to have started.
-            boolean idempotent = prepared.action().descriptor().hints().idempotent();
-            if (!executions.claim(record.id(), attemptNumber, nodeName, clock.instant(), !idempotent)) {
+            if (!executions.claim(record.id(), attemptNumber, nodeName, clock.instant(), true)) {
                 return new Next.Done(false);
             }
-            var cancellation = new Cancellation();
             runningHere.put(record.id(), cancellation);
-            return run(record, attemptNumber, prepared, slot, held, listener.get(), cancellation);
+            return run(record, attemptNumber, prepared, slot, held, listener.get(), cancellation, WRITTEN);
         }
     }
 
@@ -373,7 +408,10 @@ public final class AsyncExecutions implements AutoCloseable {
      * Runs one claimed attempt, {@code attemptNumber}; {@code slot} is given back as soon as the
      * action has run, before its end is stored. {@code held} is the execution's task when this node
      * holds it (released with the execution's end), or null. {@code cancellation} is the attempt's,
-     * already in {@code runningHere}; once cancelled the action does not start.
+     * already in {@code runningHere}; once cancelled the action does not start. {@code started} is
+     * the write its start depends on (its acceptance, or an idempotent action's claim), which may
+     * still be under way while the action runs: nothing more is written before it completes, nothing
+     * at all when it was refused (the execution was cancelled meanwhile), and its failure is thrown.
      */
     private Next run(
             ExecutionRecord record,
@@ -382,13 +420,16 @@ public final class AsyncExecutions implements AutoCloseable {
             ConcurrencyLimits.Permit slot,
             HeldTask held,
             ProgressListener listener,
-            Cancellation cancellation) {
+            Cancellation cancellation,
+            CompletableFuture<Boolean> started) {
         var id = record.id();
         if (cancellation.isCancelled()) {
             // Cancelled between its claim and its start: the record says so, and the action never ran.
             slot.close();
             runningHere.remove(id);
             progressListeners.remove(id);
+            // What comes next (its task's release) follows the write it depends on.
+            started.join();
             return new Next.Done(false);
         }
         var startedAt = clock.instant();
@@ -402,6 +443,11 @@ public final class AsyncExecutions implements AutoCloseable {
             slot.close();
             runningHere.remove(id);
             metrics.ran(record.integration() + "/" + record.actionName(), Duration.between(startedAt, clock.instant()));
+        }
+        if (!started.join()) {
+            // Cancelled before its claim: the record says so, and keeps no more of this attempt.
+            progressListeners.remove(id);
+            return new Next.Done(false);
         }
         if (stop.graceOver() && cancelled(attempt)) {
             return stoppedByShutdown(record, prepared);
@@ -429,6 +475,19 @@ public final class AsyncExecutions implements AutoCloseable {
             stop.finishedWhileStopping();
         }
         return new Next.Done(held != null);
+    }
+
+    /** Runs a write on a virtual thread of its own, for a caller that has something else to do meanwhile. */
+    private static CompletableFuture<Boolean> inBackground(Supplier<Boolean> write) {
+        var written = new CompletableFuture<Boolean>();
+        Thread.ofVirtual().name("claim").start(() -> {
+            try {
+                written.complete(write.get());
+            } catch (Throwable e) {
+                written.completeExceptionally(e);
+            }
+        });
+        return written;
     }
 
     /** Where the progress, log lines and requests to its client of an execution taken from the queue go. */

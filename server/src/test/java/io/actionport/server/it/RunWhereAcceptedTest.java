@@ -42,19 +42,26 @@ class RunWhereAcceptedTest {
     static final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     static final Map<String, String> ranOn = new ConcurrentHashMap<>();
 
-    /** A non-idempotent write that counts its runs by key, notes its node and takes {@code millis}. */
+    /**
+     * A write that counts its runs by key, notes its node and takes {@code millis}: {@code write}
+     * is not idempotent, {@code put} is.
+     */
     public static final class CountedWrite implements Action<Input, Output> {
         private final String node;
+        private final String name;
+        private final ActionHints hints;
 
-        CountedWrite(String node) {
+        CountedWrite(String node, String name, ActionHints hints) {
             this.node = node;
+            this.name = name;
+            this.hints = hints;
         }
 
         @Override
         public ActionDescriptor<Input, Output> descriptor() {
-            return ActionDescriptor.builder("counted", "write", Input.class, Output.class)
+            return ActionDescriptor.builder("counted", name, Input.class, Output.class)
                     .description("Counts its runs.")
-                    .hints(ActionHints.WRITE)
+                    .hints(hints)
                     .timeout(Duration.ofSeconds(30))
                     .build();
         }
@@ -168,6 +175,33 @@ class RunWhereAcceptedTest {
         }
     }
 
+    @Test
+    void an_idempotent_execution_runs_while_its_acceptance_or_its_claim_is_written_and_ends_after_that_write()
+            throws Exception {
+        var databaseUrl = SharedPostgres.newDatabase("idempotent_starts_early");
+        // One slot: the first of each burst starts at its acceptance, the others once a slot frees, with their claim.
+        try (var server = start("a", databaseUrl, AsyncConfig.defaults().withLimits(1, 0))) {
+            var jobs = server.jobs("dev", "counted", "conn");
+            var ids = new ArrayList<String>();
+            for (int i = 0; i < 40; i++) {
+                ids.add(jobs.submit("put", new Input("early-" + i, 0)));
+            }
+            for (var id : ids) {
+                assertThat(jobs.await(id, Duration.ofSeconds(20))).isPresent();
+                var record = server.executions().find("dev", id).orElseThrow();
+                assertThat(record.status())
+                        .as("an end written before the write it follows would find no record, or undo nothing")
+                        .isEqualTo(ExecutionStatus.SUCCEEDED);
+                assertThat(record.attempts()).isEqualTo(1);
+                assertThat(record.startedAt()).isNotNull();
+            }
+            for (int i = 0; i < 40; i++) {
+                assertThat(runs.get("early-" + i).get()).isEqualTo(1);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> queuedTasks(databaseUrl) == 0);
+        }
+    }
+
     private static String nodeOf(String databaseUrl, String id) throws Exception {
         try (var connection = DriverManager.getConnection(databaseUrl);
                 var statement = connection.prepareStatement("SELECT node FROM executions WHERE id = ?")) {
@@ -193,7 +227,14 @@ class RunWhereAcceptedTest {
                             new Integration("dev", "counted", URI.create("http://127.0.0.1:9"), AuthScheme.NONE, null));
             server.connections().create(new Connection("dev", "counted", "conn", Map.of(), Map.of()));
         }
-        server.registry().deploy("dev", Bundle.of("counted", new CountedWrite(node)), List.of());
+        server.registry()
+                .deploy(
+                        "dev",
+                        Bundle.of(
+                                "counted",
+                                new CountedWrite(node, "write", ActionHints.WRITE),
+                                new CountedWrite(node, "put", ActionHints.IDEMPOTENT_WRITE)),
+                        List.of());
         return server;
     }
 
