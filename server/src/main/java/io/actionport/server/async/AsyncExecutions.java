@@ -204,7 +204,7 @@ public final class AsyncExecutions implements AutoCloseable {
             }
             try {
                 // The caller is about to be told the execution will run: it must survive a crash from here on.
-                executions.makeDurable();
+                executions.makeHeldDurable();
             } finally {
                 // Whether or not the caller hears of it, it is stored and held here: it runs.
                 if (!startsNow) {

@@ -209,6 +209,21 @@ public final class Database implements AutoCloseable {
         return queueDataSource;
     }
 
+    /**
+     * The pool for writes that must be on disk when they return: on PostgreSQL {@link #dataSource},
+     * whose commits wait for the WAL flush (PostgreSQL shares one flush among the commits that wait
+     * at the same time); on H2, where no commit waits for the disk, the one pool, and such writes are
+     * followed by {@link #makeDurable()} ({@link #commitsAreDurable()} tells which).
+     */
+    public DataSource durableDataSource() {
+        return dataSource;
+    }
+
+    /** Whether a commit on {@link #durableDataSource()} is on disk when it returns (PostgreSQL). */
+    public boolean commitsAreDurable() {
+        return postgres;
+    }
+
     public boolean isPostgres() {
         return postgres;
     }

@@ -11,16 +11,43 @@ import java.util.Optional;
 public final class ExecutionStore {
 
     private final Database database;
+    /** Reads, and writes that need not survive a crash on their own (or are followed by {@link #makeDurable}). */
     private final Jdbc jdbc;
+    /** Writes that must survive a crash once they return; see {@link #durable()}. */
+    private final Jdbc durableJdbc;
 
     public ExecutionStore(Database database) {
         this.database = database;
         this.jdbc = new Jdbc(database.queueDataSource());
+        this.durableJdbc = new Jdbc(database.durableDataSource());
     }
 
-    /** Makes what this thread committed so far survive a killed process; see {@link Database#makeDurable()}. */
+    /**
+     * Makes what this thread committed so far survive a killed process, the queue's own writes
+     * (schedules) included; see {@link Database#makeDurable()}.
+     */
     public void makeDurable() {
         database.makeDurable();
+    }
+
+    /**
+     * Makes what this thread wrote through this store's durable writes ({@link #insertHeld}) survive
+     * a killed process: nothing more to do where their commits wait for the disk (PostgreSQL), a
+     * shared flush on H2.
+     */
+    public void makeHeldDurable() {
+        durable();
+    }
+
+    /**
+     * After a write through {@link #durableJdbc}: on PostgreSQL its commit waited for the WAL flush
+     * (which PostgreSQL shares among concurrent commits), so there is nothing left to do; on H2 the
+     * commit reaches the disk with the next {@link Database#makeDurable() shared flush}.
+     */
+    private void durable() {
+        if (!database.commitsAreDurable()) {
+            database.makeDurable();
+        }
     }
 
     /** How many durable flushes the store ran; see {@link Database#flushes()}. */
@@ -41,7 +68,7 @@ public final class ExecutionStore {
      * transaction: the node runs it itself, at once, and the queue takes it over only if that node
      * stops proving it is alive ({@link #heartbeat}). A record already {@link ExecutionRecord#claimed
      * claimed} (running) is stored as claimed by that node, so its first attempt needs no claim of its
-     * own. {@link #makeDurable()} before acknowledging it.
+     * own. {@link #makeHeldDurable()} before acknowledging it.
      *
      * @param taskData the task's data as the queue serializes it
      */
@@ -50,12 +77,12 @@ public final class ExecutionStore {
         Object[] taskParams = {held.task(), record.id(), taskData, at, held.node(), at};
         if (database.isPostgres()) {
             // One statement, one round trip: PostgreSQL applies a statement's WITH writes with it, atomically.
-            jdbc.update(
+            durableJdbc.update(
                     "WITH task AS (" + INSERT_HELD_TASK + ") " + INSERT_EXECUTION,
                     concat(taskParams, insertParams(record, node)));
             return;
         }
-        jdbc.inTransaction(connection -> {
+        durableJdbc.inTransaction(connection -> {
             Jdbc.update(connection, INSERT_EXECUTION, insertParams(record, node));
             Jdbc.update(connection, INSERT_HELD_TASK, taskParams);
             return null;
@@ -121,12 +148,12 @@ public final class ExecutionStore {
     public void insertFinished(ExecutionRecord record, List<LogLine> logs) {
         StoreRetry.write(
                 "storing execution " + record.id(),
-                () -> jdbc.inTransaction(connection -> {
+                () -> durableJdbc.inTransaction(connection -> {
                     insert(connection, record);
                     appendLogs(connection, record.id(), logs);
                     return null;
                 }));
-        database.makeDurable();
+        durable();
     }
 
     /**
@@ -175,14 +202,14 @@ public final class ExecutionStore {
             // One statement, one round trip; whether or not it was still running, its task goes.
             finished = StoreRetry.write(
                     "finishing execution " + id,
-                    () -> jdbc.update(
+                    () -> durableJdbc.update(
                                     "WITH released AS (" + RELEASE_TASK + ") " + END_EXECUTION,
                                     concat(new Object[] {held.task(), id, held.node()}, endParams))
                             > 0);
         } else {
             finished = StoreRetry.write(
                     "finishing execution " + id,
-                    () -> jdbc.inTransaction(connection -> {
+                    () -> durableJdbc.inTransaction(connection -> {
                         if (held != null) {
                             release(connection, id, held);
                         }
@@ -194,7 +221,7 @@ public final class ExecutionStore {
                     }));
         }
         if (finished) {
-            database.makeDurable();
+            durable();
         }
         return finished;
     }
@@ -211,16 +238,17 @@ public final class ExecutionStore {
      * it is no longer queued or running (cancelled, finished).
      */
     public boolean claim(String id, int attempt, String node, Instant at, boolean beforeASideEffect) {
-        boolean claimed = jdbc.update(
-                        "UPDATE executions SET status = 'RUNNING', attempts = ?, node = ?, "
-                                + "started_at = COALESCE(started_at, ?) WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
-                        attempt,
-                        node,
-                        at,
-                        id)
+        boolean claimed = (beforeASideEffect ? durableJdbc : jdbc)
+                        .update(
+                                "UPDATE executions SET status = 'RUNNING', attempts = ?, node = ?, "
+                                        + "started_at = COALESCE(started_at, ?) WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
+                                attempt,
+                                node,
+                                at,
+                                id)
                 > 0;
         if (claimed && beforeASideEffect) {
-            database.makeDurable();
+            durable();
         }
         return claimed;
     }
@@ -230,14 +258,14 @@ public final class ExecutionStore {
      * stops before it could finish; false when it was no longer running.
      */
     public boolean handBack(String id, String message) {
-        boolean handedBack = jdbc.update(
+        boolean handedBack = durableJdbc.update(
                         "UPDATE executions SET status = 'QUEUED', attempts = attempts - 1, node = NULL, "
                                 + "error_code = 'handed_back', error_message = ? WHERE id = ? AND status = 'RUNNING'",
                         ContentCaps.cut(message, ContentCaps.ERROR_MESSAGE_CHARS),
                         id)
                 > 0;
         if (handedBack) {
-            database.makeDurable();
+            durable();
         }
         return handedBack;
     }
@@ -274,7 +302,7 @@ public final class ExecutionStore {
 
     /** Cancels a queued or running execution of the environment; false when it was not cancellable. */
     public boolean cancel(String environment, String id, Instant at) {
-        boolean cancelled = jdbc.update(
+        boolean cancelled = durableJdbc.update(
                         "UPDATE executions SET status = 'CANCELLED', error_code = 'cancelled', "
                                 + "error_message = 'cancelled by request', finished_at = ? "
                                 + "WHERE id = ? AND environment = ? AND status IN ('QUEUED', 'RUNNING')",
@@ -284,7 +312,7 @@ public final class ExecutionStore {
                 > 0;
         if (cancelled) {
             // The caller is told it is cancelled: a restart must not run it.
-            database.makeDurable();
+            durable();
         }
         return cancelled;
     }

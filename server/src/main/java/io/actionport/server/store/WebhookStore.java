@@ -1,9 +1,12 @@
 package io.actionport.server.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Each environment's completion webhook (the secret encrypted) and every delivery attempt. */
 public final class WebhookStore {
@@ -32,9 +35,20 @@ public final class WebhookStore {
      */
     public record Delivery(String messageId, int attempt, Integer statusCode, String error, Instant at) {}
 
+    /**
+     * How long this node trusts what it last read of whether an environment has a webhook: every
+     * async execution's end asks, and a change made on this node is seen at once, one made on
+     * another node within this time.
+     */
+    static final Duration PRESENCE_KEPT = Duration.ofSeconds(1);
+
+    /** Whether an environment had a webhook, read at {@code readAtNanos}. */
+    private record Presence(boolean set, long readAtNanos) {}
+
     private final Jdbc jdbc;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final Map<String, Presence> presence = new ConcurrentHashMap<>();
 
     public WebhookStore(Database database, SecretCipher cipher, Clock clock) {
         this.jdbc = new Jdbc(database.dataSource());
@@ -54,10 +68,25 @@ public final class WebhookStore {
                     clock.instant());
             return null;
         });
+        presence.remove(environment);
     }
 
     public void remove(String environment) {
         jdbc.update("DELETE FROM webhooks WHERE environment = ?", environment);
+        presence.remove(environment);
+    }
+
+    /** Whether the environment has a webhook, as read at most {@link #PRESENCE_KEPT} ago. */
+    public boolean isSet(String environment) {
+        var known = presence.get(environment);
+        long now = System.nanoTime();
+        if (known != null && now - known.readAtNanos() < PRESENCE_KEPT.toNanos()) {
+            return known.set();
+        }
+        boolean set = jdbc.queryOne("SELECT 1 FROM webhooks WHERE environment = ?", row -> true, environment)
+                .isPresent();
+        presence.put(environment, new Presence(set, now));
+        return set;
     }
 
     public Optional<Webhook> find(String environment) {

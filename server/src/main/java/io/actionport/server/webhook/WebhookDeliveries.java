@@ -70,7 +70,7 @@ public final class WebhookDeliveries {
     public void attach(Scheduler scheduler, ExecutionEvents events) {
         this.scheduler = scheduler;
         events.onFinished(finished -> {
-            if (finished.async() && webhooks.find(finished.environment()).isPresent()) {
+            if (finished.async() && webhooks.isSet(finished.environment())) {
                 scheduler.schedule(task.instance(finished.executionId(), finished.executionId()), clock.instant());
             }
         });
