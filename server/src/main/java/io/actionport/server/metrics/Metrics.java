@@ -17,6 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's meters, scraped at {@code GET /metrics} in Prometheus format: executions by action
@@ -46,24 +48,37 @@ public final class Metrics implements AutoCloseable {
                         + "durable writes when group commit shares them")
                 .register(registry);
         events.onFinished(finished -> {
-            var mode = finished.async() ? "async" : "sync";
-            var status = finished.status().wireName();
-            Counter.builder("actionport.executions")
-                    .description("Finished executions")
-                    .tag("action", finished.action())
-                    .tag("status", status)
-                    .tag("mode", mode)
-                    .register(registry)
-                    .increment();
-            Timer.builder("actionport.execution.duration")
-                    .description("Time from acceptance to the final status: the whole run of a sync execution,"
-                            + " queue wait and every attempt of an async one")
-                    .tag("mode", mode)
-                    .tag("status", status)
-                    .serviceLevelObjectives(LatencyBuckets.BOUNDS)
-                    .register(registry)
-                    .record(finished.elapsed());
+            var meters = outcomes.computeIfAbsent(
+                    new Outcome(finished.action(), finished.status().wireName(), finished.async() ? "async" : "sync"),
+                    this::metersOf);
+            meters.executions().increment();
+            meters.duration().record(finished.elapsed());
         });
+    }
+
+    /** How executions of one action ended, and how: the tags of their meters. */
+    private record Outcome(String action, String status, String mode) {}
+
+    private record OutcomeMeters(Counter executions, Timer duration) {}
+
+    /** Every call ends in one of these: built once each, not on every call. */
+    private final Map<Outcome, OutcomeMeters> outcomes = new ConcurrentHashMap<>();
+
+    private OutcomeMeters metersOf(Outcome outcome) {
+        return new OutcomeMeters(
+                Counter.builder("actionport.executions")
+                        .description("Finished executions")
+                        .tag("action", outcome.action())
+                        .tag("status", outcome.status())
+                        .tag("mode", outcome.mode())
+                        .register(registry),
+                Timer.builder("actionport.execution.duration")
+                        .description("Time from acceptance to the final status: the whole run of a sync execution,"
+                                + " queue wait and every attempt of an async one")
+                        .tag("mode", outcome.mode())
+                        .tag("status", outcome.status())
+                        .serviceLevelObjectives(LatencyBuckets.BOUNDS)
+                        .register(registry));
     }
 
     /** Reactor Netty's recorder for the HTTP port. */

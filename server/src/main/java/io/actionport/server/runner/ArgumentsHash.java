@@ -17,12 +17,26 @@ public final class ArgumentsHash {
 
     private static final ObjectWriter CANONICAL = Json.MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
+    /** Copied for each hash: a copy costs less than looking the algorithm up among the providers. */
+    private static final MessageDigest SHA_256 = sha256();
+
     private ArgumentsHash() {}
 
     public static String of(JsonNode arguments) {
+        return HexFormat.of().formatHex(copy().digest(CANONICAL.writeValueAsBytes(arguments)));
+    }
+
+    private static MessageDigest copy() {
         try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(arguments));
-            return HexFormat.of().formatHex(digest);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }

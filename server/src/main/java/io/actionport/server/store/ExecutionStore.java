@@ -146,13 +146,20 @@ public final class ExecutionStore {
      * transaction, durably: the caller is about to be told its id. Retried when the store fails.
      */
     public void insertFinished(ExecutionRecord record, List<LogLine> logs) {
-        StoreRetry.write(
-                "storing execution " + record.id(),
-                () -> durableJdbc.inTransaction(connection -> {
-                    insert(connection, record);
-                    appendLogs(connection, record.id(), logs);
-                    return null;
-                }));
+        if (logs.isEmpty()) {
+            // One statement commits on its own: no transaction to open and close around it.
+            StoreRetry.write(
+                    "storing execution " + record.id(),
+                    () -> durableJdbc.update(INSERT_EXECUTION, insertParams(record, null)));
+        } else {
+            StoreRetry.write(
+                    "storing execution " + record.id(),
+                    () -> durableJdbc.inTransaction(connection -> {
+                        insert(connection, record);
+                        appendLogs(connection, record.id(), logs);
+                        return null;
+                    }));
+        }
         durable();
     }
 
