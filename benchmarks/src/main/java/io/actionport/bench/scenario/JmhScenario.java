@@ -42,9 +42,14 @@ public final class JmhScenario implements Scenario {
                 .threads(1)
                 .build();
         report(bench, single, 1);
+        var plan = bench.settings().plan();
         var concurrent = options(bench)
                 .include(RunnerBenchmark.class.getName() + "." + CONCURRENT)
                 .threads(RunnerBenchmark.CLIENTS)
+                // 64 threads busy on one CPU leave the JIT little of it: its time per call kept falling for about
+                // 50 one-second iterations (about 7 ms per round after 30, 4-4.5 ms from 50 on, measured).
+                .warmupIterations(plan.jmhWarmups() * 2)
+                .measurementIterations(plan.jmhIterations() * 2)
                 .build();
         report(bench, concurrent, RunnerBenchmark.CLIENTS);
     }
