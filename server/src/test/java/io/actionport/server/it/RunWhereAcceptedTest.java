@@ -10,6 +10,7 @@ import io.actionport.sdk.ActionHints;
 import io.actionport.server.Actionport;
 import io.actionport.server.async.AsyncConfig;
 import io.actionport.server.config.ServerConfig;
+import io.actionport.server.job.JobClient;
 import io.actionport.server.registry.Bundle;
 import io.actionport.server.store.AuthScheme;
 import io.actionport.server.store.Connection;
@@ -85,18 +86,15 @@ class RunWhereAcceptedTest {
         try (var a = start("a", databaseUrl, AsyncConfig.defaults());
                 var b = start("b", databaseUrl, AsyncConfig.defaults())) {
             var jobs = a.jobs("dev", "counted", "conn");
-            var ids = new ArrayList<String>();
-            for (int i = 0; i < 10; i++) {
-                ids.add(jobs.submit("write", new Input("here-" + i, 20)));
-            }
+            var ids = submit(jobs, "write", "here-", 10, 20);
             for (var id : ids) {
                 assertThat(jobs.await(id, Duration.ofSeconds(10))).isPresent();
                 var record = b.executions().find("dev", id).orElseThrow();
                 assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
                 assertThat(record.attempts()).isEqualTo(1);
             }
+            assertEachRanOnce("here-", 10);
             for (int i = 0; i < 10; i++) {
-                assertThat(runs.get("here-" + i).get()).isEqualTo(1);
                 assertThat(ranOn.get("here-" + i))
                         .as("the node that ran here-" + i)
                         .isEqualTo("a");
@@ -127,16 +125,11 @@ class RunWhereAcceptedTest {
         var databaseUrl = SharedPostgres.newDatabase("held_limit");
         try (var server = start("a", databaseUrl, AsyncConfig.defaults().withLimits(1, 0))) {
             var jobs = server.jobs("dev", "counted", "conn");
-            var ids = new ArrayList<String>();
-            for (int i = 0; i < 4; i++) {
-                ids.add(jobs.submit("write", new Input("limited-" + i, 100)));
-            }
+            var ids = submit(jobs, "write", "limited-", 4, 100);
             for (var id : ids) {
                 assertThat(jobs.await(id, Duration.ofSeconds(20))).isPresent();
             }
-            for (int i = 0; i < 4; i++) {
-                assertThat(runs.get("limited-" + i).get()).isEqualTo(1);
-            }
+            assertEachRanOnce("limited-", 4);
             await().atMost(Duration.ofSeconds(5)).until(() -> queuedTasks(databaseUrl) == 0);
         }
     }
@@ -182,10 +175,7 @@ class RunWhereAcceptedTest {
         // One slot: the first of each burst starts at its acceptance, the others once a slot frees, with their claim.
         try (var server = start("a", databaseUrl, AsyncConfig.defaults().withLimits(1, 0))) {
             var jobs = server.jobs("dev", "counted", "conn");
-            var ids = new ArrayList<String>();
-            for (int i = 0; i < 40; i++) {
-                ids.add(jobs.submit("put", new Input("early-" + i, 0)));
-            }
+            var ids = submit(jobs, "put", "early-", 40, 0);
             for (var id : ids) {
                 assertThat(jobs.await(id, Duration.ofSeconds(20))).isPresent();
                 var record = server.executions().find("dev", id).orElseThrow();
@@ -195,10 +185,23 @@ class RunWhereAcceptedTest {
                 assertThat(record.attempts()).isEqualTo(1);
                 assertThat(record.startedAt()).isNotNull();
             }
-            for (int i = 0; i < 40; i++) {
-                assertThat(runs.get("early-" + i).get()).isEqualTo(1);
-            }
+            assertEachRanOnce("early-", 40);
             await().atMost(Duration.ofSeconds(5)).until(() -> queuedTasks(databaseUrl) == 0);
+        }
+    }
+
+    /** Submits {@code count} executions of {@code action} keyed {@code prefix0, prefix1, ...}; their ids. */
+    private static List<String> submit(JobClient jobs, String action, String prefix, int count, long millis) {
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            ids.add(jobs.submit(action, new Input(prefix + i, millis)));
+        }
+        return ids;
+    }
+
+    private static void assertEachRanOnce(String prefix, int count) {
+        for (int i = 0; i < count; i++) {
+            assertThat(runs.get(prefix + i).get()).as("runs of " + prefix + i).isEqualTo(1);
         }
     }
 
