@@ -143,6 +143,8 @@ public final class McpDoor implements AutoCloseable {
                                         e.getMessage()))
                         .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
                         .onErrorResume(
+                                ScopeHeaders.RepeatedHeaderException.class, e -> refuse(response, 400, e.getMessage()))
+                        .onErrorResume(
                                 McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage()))
                         .onErrorResume(
                                 Identifiers.InvalidIdentifierException.class,

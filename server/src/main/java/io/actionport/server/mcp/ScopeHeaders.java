@@ -5,13 +5,28 @@ import io.actionport.server.Identifiers.Kind;
 import io.actionport.server.auth.EndUsers;
 import io.actionport.server.http.HttpApi;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
 
 /** The MCP request headers that name things in the store, checked before the request is served. */
 final class ScopeHeaders {
 
     private ScopeHeaders() {}
 
+    /** A header that must be sent at most once came more than once: which one the caller meant is unknown. */
+    static final class RepeatedHeaderException extends RuntimeException {
+        RepeatedHeaderException(String header, int times) {
+            super(header + " was sent " + times + " times; send it once");
+        }
+    }
+
     static void check(HttpHeaders headers) {
+        for (var header : List.of(
+                "Authorization", SessionScope.INTEGRATION, SessionScope.CONNECTION, HttpApi.ENVIRONMENT_HEADER)) {
+            int times = headers.getAll(header).size();
+            if (times > 1) {
+                throw new RepeatedHeaderException(header, times);
+            }
+        }
         optional(Kind.INTEGRATION_KEY, SessionScope.INTEGRATION, headers);
         optional(Kind.CONNECTION_ID, SessionScope.CONNECTION, headers);
         optional(Kind.END_USER_ID, EndUsers.HEADER, headers);

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -402,6 +403,32 @@ class BadMcpInputTest {
             }
         });
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0} sent twice")
+    @ValueSource(strings = {"Authorization", "Connection-Id", "Provider-Config-Key", "X-Actionport-Environment"})
+    @Timeout(30)
+    void a_header_sent_twice_is_refused_rather_than_one_of_them_picked(String header) throws Exception {
+        var value = header.equals("Authorization") ? "Bearer " + TestServer.DEV_KEY : "demo";
+        var request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header(header, value)
+                .header(header, value);
+        if (!header.equals("Authorization")) {
+            request.header("Authorization", "Bearer " + TestServer.DEV_KEY);
+        }
+        var response = http.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        BadInput.assertNoLeak(response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        var error = answer(response).path("error");
+        assertThat(error.path("code").asInt()).isEqualTo(-32600);
+        assertThat(error.path("message").asString()).isEqualTo(header + " was sent 2 times; send it once");
     }
 
     /** The JSON-RPC answer in a plain JSON body or the last data line of an SSE stream. */
