@@ -12,10 +12,11 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     /**
-     * The pool of the execution queue's writes (executions, their schedules, task requests). On
-     * PostgreSQL its commits return before the WAL reaches the disk ({@code synchronous_commit
-     * off}): what must survive a crash is followed by {@link #makeDurable()}. On H2 it is {@link
-     * #dataSource}.
+     * The pool of the execution queue's writes that need not survive a crash on their own (its
+     * schedules, picks and heartbeats, idempotent claims, retries, task requests). On PostgreSQL its
+     * commits return before the WAL reaches the disk ({@code synchronous_commit off}): one that must
+     * survive a crash after all is followed by {@link #makeDurable()}; writes that must always
+     * survive one go to {@link #durableDataSource()}. On H2 it is {@link #dataSource}.
      */
     private final HikariDataSource queueDataSource;
 
