@@ -45,6 +45,7 @@ final class ApiErrors {
             case InvalidInputException e -> error(400, e.code(), e.getMessage(), "input", e.violations());
             case RequestBodies.BodyTooLargeException e -> error(413, e.code(), e.getMessage(), "input", List.of());
             case BadRequestException e -> error(400, e.code(), e.getMessage(), "input", List.of());
+            case HttpApi.RepeatedHeaderException e -> error(400, e.code(), e.getMessage(), "input", List.of());
             case JacksonException e ->
                 error(
                         400,

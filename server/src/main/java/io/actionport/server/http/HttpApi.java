@@ -1,5 +1,6 @@
 package io.actionport.server.http;
 
+import io.actionport.server.ActionportException;
 import io.actionport.server.Blocking;
 import io.actionport.server.Identifiers;
 import io.actionport.server.async.AsyncExecutions;
@@ -26,6 +27,7 @@ import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.Json;
 import io.actionport.server.store.WebhookStore;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -169,7 +171,7 @@ public final class HttpApi {
 
     private Route authenticated(PrincipalHandler handler) {
         return (request, response) -> Blocking.call(() -> keys.authenticate(
-                        single(request, "Authorization"),
+                        single(request.requestHeaders(), "Authorization"),
                         Identifiers.optionalHeader(
                                 Identifiers.Kind.ENVIRONMENT, ENVIRONMENT_HEADER, header(request, ENVIRONMENT_HEADER))))
                 .flatMap(principal -> Mono.defer(() -> handler.handle(principal, request, response)))
@@ -422,18 +424,27 @@ public final class HttpApi {
 
     /** A header's trimmed value, or null when absent or blank; refused when sent more than once. */
     static String header(HttpServerRequest request, String name) {
-        var value = single(request, name);
+        var value = single(request.requestHeaders(), name);
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    /** A header's value as sent, or null; sent more than once it is refused, since which one counts would be a guess. */
-    static String single(HttpServerRequest request, CharSequence name) {
-        var values = request.requestHeaders().getAll(name);
+    /**
+     * A header's value as sent, or null; sent more than once it is refused, since which one counts
+     * would be a guess. The MCP door refuses repeated headers through it too.
+     */
+    public static String single(HttpHeaders headers, CharSequence name) {
+        var values = headers.getAll(name);
         if (values.size() > 1) {
-            throw new ApiErrors.BadRequestException(
-                    "repeated_header", name + " was sent " + values.size() + " times; send it once");
+            throw new RepeatedHeaderException(name, values.size());
         }
         return values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** A header that must come at most once came more than once. */
+    public static final class RepeatedHeaderException extends ActionportException {
+        RepeatedHeaderException(CharSequence name, int times) {
+            super("repeated_header", name + " was sent " + times + " times; send it once");
+        }
     }
 
     static Mono<Void> json(HttpServerResponse response, int status, JsonNode body) {

@@ -143,7 +143,7 @@ public final class McpDoor implements AutoCloseable {
                                         e.getMessage()))
                         .onErrorResume(AuthException.class, e -> refuse(response, e.status(), e.getMessage()))
                         .onErrorResume(
-                                ScopeHeaders.RepeatedHeaderException.class, e -> refuse(response, 400, e.getMessage()))
+                                HttpApi.RepeatedHeaderException.class, e -> refuse(response, 400, e.getMessage()))
                         .onErrorResume(
                                 McpScopes.ScopeException.class, e -> refuse(response, e.status(), e.getMessage()))
                         .onErrorResume(

@@ -12,20 +12,11 @@ final class ScopeHeaders {
 
     private ScopeHeaders() {}
 
-    /** A header that must be sent at most once came more than once: which one the caller meant is unknown. */
-    static final class RepeatedHeaderException extends RuntimeException {
-        RepeatedHeaderException(String header, int times) {
-            super(header + " was sent " + times + " times; send it once");
-        }
-    }
-
     static void check(HttpHeaders headers) {
+        // Each at most once, as on the HTTP API: which of two values counts would be a guess.
         for (var header : List.of(
                 "Authorization", SessionScope.INTEGRATION, SessionScope.CONNECTION, HttpApi.ENVIRONMENT_HEADER)) {
-            int times = headers.getAll(header).size();
-            if (times > 1) {
-                throw new RepeatedHeaderException(header, times);
-            }
+            HttpApi.single(headers, header);
         }
         optional(Kind.INTEGRATION_KEY, SessionScope.INTEGRATION, headers);
         optional(Kind.CONNECTION_ID, SessionScope.CONNECTION, headers);

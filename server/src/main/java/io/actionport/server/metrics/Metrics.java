@@ -30,6 +30,8 @@ public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final HttpServerMetrics httpServer = new HttpServerMetrics(registry);
+    /** The meters of each way a call ends: built once each, not on every call. */
+    private final Map<Outcome, OutcomeMeters> outcomes = new ConcurrentHashMap<>();
 
     public Metrics(ExecutionEvents events, ExecutionStore executions) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -60,9 +62,6 @@ public final class Metrics implements AutoCloseable {
     private record Outcome(String action, String status, String mode) {}
 
     private record OutcomeMeters(Counter executions, Timer duration) {}
-
-    /** Every call ends in one of these: built once each, not on every call. */
-    private final Map<Outcome, OutcomeMeters> outcomes = new ConcurrentHashMap<>();
 
     private OutcomeMeters metersOf(Outcome outcome) {
         return new OutcomeMeters(
