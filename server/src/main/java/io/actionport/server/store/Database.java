@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable {
     /** Where flushes run: on the embedded store, the admin's own small pool, never handed out. */
     private final HikariDataSource flushPool;
 
-    private final GroupCommit groupCommit;
+    private final GroupCommit<Void> groupCommit;
 
     private Database(
             HikariDataSource dataSource,
@@ -35,7 +35,7 @@ public final class Database implements AutoCloseable {
         this.queueDataSource = queueDataSource;
         this.postgres = postgres;
         this.flushPool = flushPool;
-        this.groupCommit = new GroupCommit(postgres ? this::flushWal : this::checkpoint);
+        this.groupCommit = new GroupCommit<>(postgres ? committed -> flushWal() : committed -> checkpoint());
     }
 
     /**
@@ -80,12 +80,12 @@ public final class Database implements AutoCloseable {
      * execution is acknowledged, before a write's claimed attempt starts, and when it ends.
      */
     public void makeDurable() {
-        groupCommit.awaitDurable();
+        groupCommit.submit(null);
     }
 
     /** How many flushes {@link #makeDurable()} ran so far. */
     public long flushes() {
-        return groupCommit.flushes();
+        return groupCommit.runs();
     }
 
     /**

@@ -16,6 +16,9 @@ public final class ExecutionStore {
     /** Writes that must survive a crash once they return; see {@link #durable()}. */
     private final Jdbc durableJdbc;
 
+    /** Synchronous calls' records waiting to be written together; see {@link #insertFinished}. */
+    private final GroupCommit<FinishedCall> finishedCalls = new GroupCommit<>(this::insertTogether);
+
     public ExecutionStore(Database database) {
         this.database = database;
         this.jdbc = new Jdbc(database.queueDataSource());
@@ -142,25 +145,91 @@ public final class ExecutionStore {
     }
 
     /**
-     * Stores an execution that ran and ended in one go (a synchronous call), with its logs, in one
-     * transaction, durably: the caller is about to be told its id. Retried when the store fails.
+     * Stores an execution that ran and ended in one go (a synchronous call), with its logs,
+     * durably: the caller is about to be told its id. The records of calls that end while others
+     * are being written wait and are written together, in one transaction and one flush
+     * ({@link GroupCommit}). Retried when the store fails.
      */
     public void insertFinished(ExecutionRecord record, List<LogLine> logs) {
-        if (logs.isEmpty()) {
-            // One statement commits on its own: no transaction to open and close around it.
-            StoreRetry.write(
-                    "storing execution " + record.id(),
-                    () -> durableJdbc.update(INSERT_EXECUTION, insertParams(record, null)));
-        } else {
-            StoreRetry.write(
-                    "storing execution " + record.id(),
-                    () -> durableJdbc.inTransaction(connection -> {
-                        insert(connection, record);
-                        appendLogs(connection, record.id(), logs);
-                        return null;
-                    }));
+        var call = new FinishedCall(record, logs);
+        finishedCalls.submit(call);
+        if (call.failure != null) {
+            // Retried on this caller's thread: a failing record holds up no other call's.
+            StoreRetry.write("storing execution " + record.id(), () -> {
+                insertAlone(call);
+                return null;
+            });
+            durable();
+        }
+    }
+
+    /** A synchronous call's record on its way to the store, and whether it failed to get there. */
+    private static final class FinishedCall {
+        final ExecutionRecord record;
+        final List<LogLine> logs;
+        StoreException failure;
+
+        FinishedCall(ExecutionRecord record, List<LogLine> logs) {
+            this.record = record;
+            this.logs = logs;
+        }
+    }
+
+    /**
+     * Writes the records of calls that ended together: one transaction for all, then one durable
+     * flush. When that transaction fails, each is tried once on its own, so that one bad record
+     * fails its own call alone; the calls whose record failed retry it themselves.
+     */
+    private void insertTogether(List<FinishedCall> calls) {
+        if (calls.size() > 1) {
+            try {
+                durableJdbc.inTransaction(connection -> {
+                    insertAll(connection, calls);
+                    return null;
+                });
+                durable();
+                return;
+            } catch (StoreException e) {
+                // Tried one by one below.
+            }
+        }
+        for (var call : calls) {
+            try {
+                insertAlone(call);
+            } catch (StoreException e) {
+                call.failure = e;
+            }
         }
         durable();
+    }
+
+    private static void insertAll(java.sql.Connection connection, List<FinishedCall> calls) throws SQLException {
+        try (var statement = connection.prepareStatement(INSERT_EXECUTION)) {
+            for (var call : calls) {
+                var params = insertParams(call.record, null);
+                for (int i = 0; i < params.length; i++) {
+                    Jdbc.bind(statement, i + 1, params[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        for (var call : calls) {
+            appendLogs(connection, call.record.id(), call.logs);
+        }
+    }
+
+    private void insertAlone(FinishedCall call) {
+        if (call.logs.isEmpty()) {
+            // One statement commits on its own: no transaction to open and close around it.
+            durableJdbc.update(INSERT_EXECUTION, insertParams(call.record, null));
+        } else {
+            durableJdbc.inTransaction(connection -> {
+                insert(connection, call.record);
+                appendLogs(connection, call.record.id(), call.logs);
+                return null;
+            });
+        }
     }
 
     /**

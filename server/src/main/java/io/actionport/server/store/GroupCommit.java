@@ -1,58 +1,67 @@
 package io.actionport.server.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Many commits, one flush: a caller whose transaction has committed waits until a flush that
- * started after its commit has ended. While one flush runs, the callers that arrive meanwhile
- * gather in a batch; when the flush ends, the first of them runs the next flush for the whole
- * batch. Under load the cost of a flush is shared by every commit of its batch; a lone caller
- * flushes at once, without a timer's delay. Waiters park on their batch, not on a shared monitor,
- * so a flush's end wakes its callers without a crowd contending for one lock.
+ * Many callers, one commit: each caller's item waits for a run that started after the caller
+ * arrived and took the item with it. While one run goes on, the callers that arrive meanwhile
+ * gather in a batch; when the run ends, the first of them runs the next one for the whole batch.
+ * Under load the cost of a run (a flush, a transaction) is shared by every caller of its batch; a
+ * lone caller runs at once, without a timer's delay. Waiters park on their batch, not on a shared
+ * monitor, so a run's end wakes its callers without a crowd contending for one lock.
+ *
+ * @param <T> what each caller brings to the run (nothing, for a flush that writes what the callers
+ *     committed before)
  */
-final class GroupCommit {
+final class GroupCommit<T> {
 
-    /** Writes every commit made so far to disk. */
+    /** Does the work of one batch: all its items, or everything committed before it began. */
     @FunctionalInterface
-    interface Flush {
-        void run();
+    interface Run<T> {
+        void run(List<T> items);
     }
 
-    /** Callers served by one flush; the first of them (its leader) runs it when its turn comes. */
-    private static final class Batch {
+    /** Callers served by one run; the first of them (its leader) runs it when its turn comes. */
+    private static final class Batch<T> {
+        final List<T> items = new ArrayList<>();
         final CompletableFuture<Void> turn = new CompletableFuture<>();
         final CompletableFuture<Void> done = new CompletableFuture<>();
     }
 
-    private final Flush flush;
+    private final Run<T> run;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Whether a flush runs or is about to; a gathering batch exists only then. */
-    private boolean flushing;
-    /** The callers waiting for the flush after the running one, or null when none arrived yet. */
-    private Batch gathering;
+    /** Whether a run goes on or is about to; a gathering batch exists only then. */
+    private boolean running;
+    /** The callers waiting for the run after the current one, or null when none arrived yet. */
+    private Batch<T> gathering;
 
-    private long flushes;
+    private long runs;
 
-    GroupCommit(Flush flush) {
-        this.flush = flush;
+    GroupCommit(Run<T> run) {
+        this.run = run;
     }
 
-    /** Returns once everything this thread committed before the call is on disk; throws what the flush throws. */
-    void awaitDurable() {
-        Batch batch;
+    /**
+     * Returns once a run that began after this call, with {@code item} among its items, has ended;
+     * throws what that run throws.
+     */
+    void submit(T item) {
+        Batch<T> batch;
         boolean leads;
         boolean waitsForTurn;
         lock.lock();
         try {
-            if (!flushing) {
-                flushing = true;
-                batch = new Batch();
+            if (!running) {
+                running = true;
+                batch = new Batch<>();
                 leads = true;
                 waitsForTurn = false;
             } else if (gathering == null) {
-                gathering = new Batch();
+                gathering = new Batch<>();
                 batch = gathering;
                 leads = true;
                 waitsForTurn = true;
@@ -61,6 +70,7 @@ final class GroupCommit {
                 leads = false;
                 waitsForTurn = false;
             }
+            batch.items.add(item);
         } finally {
             lock.unlock();
         }
@@ -83,24 +93,24 @@ final class GroupCommit {
         }
     }
 
-    /** Runs the batch's flush, then hands the next turn to the batch that gathered meanwhile. */
-    private void lead(Batch batch) {
+    /** Runs the batch, then hands the next turn to the batch that gathered meanwhile. */
+    private void lead(Batch<T> batch) {
         Throwable failure = null;
         try {
-            flush.run();
+            run.run(batch.items);
         } catch (RuntimeException | Error e) {
             failure = e;
         }
-        Batch next;
+        Batch<T> next;
         lock.lock();
         try {
             if (failure == null) {
-                flushes++;
+                runs++;
             }
             next = gathering;
             gathering = null;
             if (next == null) {
-                flushing = false;
+                running = false;
             }
         } finally {
             lock.unlock();
@@ -115,11 +125,11 @@ final class GroupCommit {
         }
     }
 
-    /** How many flushes ran: fewer than callers when commits were grouped. */
-    long flushes() {
+    /** How many runs succeeded: fewer than callers when they were grouped. */
+    long runs() {
         lock.lock();
         try {
-            return flushes;
+            return runs;
         } finally {
             lock.unlock();
         }

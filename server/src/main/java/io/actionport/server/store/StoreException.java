@@ -22,6 +22,17 @@ public final class StoreException extends ActionportException {
         return getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
     }
 
+    /**
+     * Whether the data itself was refused (SQL state class 22, a data exception, or 23, an
+     * integrity constraint violation): the same write fails again however often it is tried.
+     */
+    public boolean isRefusedData() {
+        if (!(getCause() instanceof SQLException sql) || sql.getSQLState() == null) {
+            return false;
+        }
+        return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
+    }
+
     private static String abbreviate(String statement) {
         var oneLine = statement.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 80) + "…";

@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries a write that must not be lost (how an execution ended) when the store fails, a few
- * times with a growing pause, before giving up with the store's last error.
+ * times with a growing pause, before giving up with the store's last error. A write whose data the
+ * store refused (a broken key, a value it cannot hold) fails at once: trying it again changes
+ * nothing.
  */
 final class StoreRetry {
 
@@ -23,7 +25,7 @@ final class StoreRetry {
             try {
                 return write.get();
             } catch (StoreException e) {
-                if (attempt == ATTEMPTS) {
+                if (attempt == ATTEMPTS || e.isRefusedData()) {
                     throw e;
                 }
                 log.warn(

@@ -18,7 +18,7 @@ class GroupCommitTest {
             throws Exception {
         var flushStarted = new AtomicLong();
         var flushCount = new AtomicInteger();
-        var groupCommit = new GroupCommit(() -> {
+        var groupCommit = new GroupCommit<Void>(committed -> {
             flushStarted.set(System.nanoTime());
             flushCount.incrementAndGet();
             sleep(20);
@@ -31,7 +31,7 @@ class GroupCommitTest {
                 futures.add(threads.submit(() -> {
                     start.await();
                     long called = System.nanoTime();
-                    groupCommit.awaitDurable();
+                    groupCommit.submit(null);
                     if (flushStarted.get() < called) {
                         violations.incrementAndGet();
                     }
@@ -46,20 +46,53 @@ class GroupCommitTest {
 
         assertThat(violations).hasValue(0);
         assertThat(flushCount.get()).isLessThan(20);
-        assertThat(groupCommit.flushes()).isEqualTo(flushCount.get());
+        assertThat(groupCommit.runs()).isEqualTo(flushCount.get());
+    }
+
+    @Test
+    void each_item_is_run_once_and_the_items_that_arrive_during_a_run_go_together_into_the_next() throws Exception {
+        var runs = new java.util.concurrent.ConcurrentLinkedQueue<java.util.List<Integer>>();
+        var groupCommit = new GroupCommit<Integer>(items -> {
+            runs.add(java.util.List.copyOf(items));
+            sleep(20);
+        });
+        var start = new CountDownLatch(1);
+        var futures = new ArrayList<Future<?>>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 100; i++) {
+                int item = i;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    groupCommit.submit(item);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : futures) {
+                future.get();
+            }
+        }
+
+        assertThat(runs.stream().flatMap(java.util.List::stream))
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.range(0, 100).boxed().toList());
+        assertThat(runs)
+                .hasSizeLessThan(20)
+                .anySatisfy(items -> assertThat(items).hasSizeGreaterThan(1));
+        assertThat(groupCommit.runs()).isEqualTo(runs.size());
     }
 
     @Test
     void a_failed_flush_fails_its_caller_and_the_next_caller_flushes_again() {
         var attempts = new AtomicInteger();
-        var groupCommit = new GroupCommit(() -> {
+        var groupCommit = new GroupCommit<Void>(committed -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("disk full");
             }
         });
 
-        assertThatThrownBy(groupCommit::awaitDurable).hasMessage("disk full");
-        groupCommit.awaitDurable();
+        assertThatThrownBy(() -> groupCommit.submit(null)).hasMessage("disk full");
+        groupCommit.submit(null);
         assertThat(attempts).hasValue(2);
     }
 
