@@ -123,7 +123,7 @@ public final class ActionRunner implements AutoCloseable {
         // A sync call's record is written once, finished: half the commits of insert-then-update, and
         // nothing is lost, since the caller is still connected to receive the result.
         var finished = finished(started, attempt);
-        executions.insertFinished(finished, attempt.logs());
+        executions.insertFinished(finished, attempt.logs(), toldItsId(request, prepared, attempt.outcome()));
         FailureLog.failed(finished, false);
         events.publish(new ExecutionEvents.Finished(
                 prepared.environment(),
@@ -133,6 +133,17 @@ public final class ActionRunner implements AutoCloseable {
                 false,
                 Duration.between(finished.createdAt(), finished.finishedAt())));
         return attempt.outcome();
+    }
+
+    /**
+     * Whether a synchronous call's caller learns its execution's id, so that its record must be on
+     * disk before the answer: every caller but an MCP client whose read succeeded, which gets the
+     * output alone (a failure names the execution; HTTP and in-process callers get the id).
+     */
+    private static boolean toldItsId(ExecutionRequest request, PreparedExecution prepared, ExecutionOutcome outcome) {
+        return request.caller() != Caller.MCP
+                || !prepared.action().descriptor().hints().readOnly()
+                || !(outcome instanceof ExecutionOutcome.Succeeded);
     }
 
     private ExecutionRecord finished(ExecutionRecord started, Attempt attempt) {

@@ -145,13 +145,16 @@ public final class ExecutionStore {
     }
 
     /**
-     * Stores an execution that ran and ended in one go (a synchronous call), with its logs,
-     * durably: the caller is about to be told its id. The records of calls that end while others
-     * are being written wait and are written together, in one transaction and one flush
-     * ({@link GroupCommit}). Retried when the store fails.
+     * Stores an execution that ran and ended in one go (a synchronous call), with its logs. The
+     * records of calls that end while others are being written wait and are written together, in
+     * one transaction and one flush ({@link GroupCommit}). Retried when the store fails.
+     *
+     * @param durable whether the record must be on disk when this returns (its caller is about to
+     *     be told its id); otherwise it is committed, and reaches the disk with the next flush or
+     *     the store's own background write
      */
-    public void insertFinished(ExecutionRecord record, List<LogLine> logs) {
-        var call = new FinishedCall(record, logs);
+    public void insertFinished(ExecutionRecord record, List<LogLine> logs, boolean durable) {
+        var call = new FinishedCall(record, logs, durable);
         finishedCalls.submit(call);
         if (call.failure != null) {
             // Retried on this caller's thread: a failing record holds up no other call's.
@@ -159,7 +162,9 @@ public final class ExecutionStore {
                 insertAlone(call);
                 return null;
             });
-            durable();
+            if (durable) {
+                durable();
+            }
         }
     }
 
@@ -167,27 +172,34 @@ public final class ExecutionStore {
     private static final class FinishedCall {
         final ExecutionRecord record;
         final List<LogLine> logs;
+        final boolean durable;
         StoreException failure;
 
-        FinishedCall(ExecutionRecord record, List<LogLine> logs) {
+        FinishedCall(ExecutionRecord record, List<LogLine> logs, boolean durable) {
             this.record = record;
             this.logs = logs;
+            this.durable = durable;
         }
     }
 
     /**
      * Writes the records of calls that ended together: one transaction for all, then one durable
-     * flush. When that transaction fails, each is tried once on its own, so that one bad record
-     * fails its own call alone; the calls whose record failed retry it themselves.
+     * flush if any of them must be on disk. When that transaction fails, each is tried once on its
+     * own, so that one bad record fails its own call alone; the calls whose record failed retry it
+     * themselves.
      */
     private void insertTogether(List<FinishedCall> calls) {
+        boolean durable = calls.stream().anyMatch(call -> call.durable);
+        var store = durable ? durableJdbc : jdbc;
         if (calls.size() > 1) {
             try {
-                durableJdbc.inTransaction(connection -> {
+                store.inTransaction(connection -> {
                     insertAll(connection, calls);
                     return null;
                 });
-                durable();
+                if (durable) {
+                    durable();
+                }
                 return;
             } catch (StoreException e) {
                 // Tried one by one below.
@@ -200,7 +212,9 @@ public final class ExecutionStore {
                 call.failure = e;
             }
         }
-        durable();
+        if (durable) {
+            durable();
+        }
     }
 
     private static void insertAll(java.sql.Connection connection, List<FinishedCall> calls) throws SQLException {
@@ -220,11 +234,12 @@ public final class ExecutionStore {
     }
 
     private void insertAlone(FinishedCall call) {
+        var store = call.durable ? durableJdbc : jdbc;
         if (call.logs.isEmpty()) {
             // One statement commits on its own: no transaction to open and close around it.
-            durableJdbc.update(INSERT_EXECUTION, insertParams(call.record, null));
+            store.update(INSERT_EXECUTION, insertParams(call.record, null));
         } else {
-            durableJdbc.inTransaction(connection -> {
+            store.inTransaction(connection -> {
                 insert(connection, call.record);
                 appendLogs(connection, call.record.id(), call.logs);
                 return null;

@@ -60,7 +60,7 @@ class FinishedCallsTest {
         try (var database = Database.openEmbedded(dataDir)) {
             var executions = new ExecutionStore(database);
             var taken = UUID.randomUUID().toString();
-            executions.insertFinished(record(taken, 0), List.of());
+            executions.insertFinished(record(taken, 0), List.of(), true);
             var ids = new ArrayList<String>();
             for (int i = 0; i < CALLS; i++) {
                 ids.add(i == CALLS / 2 ? taken : UUID.randomUUID().toString());
@@ -90,7 +90,7 @@ class FinishedCallsTest {
                 futures.add(threads.submit(() -> {
                     start.await();
                     try {
-                        executions.insertFinished(record(ids.get(n), n), logsOf(n));
+                        executions.insertFinished(record(ids.get(n), n), logsOf(n), true);
                         return true;
                     } catch (StoreException e) {
                         return false;
