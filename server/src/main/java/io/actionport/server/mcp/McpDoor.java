@@ -91,6 +91,10 @@ public final class McpDoor implements AutoCloseable {
         this.version = version;
         this.scopes = scopes;
         events.onFinished(finished -> {
+            if (!finished.async()) {
+                // A synchronous call's result went to its caller: nobody can have subscribed to it.
+                return;
+            }
             var uri = ToolResults.resourceUri(finished.executionId());
             serversOf(finished.environment())
                     .forEach(live -> live.server()

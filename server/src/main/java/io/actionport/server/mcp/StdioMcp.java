@@ -45,7 +45,8 @@ public final class StdioMcp {
             }
         });
         server.events().onFinished(finished -> {
-            if (finished.environment().equals(environment)) {
+            // A synchronous call's result went to its caller: nobody can have subscribed to it.
+            if (finished.async() && finished.environment().equals(environment)) {
                 var uri = ToolResults.resourceUri(finished.executionId());
                 mcp.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri))
                         .subscribe();
