@@ -220,10 +220,7 @@ public final class ExecutionStore {
     private static void insertAll(java.sql.Connection connection, List<FinishedCall> calls) throws SQLException {
         try (var statement = connection.prepareStatement(INSERT_EXECUTION)) {
             for (var call : calls) {
-                var params = insertParams(call.record, null);
-                for (int i = 0; i < params.length; i++) {
-                    Jdbc.bind(statement, i + 1, params[i]);
-                }
+                Jdbc.bindAll(statement, insertParams(call.record, null));
                 statement.addBatch();
             }
             statement.executeBatch();

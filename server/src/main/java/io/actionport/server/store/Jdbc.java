@@ -92,10 +92,15 @@ final class Jdbc {
 
     static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
         var statement = connection.prepareStatement(sql);
+        bindAll(statement, params);
+        return statement;
+    }
+
+    /** Binds {@code params} to the statement's parameters, in order from the first. */
+    static void bindAll(PreparedStatement statement, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             bind(statement, i + 1, params[i]);
         }
-        return statement;
     }
 
     static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
