@@ -36,8 +36,7 @@ final class ToolResults {
                         .structuredContent(ok.output())
                         .content(
                                 ok.content().isEmpty()
-                                        ? List.of(new McpSchema.TextContent(
-                                                ok.output().toString()))
+                                        ? List.of(new McpSchema.TextContent(ok.outputJson()))
                                         : ToolContents.of(ok.content()))
                         .isError(false)
                         .build();

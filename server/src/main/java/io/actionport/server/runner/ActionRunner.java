@@ -14,6 +14,7 @@ import io.actionport.server.store.ExecutionStatus;
 import io.actionport.server.store.ExecutionStore;
 import io.actionport.server.store.HeldTask;
 import io.actionport.server.store.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,9 +149,7 @@ public final class ActionRunner implements AutoCloseable {
 
     private ExecutionRecord finished(ExecutionRecord started, Attempt attempt) {
         var error = attempt.outcome() instanceof ExecutionOutcome.Failed failed ? failed.error() : null;
-        var output = attempt.outcome() instanceof ExecutionOutcome.Succeeded ok
-                ? ok.output().toString()
-                : null;
+        var output = attempt.outcome() instanceof ExecutionOutcome.Succeeded ok ? ok.outputJson() : null;
         return new ExecutionRecord(
                 started.id(),
                 started.environment(),
@@ -310,8 +309,7 @@ public final class ActionRunner implements AutoCloseable {
         var status = statusOf(attempt.outcome());
         boolean stored = switch (attempt.outcome()) {
             case ExecutionOutcome.Succeeded ok ->
-                executions.finish(
-                        executionId, status, ok.output().toString(), null, null, null, now, attempt.logs(), held);
+                executions.finish(executionId, status, ok.outputJson(), null, null, null, now, attempt.logs(), held);
             case ExecutionOutcome.Failed failed ->
                 executions.finish(
                         executionId,
@@ -431,7 +429,8 @@ public final class ActionRunner implements AutoCloseable {
                             violations,
                             null));
         }
-        return new ExecutionOutcome.Succeeded(executionId, action, tree, content.blocks());
+        return new ExecutionOutcome.Succeeded(
+                executionId, action, tree, new String(serialized, StandardCharsets.UTF_8), content.blocks());
     }
 
     private static ExecutionError errorOf(DeployedAction action, Throwable thrown) {

@@ -23,7 +23,7 @@ public sealed interface ExecutionOutcome {
     /** The outcome a finished record holds, for replaying a result (idempotency keys, polling). */
     static ExecutionOutcome of(ExecutionRecord record) {
         if (record.status() == ExecutionStatus.SUCCEEDED) {
-            return new Succeeded(record.id(), null, Json.MAPPER.readTree(record.output()), List.of());
+            return new Succeeded(record.id(), null, Json.MAPPER.readTree(record.output()), record.output(), List.of());
         }
         var details = record.errorDetails() == null
                 ? Json.MAPPER.createObjectNode()
@@ -49,19 +49,28 @@ public sealed interface ExecutionOutcome {
     /**
      * The action returned an output that passed its schema and, with its content, the size cap.
      *
+     * @param outputJson {@code output} as JSON text, as the record stores it and MCP's text content
+     *     carries it: the runner has it from checking the output's size, so nobody writes it again
      * @param content the content blocks the action added for MCP clients; empty when it added none,
      *     and for an outcome read back from the store, which keeps only the output
      */
-    record Succeeded(String executionId, DeployedAction action, JsonNode output, List<Content> content)
+    record Succeeded(
+            String executionId, DeployedAction action, JsonNode output, String outputJson, List<Content> content)
             implements ExecutionOutcome {
 
         public Succeeded {
+            outputJson = outputJson == null ? output.toString() : outputJson;
             content = content == null ? List.of() : List.copyOf(content);
+        }
+
+        /** A success whose output's JSON text is written from {@code output}. */
+        public Succeeded(String executionId, DeployedAction action, JsonNode output, List<Content> content) {
+            this(executionId, action, output, null, content);
         }
 
         /** The same outcome carrying {@code blocks}, e.g. content handed over in memory to a waiting caller. */
         public Succeeded withContent(List<Content> blocks) {
-            return new Succeeded(executionId, action, output, blocks);
+            return new Succeeded(executionId, action, output, outputJson, blocks);
         }
     }
 

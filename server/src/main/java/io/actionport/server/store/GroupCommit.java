@@ -9,10 +9,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Many callers, one commit: each caller's item waits for a run that started after the caller
  * arrived and took the item with it. While one run goes on, the callers that arrive meanwhile
- * gather in a batch; when the run ends, the first of them runs the next one for the whole batch.
- * Under load the cost of a run (a flush, a transaction) is shared by every caller of its batch; a
- * lone caller runs at once, without a timer's delay. Waiters park on their batch, not on a shared
- * monitor, so a run's end wakes its callers without a crowd contending for one lock.
+ * gather in a batch; when the run ends, the first of them runs the next one for the whole batch,
+ * which takes newcomers until that run starts. Under load the cost of a run (a flush, a
+ * transaction) is shared by every caller of its batch; a lone caller runs at once, without a
+ * timer's delay. Waiters park on their batch, not on a shared monitor, so a run's end wakes its
+ * callers without a crowd contending for one lock.
  *
  * @param <T> what each caller brings to the run (nothing, for a flush that writes what the callers
  *     committed before)
@@ -36,7 +37,10 @@ final class GroupCommit<T> {
     private final ReentrantLock lock = new ReentrantLock();
     /** Whether a run goes on or is about to; a gathering batch exists only then. */
     private boolean running;
-    /** The callers waiting for the run after the current one, or null when none arrived yet. */
+    /**
+     * The batch newcomers join: the callers waiting for the run after the current one, open until
+     * its leader starts that run; null when none arrived yet or it was closed.
+     */
     private Batch<T> gathering;
 
     private long runs;
@@ -77,6 +81,7 @@ final class GroupCommit<T> {
         if (leads) {
             if (waitsForTurn) {
                 batch.turn.join();
+                close(batch);
             }
             lead(batch);
         }
@@ -90,6 +95,23 @@ final class GroupCommit<T> {
                 throw error;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Closes a batch whose turn came: newcomers from now on wait for the next run. Until then they
+     * joined this one, also after the run before it ended: a batch holds at most the callers that
+     * are not in the run before it, and the few that arrive while its leader wakes up would
+     * otherwise wait for a run of their own.
+     */
+    private void close(Batch<T> batch) {
+        lock.lock();
+        try {
+            if (gathering == batch) {
+                gathering = null;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -108,7 +130,6 @@ final class GroupCommit<T> {
                 runs++;
             }
             next = gathering;
-            gathering = null;
             if (next == null) {
                 running = false;
             }
