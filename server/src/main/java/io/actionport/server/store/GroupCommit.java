@@ -81,7 +81,7 @@ final class GroupCommit<T> {
         if (leads) {
             if (waitsForTurn) {
                 batch.turn.join();
-                close(batch);
+                closeGathering();
             }
             lead(batch);
         }
@@ -99,17 +99,15 @@ final class GroupCommit<T> {
     }
 
     /**
-     * Closes a batch whose turn came: newcomers from now on wait for the next run. Until then they
-     * joined this one, also after the run before it ended: a batch holds at most the callers that
-     * are not in the run before it, and the few that arrive while its leader wakes up would
-     * otherwise wait for a run of their own.
+     * Closes the batch whose turn came (still the gathering one: only its leader closes it), so
+     * newcomers from now on wait for the next run. Until then they joined it, also after the run
+     * before it ended: a batch holds at most the callers that are not in the run before it, and the
+     * few that arrive while its leader wakes up would otherwise wait for a run of their own.
      */
-    private void close(Batch<T> batch) {
+    private void closeGathering() {
         lock.lock();
         try {
-            if (gathering == batch) {
-                gathering = null;
-            }
+            gathering = null;
         } finally {
             lock.unlock();
         }
