@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ public final class ActionRunner implements AutoCloseable {
     private final Supplier<String> ids;
     private final ExecutionEvents events;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ActionDeadlines deadlines = new ActionDeadlines();
 
     public ActionRunner(
             ActionRegistry registry,
@@ -256,37 +258,41 @@ public final class ActionRunner implements AutoCloseable {
             return action.action().run(input, context);
         });
         cancellation.attach(running);
+        var timedOut = new AtomicBoolean();
+        var deadline = deadlines.after(descriptor.timeout(), () -> {
+            timedOut.set(true);
+            running.cancel(true);
+        });
         Duration retryAfter = null;
         ExecutionOutcome outcome;
         try {
-            var output = running.get(descriptor.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            var output = running.get();
             outcome = checkOutput(executionId, action, output, content);
             if (outcome instanceof ExecutionOutcome.Succeeded ok
                     && !ok.content().isEmpty()) {
                 progress.succeededWith(ok.content());
             }
-        } catch (TimeoutException e) {
+        } catch (CancellationException e) {
+            outcome = timedOut.get()
+                    ? failed(
+                            executionId,
+                            action,
+                            ExecutionError.of(
+                                    ErrorKind.TIMEOUT,
+                                    "action_timeout",
+                                    descriptor.qualifiedName() + " did not finish within its timeout of "
+                                            + descriptor.timeout().toMillis() + " ms and was stopped"))
+                    : cancelled(executionId, action);
+        } catch (InterruptedException e) {
             running.cancel(true);
-            outcome = failed(
-                    executionId,
-                    action,
-                    ExecutionError.of(
-                            ErrorKind.TIMEOUT,
-                            "action_timeout",
-                            descriptor.qualifiedName() + " did not finish within its timeout of "
-                                    + descriptor.timeout().toMillis() + " ms and was stopped"));
-        } catch (InterruptedException | CancellationException e) {
-            running.cancel(true);
-            outcome = failed(
-                    executionId,
-                    action,
-                    ExecutionError.of(
-                            ErrorKind.CANCELLED, "cancelled", "the execution was cancelled before it finished"));
+            outcome = cancelled(executionId, action);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ActionException actionError) {
                 retryAfter = actionError.retryAfter().orElse(null);
             }
             outcome = failed(executionId, action, errorOf(action, e.getCause()));
+        } finally {
+            deadline.cancel();
         }
         return new Attempt(outcome, executionLog.lines(), retryAfter);
     }
@@ -463,6 +469,13 @@ public final class ActionRunner implements AutoCloseable {
         };
     }
 
+    private static ExecutionOutcome cancelled(String executionId, DeployedAction action) {
+        return failed(
+                executionId,
+                action,
+                ExecutionError.of(ErrorKind.CANCELLED, "cancelled", "the execution was cancelled before it finished"));
+    }
+
     private static ExecutionOutcome failed(String executionId, DeployedAction action, ExecutionError error) {
         return new ExecutionOutcome.Failed(executionId, action, error);
     }
@@ -556,5 +569,6 @@ public final class ActionRunner implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
+        deadlines.close();
     }
 }
