@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -106,6 +107,35 @@ public final class EnvironmentKeys {
                             + requested + "'s own key");
         }
         noteUse(key, now);
+        return principalOf(key);
+    }
+
+    /**
+     * The caller, when memory alone can tell without waiting: a key looked up less than
+     * {@link #CACHE_TIME} ago, usable in the environment asked for, whose last use needs no writing.
+     * Empty in every other case, including every refusal: {@link #authenticateLocal} then decides,
+     * with its precise error. Never blocks, so an event loop may call it.
+     */
+    public Optional<Principal> fromMemory(String authorization, String requested) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        var cached = bySecret.get(authorization.substring(7).trim());
+        if (cached == null || System.nanoTime() - cached.fetchedAtNanos() >= CACHE_TIME.toNanos()) {
+            return Optional.empty();
+        }
+        var key = cached.key();
+        var now = clock.instant();
+        var written = lastUseWritten.get(key.id());
+        boolean usable = key.revokedAt() == null
+                && (key.expiresAt() == null || key.expiresAt().isAfter(now))
+                && (requested == null || requested.isBlank() || requested.equals(key.environment()))
+                && written != null
+                && !written.plus(LAST_USED_RESOLUTION).isBefore(now);
+        return usable ? Optional.of(principalOf(key)) : Optional.empty();
+    }
+
+    private static Principal principalOf(StoredKey key) {
         return new Principal(
                 key.environment(), key.id(), KeyRole.fromWireName(key.role()), new HashSet<>(key.integrations()));
     }

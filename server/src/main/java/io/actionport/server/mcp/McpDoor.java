@@ -117,27 +117,41 @@ public final class McpDoor implements AutoCloseable {
                 request -> request.fullPath().equals(PATH) && BrowserCors.isPreflight(request), cors::answerPreflight);
         routes.route(
                 request -> request.fullPath().equals(PATH),
-                (request, response) -> Blocking.call(() -> {
+                (request, response) -> Mono.defer(() -> {
                             cors.allowReading(request, response);
                             ScopeHeaders.check(request.requestHeaders());
-                            return callers.authenticate(
-                                    request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
-                                    request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER),
-                                    request.remoteAddress());
-                        })
-                        .flatMap(principal -> {
+                            var authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
+                            var environment = request.requestHeaders().get(HttpApi.ENVIRONMENT_HEADER);
                             var scope = request.requestHeaders().get(SessionScope.INTEGRATION);
-                            KeyRoles.requireCaller(principal);
-                            EndUsers.of(principal, EndUsers.header(request.requestHeaders()));
-                            KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
-                            var live = serverFor(principal, scope);
-                            refusedToolCall(request, live).ifPresent(refusal -> {
+                            // A key used a moment ago, on a server already built, is served on this
+                            // event loop; whatever may wait for the store runs on a virtual thread.
+                            var known = callers.fromMemory(authorization, environment);
+                            if (known.isPresent()) {
+                                admit(request, known.get(), scope);
+                                var live = servers.get(serverName(known.get(), scope));
+                                if (live != null) {
+                                    return Mono.just(new Caller(known.get(), live));
+                                }
+                            }
+                            return Blocking.call(() -> {
+                                var principal =
+                                        callers.authenticate(authorization, environment, request.remoteAddress());
+                                admit(request, principal, scope);
+                                return new Caller(principal, serverFor(principal, scope));
+                            });
+                        })
+                        .flatMap(caller -> {
+                            refusedToolCall(request, caller.server()).ifPresent(refusal -> {
                                 throw refusal;
                             });
-                            return Mono.from(live.transport().handler().apply(request, response))
+                            return Mono.from(caller.server()
+                                            .transport()
+                                            .handler()
+                                            .apply(request, response))
                                     // Whose sessions these are, for the per-key session cap.
-                                    .contextWrite(
-                                            SessionLimits.owner(principal.environment() + "/" + principal.keyId()));
+                                    .contextWrite(SessionLimits.owner(
+                                            caller.principal().environment() + "/"
+                                                    + caller.principal().keyId()));
                         })
                         .onErrorResume(
                                 BearerRefusal.class,
@@ -155,16 +169,36 @@ public final class McpDoor implements AutoCloseable {
                                 e -> refuse(response, 400, e.getMessage())));
     }
 
+    /** Whether the caller may use this door, as the scope and end user it asked for. */
+    private static void admit(HttpServerRequest request, Principal principal, String scope) {
+        KeyRoles.requireCaller(principal);
+        EndUsers.of(principal, EndUsers.header(request.requestHeaders()));
+        KeyRoles.requireIntegration(principal, scope == null ? null : scope.trim());
+    }
+
+    private record Caller(Principal principal, EnvironmentServer server) {}
+
+    private static String scopeOf(String integration) {
+        return integration == null || integration.isBlank() ? null : integration.trim();
+    }
+
+    /** The name of the caller's {@link #serverFor server}: its environment, scope, key and tool grant. */
+    private String serverName(Principal principal, String integration) {
+        var scope = scopeOf(integration);
+        return principal.environment() + "/" + (scope == null ? "*" : scope) + "/" + principal.keyId() + "/"
+                + callers.toolScopes().grantOf(principal).key();
+    }
+
     /**
      * The MCP server of an environment, one per integration scope and key: a session limited to one
      * integration sees its tools under their plain names, whatever other integrations deploy, and a
      * session is bound to the key that opened it (its executions are recorded as that key's).
      */
     private EnvironmentServer serverFor(Principal principal, String integration) {
-        var scope = integration == null || integration.isBlank() ? null : integration.trim();
+        var scope = scopeOf(integration);
         var environment = principal.environment();
         var grant = callers.toolScopes().grantOf(principal);
-        var name = environment + "/" + (scope == null ? "*" : scope) + "/" + principal.keyId() + "/" + grant.key();
+        var name = serverName(principal, integration);
         var live = servers.get(name);
         if (live != null) {
             return live;

@@ -51,6 +51,20 @@ public final class McpCallers {
     }
 
     /**
+     * The caller of a request, when memory alone can tell: an environment key used a moment ago
+     * (never an OAuth token). Empty otherwise; {@link #authenticate} then decides. Never blocks.
+     */
+    public Optional<Principal> fromMemory(String authorization, String requested) {
+        if (config.enabled() && authorization != null) {
+            var parts = authorization.trim().split("\\s+", 2);
+            if (parts.length == 2 && JWT.matcher(parts[1]).matches()) {
+                return Optional.empty();
+            }
+        }
+        return keys.fromMemory(authorization, requested);
+    }
+
+    /**
      * The caller of a request; blocking (the issuer's keys may be fetched).
      *
      * @param authorization the Authorization header, or null
