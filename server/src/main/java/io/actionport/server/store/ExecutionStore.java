@@ -16,6 +16,11 @@ public final class ExecutionStore {
     /** Writes that must survive a crash once they return; see {@link #durable()}. */
     private final Jdbc durableJdbc;
 
+    /** Synchronous calls' records, by whether they must be on disk before their answer; see {@link Database#recordsDataSource}. */
+    private final Jdbc recordsJdbc;
+
+    private final Jdbc durableRecordsJdbc;
+
     /** Synchronous calls' records waiting to be written together; see {@link #insertFinished}. */
     private final GroupCommit<FinishedCall> finishedCalls = new GroupCommit<>(this::insertTogether);
 
@@ -23,6 +28,8 @@ public final class ExecutionStore {
         this.database = database;
         this.jdbc = new Jdbc(database.queueDataSource());
         this.durableJdbc = new Jdbc(database.durableDataSource());
+        this.recordsJdbc = new Jdbc(database.recordsDataSource(false));
+        this.durableRecordsJdbc = new Jdbc(database.recordsDataSource(true));
     }
 
     /**
@@ -190,7 +197,7 @@ public final class ExecutionStore {
      */
     private void insertTogether(List<FinishedCall> calls) {
         boolean durable = calls.stream().anyMatch(call -> call.durable);
-        var store = durable ? durableJdbc : jdbc;
+        var store = durable ? durableRecordsJdbc : recordsJdbc;
         if (calls.size() > 1) {
             try {
                 store.inTransaction(connection -> {
@@ -231,7 +238,7 @@ public final class ExecutionStore {
     }
 
     private void insertAlone(FinishedCall call) {
-        var store = call.durable ? durableJdbc : jdbc;
+        var store = call.durable ? durableRecordsJdbc : recordsJdbc;
         if (call.logs.isEmpty()) {
             // One statement commits on its own: no transaction to open and close around it.
             store.update(INSERT_EXECUTION, insertParams(call.record, null));
