@@ -79,34 +79,20 @@ public final class EnvironmentKeys {
         if (authorization == null || authorization.isBlank()) {
             throw new AuthException(401, "missing_auth", "send an environment key as 'Authorization: Bearer <key>'");
         }
-        var parts = authorization.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || parts[1].isBlank()) {
+        var secret = secretOf(authorization);
+        if (secret == null) {
             throw new AuthException(401, "invalid_auth", "the Authorization header must be 'Bearer <environment key>'");
         }
-        var key = keyOf(parts[1]);
+        var key = keyOf(secret);
         var now = clock.instant();
-        if (key.revokedAt() != null) {
-            throw new AuthException(
-                    401,
-                    "revoked_key",
-                    "key '" + key.id() + "' was revoked at " + key.revokedAt() + "; ask an admin of environment '"
-                            + key.environment() + "' for a new key");
+        var refusal = refusal(key, requested, now);
+        if (refusal != null) {
+            throw refusal;
         }
-        if (key.expiresAt() != null && !key.expiresAt().isAfter(now)) {
-            throw new AuthException(
-                    401,
-                    "expired_key",
-                    "key '" + key.id() + "' expired at " + key.expiresAt()
-                            + "; use the key that replaced it, or ask an admin for a new one");
+        if (useToWrite(key, now)) {
+            lastUseWritten.put(key.id(), now);
+            store.touch(key.id(), now);
         }
-        if (requested != null && !requested.isBlank() && !requested.equals(key.environment())) {
-            throw new AuthException(
-                    403,
-                    "wrong_environment",
-                    "this key belongs to environment '" + key.environment() + "', not '" + requested + "'; use "
-                            + requested + "'s own key");
-        }
-        noteUse(key, now);
         return principalOf(key);
     }
 
@@ -117,22 +103,54 @@ public final class EnvironmentKeys {
      * with its precise error. Never blocks, so an event loop may call it.
      */
     public Optional<Principal> fromMemory(String authorization, String requested) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        var cached = bySecret.get(authorization.substring(7).trim());
+        var secret = authorization == null ? null : secretOf(authorization);
+        var cached = secret == null ? null : bySecret.get(secret);
         if (cached == null || System.nanoTime() - cached.fetchedAtNanos() >= CACHE_TIME.toNanos()) {
             return Optional.empty();
         }
         var key = cached.key();
         var now = clock.instant();
+        return refusal(key, requested, now) == null && !useToWrite(key, now)
+                ? Optional.of(principalOf(key))
+                : Optional.empty();
+    }
+
+    /** The secret of a {@code Bearer <secret>} header, or null when the header is not that. */
+    private static String secretOf(String authorization) {
+        var parts = authorization.trim().split("\\s+", 2);
+        return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") && !parts[1].isBlank() ? parts[1] : null;
+    }
+
+    /** Why the key may not be used in the environment asked for (null or blank: its own), or null. */
+    private static AuthException refusal(StoredKey key, String requested, Instant now) {
+        if (key.revokedAt() != null) {
+            return new AuthException(
+                    401,
+                    "revoked_key",
+                    "key '" + key.id() + "' was revoked at " + key.revokedAt() + "; ask an admin of environment '"
+                            + key.environment() + "' for a new key");
+        }
+        if (key.expiresAt() != null && !key.expiresAt().isAfter(now)) {
+            return new AuthException(
+                    401,
+                    "expired_key",
+                    "key '" + key.id() + "' expired at " + key.expiresAt()
+                            + "; use the key that replaced it, or ask an admin for a new one");
+        }
+        if (requested != null && !requested.isBlank() && !requested.equals(key.environment())) {
+            return new AuthException(
+                    403,
+                    "wrong_environment",
+                    "this key belongs to environment '" + key.environment() + "', not '" + requested + "'; use "
+                            + requested + "'s own key");
+        }
+        return null;
+    }
+
+    /** Whether this use of the key is to be written as its last use (at most one a {@link #LAST_USED_RESOLUTION}). */
+    private boolean useToWrite(StoredKey key, Instant now) {
         var written = lastUseWritten.get(key.id());
-        boolean usable = key.revokedAt() == null
-                && (key.expiresAt() == null || key.expiresAt().isAfter(now))
-                && (requested == null || requested.isBlank() || requested.equals(key.environment()))
-                && written != null
-                && !written.plus(LAST_USED_RESOLUTION).isBefore(now);
-        return usable ? Optional.of(principalOf(key)) : Optional.empty();
+        return written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now);
     }
 
     private static Principal principalOf(StoredKey key) {
@@ -157,13 +175,5 @@ public final class EnvironmentKeys {
             bySecret.entrySet().removeIf(entry -> now - entry.getValue().fetchedAtNanos() >= CACHE_TIME.toNanos());
         }
         return key.get();
-    }
-
-    private void noteUse(StoredKey key, Instant now) {
-        var written = lastUseWritten.get(key.id());
-        if (written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now)) {
-            lastUseWritten.put(key.id(), now);
-            store.touch(key.id(), now);
-        }
     }
 }
