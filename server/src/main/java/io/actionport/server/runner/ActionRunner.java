@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +38,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one path every call takes: resolve the action, validate the input, resolve the connection,
- * run on a virtual thread under the timeout, cap and validate the output, record the execution.
+ * run under the timeout, cap and validate the output, record the execution.
+ *
+ * <p>The action runs on the runner's own thread (a virtual thread for every door), which its
+ * deadline or a cancel interrupts: a thread of its own would cost a hand-off and a wake-up per
+ * call, and would let an action that ignores its interrupt go on after its record says it ended.
+ * Such an action holds its caller until it returns; it then ends {@code action_timeout} all the same.
  *
  * <p>Failures before anything runs (unknown action, invalid input, unknown connection) are thrown
  * as {@link ActionportException}s by {@link #prepare} and leave no record; failures of the run
@@ -235,7 +241,10 @@ public final class ActionRunner implements AutoCloseable {
                 prepared.connection().connection().endUser());
     }
 
-    /** Steps 4 to 6: one run of the action under its timeout, its output capped and validated. Records nothing. */
+    /**
+     * Steps 4 to 6: one run of the action on this thread under its timeout, its output capped and
+     * validated. Records nothing.
+     */
     public Attempt attempt(
             String executionId, PreparedExecution prepared, ProgressListener progress, Cancellation cancellation) {
         var action = prepared.action();
@@ -252,7 +261,7 @@ public final class ActionRunner implements AutoCloseable {
                 progress::onProgress,
                 content,
                 new ClientRequests(progress));
-        var running = threads.submit(() -> {
+        var running = new FutureTask<Object>(() -> {
             var input = Json.MAPPER.treeToValue(prepared.input(), descriptor.inputType());
             Confirmations.confirm(descriptor, input, context);
             return action.action().run(input, context);
@@ -263,6 +272,10 @@ public final class ActionRunner implements AutoCloseable {
             timedOut.set(true);
             running.cancel(true);
         });
+        running.run();
+        deadline.cancel();
+        // An interrupt meant for the action (its deadline, a cancel, a stop) must not reach the store's writes.
+        boolean interrupted = Thread.interrupted();
         Duration retryAfter = null;
         ExecutionOutcome outcome;
         try {
@@ -284,15 +297,17 @@ public final class ActionRunner implements AutoCloseable {
                                             + descriptor.timeout().toMillis() + " ms and was stopped"))
                     : cancelled(executionId, action);
         } catch (InterruptedException e) {
-            running.cancel(true);
-            outcome = cancelled(executionId, action);
+            throw new IllegalStateException("a finished action's result cannot be interrupted", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ActionException actionError) {
-                retryAfter = actionError.retryAfter().orElse(null);
+            if (interrupted || e.getCause() instanceof InterruptedException) {
+                // Stopped from outside its deadline and its cancellation: the thread it ran on was interrupted.
+                outcome = cancelled(executionId, action);
+            } else {
+                if (e.getCause() instanceof ActionException actionError) {
+                    retryAfter = actionError.retryAfter().orElse(null);
+                }
+                outcome = failed(executionId, action, errorOf(action, e.getCause()));
             }
-            outcome = failed(executionId, action, errorOf(action, e.getCause()));
-        } finally {
-            deadline.cancel();
         }
         return new Attempt(outcome, executionLog.lines(), retryAfter);
     }

@@ -3,8 +3,9 @@ package io.actionport.server.runner;
 import java.util.concurrent.Future;
 
 /**
- * Lets a caller stop an execution. Only the action's own thread is interrupted, never the thread
- * that writes the record, since an interrupt can close a database file channel mid-write.
+ * Lets a caller stop an execution. Only the action is interrupted, never the writes of its record,
+ * since an interrupt can close a database file channel mid-write: the runner clears its thread's
+ * interrupt once the action has returned, before it writes anything.
  */
 public final class Cancellation {
 

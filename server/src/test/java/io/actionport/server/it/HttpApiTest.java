@@ -6,12 +6,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.actionport.server.registry.Bundle;
+import io.actionport.server.runner.Caller;
+import io.actionport.server.runner.Cancellation;
+import io.actionport.server.runner.ExecutionOutcome;
+import io.actionport.server.runner.ExecutionRequest;
+import io.actionport.server.runner.ProgressListener;
 import io.actionport.server.store.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,6 +252,35 @@ class HttpApiTest {
         assertThat(answer.message()).contains("timeout of 300 ms");
         var id = answer.body().at("/error/execution_id").asString();
         assertThat(get("/executions/" + id).body().get("status").asString()).isEqualTo("failed");
+    }
+
+    @Test
+    void an_action_that_ignores_its_interrupt_is_answered_504_once_it_has_returned() throws Exception {
+        long started = System.nanoTime();
+        var answer = triggerAsDev("fake", "{\"action_name\":\"stubborn\",\"input\":{}}");
+
+        // Its execution ends once it has really stopped, never while it may still act.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(TestActions.Stubborn.SLEEP);
+        assertThat(answer.status()).isEqualTo(504);
+        assertThat(answer.code()).isEqualTo("action_timeout");
+        var id = answer.body().at("/error/execution_id").asString();
+        assertThat(get("/executions/" + id).body().get("status").asString()).isEqualTo("failed");
+    }
+
+    @Test
+    void the_interrupt_an_action_leaves_set_is_cleared_before_its_record_is_written() {
+        var runner = server.server.runner();
+        var prepared = runner.prepare(ExecutionRequest.of(
+                "dev", "fake", "stubborn", "fake-conn", Json.MAPPER.createObjectNode(), Caller.JOB));
+
+        var attempt = runner.attempt(runner.newId(), prepared, ProgressListener.NONE, new Cancellation());
+
+        // The action ran on this thread, which writes the record next: an interrupt can close a file mid-write.
+        assertThat(Thread.interrupted()).isFalse();
+        assertThat(attempt.outcome())
+                .isInstanceOfSatisfying(
+                        ExecutionOutcome.Failed.class,
+                        failed -> assertThat(failed.error().code()).isEqualTo("action_timeout"));
     }
 
     @Test

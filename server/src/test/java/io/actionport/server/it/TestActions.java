@@ -39,6 +39,40 @@ final class TestActions {
         }
     }
 
+    /**
+     * Sleeps 600 ms past its 300 ms timeout whatever interrupts it, then sets its thread's interrupt
+     * flag again on its way out, as code that restores an interrupt it caught does.
+     */
+    static final class Stubborn implements Action<Empty, Text> {
+        static final Duration SLEEP = Duration.ofMillis(600);
+
+        @Override
+        public ActionDescriptor<Empty, Text> descriptor() {
+            return ActionDescriptor.builder("fake", "stubborn", Empty.class, Text.class)
+                    .description("Ignores interrupts for 600 ms.")
+                    .timeout(Duration.ofMillis(300))
+                    .hints(ActionHints.READ)
+                    .build();
+        }
+
+        @Override
+        public Text run(Empty input, ActionContext context) {
+            long end = System.nanoTime() + SLEEP.toNanos();
+            boolean interrupted = false;
+            for (long left; (left = end - System.nanoTime()) > 0; ) {
+                try {
+                    Thread.sleep(Duration.ofNanos(left));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return new Text("done anyway");
+        }
+    }
+
     /** Throws. */
     static final class Crashy implements Action<Empty, Text> {
         @Override

@@ -92,6 +92,7 @@ final class TestServer implements AutoCloseable {
                         Bundle.of(
                                 "test",
                                 new TestActions.Sleepy(),
+                                new TestActions.Stubborn(),
                                 new TestActions.Crashy(),
                                 new TestActions.Huge(),
                                 new TestActions.Liar(),
