@@ -78,7 +78,7 @@ public class RunnerBenchmark {
         }
     }
 
-    /** The whole runner path of a no-op: resolve, validate in, run on a virtual thread, validate out, record. */
+    /** The whole runner path of a no-op: resolve, validate in, run on the calling thread, validate out, record. */
     @Benchmark
     public ExecutionOutcome run_echo_through_runner() {
         return runner.run(request);

@@ -17,7 +17,7 @@ public final class JmhScenario implements Scenario {
 
     private static final Map<String, String> WHAT = Map.of(
             "run_echo_through_runner",
-                    "whole runner path of the no-op echo: resolve, validate in, virtual thread, validate out, insert and finish the record (H2 file)",
+                    "whole runner path of the no-op echo: resolve, validate in, run on the calling thread, validate out, insert and finish the record (H2 file)",
             "run_echo_64_clients",
                     "the same path from 64 threads at once, amortised: JMH's time per call of one thread divided by 64 (durable commits shared by group commit)",
             "prepare_validates_input", "resolve action, validate input (cached schema), resolve connection",

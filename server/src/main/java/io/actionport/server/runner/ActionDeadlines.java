@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops actions that outlive their timeout, from one timer wheel for all of them. The runner then
- * waits for its action without a timeout of its own: a virtual thread's timed wait costs two
- * wake-ups of the JDK's delay scheduler thread (one to arm it, one to cancel it), an eighth of the
- * server's CPU per call when measured under load on one CPU. The wheel ticks every 10 ms, so an
- * action is stopped at most a tick after its deadline.
+ * Stops actions that outlive their timeout, from one timer wheel for all of them: a timed wait or
+ * a timer of the JDK's on a virtual thread costs two wake-ups of the JDK's delay scheduler thread
+ * (one to arm it, one to cancel it), an eighth of the server's CPU per call when measured under
+ * load on one CPU. The wheel ticks every 10 ms, so an action is stopped at most a tick after its
+ * deadline.
  */
 final class ActionDeadlines implements AutoCloseable {
 

@@ -20,15 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The one path every call takes: resolve the action, validate the input, resolve the connection,
  * run under the timeout, cap and validate the output, record the execution.
  *
- * <p>The action runs on the runner's own thread (a virtual thread for every door), which its
- * deadline or a cancel interrupts: a thread of its own would cost a hand-off and a wake-up per
- * call, and would let an action that ignores its interrupt go on after its record says it ended.
- * Such an action holds its caller until it returns; it then ends {@code action_timeout} all the same.
+ * <p>The action runs on the runner's own thread, a virtual thread for every door ({@link ActionCall}).
  *
  * <p>Failures before anything runs (unknown action, invalid input, unknown connection) are thrown
  * as {@link ActionportException}s by {@link #prepare} and leave no record; failures of the run
@@ -261,53 +252,41 @@ public final class ActionRunner implements AutoCloseable {
                 progress::onProgress,
                 content,
                 new ClientRequests(progress));
-        var running = new FutureTask<Object>(() -> {
-            var input = Json.MAPPER.treeToValue(prepared.input(), descriptor.inputType());
-            Confirmations.confirm(descriptor, input, context);
-            return action.action().run(input, context);
-        });
-        cancellation.attach(running);
-        var timedOut = new AtomicBoolean();
-        var deadline = deadlines.after(descriptor.timeout(), () -> {
-            timedOut.set(true);
-            running.cancel(true);
-        });
-        running.run();
-        deadline.cancel();
-        // An interrupt meant for the action (its deadline, a cancel, a stop) must not reach the store's writes.
-        boolean interrupted = Thread.interrupted();
+        var call = ActionCall.run(
+                () -> {
+                    var input = Json.MAPPER.treeToValue(prepared.input(), descriptor.inputType());
+                    Confirmations.confirm(descriptor, input, context);
+                    return action.action().run(input, context);
+                },
+                descriptor.timeout(),
+                cancellation,
+                deadlines);
         Duration retryAfter = null;
         ExecutionOutcome outcome;
-        try {
-            var output = running.get();
-            outcome = checkOutput(executionId, action, output, content);
-            if (outcome instanceof ExecutionOutcome.Succeeded ok
-                    && !ok.content().isEmpty()) {
-                progress.succeededWith(ok.content());
+        switch (call) {
+            case ActionCall.Returned returned -> {
+                outcome = checkOutput(executionId, action, returned.output(), content);
+                if (outcome instanceof ExecutionOutcome.Succeeded ok
+                        && !ok.content().isEmpty()) {
+                    progress.succeededWith(ok.content());
+                }
             }
-        } catch (CancellationException e) {
-            outcome = timedOut.get()
-                    ? failed(
-                            executionId,
-                            action,
-                            ExecutionError.of(
-                                    ErrorKind.TIMEOUT,
-                                    "action_timeout",
-                                    descriptor.qualifiedName() + " did not finish within its timeout of "
-                                            + descriptor.timeout().toMillis() + " ms and was stopped"))
-                    : cancelled(executionId, action);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException("a finished action's result cannot be interrupted", e);
-        } catch (ExecutionException e) {
-            if (interrupted || e.getCause() instanceof InterruptedException) {
-                // Stopped from outside its deadline and its cancellation: the thread it ran on was interrupted.
-                outcome = cancelled(executionId, action);
-            } else {
-                if (e.getCause() instanceof ActionException actionError) {
+            case ActionCall.Threw threw -> {
+                if (threw.error() instanceof ActionException actionError) {
                     retryAfter = actionError.retryAfter().orElse(null);
                 }
-                outcome = failed(executionId, action, errorOf(action, e.getCause()));
+                outcome = failed(executionId, action, errorOf(action, threw.error()));
             }
+            case ActionCall.TimedOut timedOut ->
+                outcome = failed(
+                        executionId,
+                        action,
+                        ExecutionError.of(
+                                ErrorKind.TIMEOUT,
+                                "action_timeout",
+                                descriptor.qualifiedName() + " did not finish within its timeout of "
+                                        + descriptor.timeout().toMillis() + " ms and was stopped"));
+            case ActionCall.Cancelled cancelled -> outcome = cancelled(executionId, action);
         }
         return new Attempt(outcome, executionLog.lines(), retryAfter);
     }
@@ -539,36 +518,35 @@ public final class ActionRunner implements AutoCloseable {
                 new ContentBlocks(OUTPUT_CAP_BYTES),
                 new ClientRequests(ProgressListener.NONE));
         var descriptor = action.descriptor();
-        var running = threads.submit(
-                () -> action.action().run(Json.MAPPER.treeToValue(input, descriptor.inputType()), context));
+        var call = ActionCall.run(
+                () -> action.action().run(Json.MAPPER.treeToValue(input, descriptor.inputType()), context),
+                descriptor.timeout(),
+                new Cancellation(),
+                deadlines);
         JsonNode output = null;
         long outputBytes = 0;
         ExecutionError error = null;
         List<io.actionport.server.schema.Violation> outputViolations = List.of();
-        try {
-            var result = running.get(descriptor.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (result == null) {
+        switch (call) {
+            case ActionCall.Returned returned
+            when returned.output() == null ->
                 error = ExecutionError.of(
                         ErrorKind.INVALID_OUTPUT, "invalid_action_output", "the action returned null");
-            } else {
-                var bytes = Json.MAPPER.writeValueAsBytes(result);
+            case ActionCall.Returned returned -> {
+                var bytes = Json.MAPPER.writeValueAsBytes(returned.output());
                 outputBytes = bytes.length;
                 output = Json.MAPPER.readTree(bytes);
                 outputViolations = action.outputSchema().validate(output);
             }
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            error = ExecutionError.of(
-                    ErrorKind.TIMEOUT,
-                    "action_timeout",
-                    "did not finish within its timeout of "
-                            + descriptor.timeout().toMillis() + " ms");
-        } catch (InterruptedException e) {
-            running.cancel(true);
-            Thread.currentThread().interrupt();
-            error = ExecutionError.of(ErrorKind.CANCELLED, "cancelled", "the dry run was interrupted");
-        } catch (ExecutionException e) {
-            error = errorOf(action, e.getCause());
+            case ActionCall.Threw threw -> error = errorOf(action, threw.error());
+            case ActionCall.TimedOut timedOut ->
+                error = ExecutionError.of(
+                        ErrorKind.TIMEOUT,
+                        "action_timeout",
+                        "did not finish within its timeout of "
+                                + descriptor.timeout().toMillis() + " ms");
+            case ActionCall.Cancelled cancelled ->
+                error = ExecutionError.of(ErrorKind.CANCELLED, "cancelled", "the dry run was interrupted");
         }
         return new DryRunReport(
                 action.qualifiedName(),
