@@ -42,7 +42,9 @@ class BenchmarksSmokeTest {
             assertThat(row.operations()).as(row.scenario() + " " + row.target()).isPositive();
             assertThat(row.errors()).as(row.scenario() + " " + row.target()).isZero();
         });
-        assertThat(report.micro()).extracting(result -> result.benchmark()).contains(Names.RUNNER_BENCHMARK);
+        assertThat(report.micro())
+                .extracting(result -> result.benchmark())
+                .contains(Names.RUNNER_BENCHMARK, Names.RUNNER_64_CLIENTS, Names.RUNNER_64_PLATFORM_THREADS);
         assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("failed: ");
         assertThat(out.resolve("results.md")).isRegularFile();
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"rows\"");

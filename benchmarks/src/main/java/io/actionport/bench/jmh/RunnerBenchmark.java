@@ -87,7 +87,9 @@ public class RunnerBenchmark {
     /**
      * The same path from {@value #CLIENTS} threads at once, as 64 MCP clients call it: the record's
      * durable commits are shared by group commit. JMH reports the time per call of one thread; the
-     * harness divides it by the thread count for the amortised cost per call.
+     * harness divides it by the thread count for the amortised cost per call. The harness runs it
+     * from virtual threads ({@code -Djmh.executor=VIRTUAL}), as the doors call the runner, and from
+     * platform threads.
      */
     @Benchmark
     @Threads(CLIENTS)

@@ -87,6 +87,9 @@ final class DesignChecks {
         var single = micro.stream()
                 .filter(result -> result.benchmark().equals(Names.RUNNER_BENCHMARK))
                 .findFirst();
+        var platform = micro.stream()
+                .filter(result -> result.benchmark().equals(Names.RUNNER_64_PLATFORM_THREADS))
+                .findFirst();
         return micro.stream()
                 .filter(result -> result.benchmark().equals(Names.RUNNER_64_CLIENTS))
                 .findFirst()
@@ -94,8 +97,11 @@ final class DesignChecks {
                         target,
                         String.format(
                                 Locale.ROOT,
-                                "%s us per echo call through the runner from 64 threads, H2 file store%s",
+                                "%s us per echo call through the runner from 64 virtual threads, H2 file store%s%s",
                                 Tables.number(result.score()),
+                                platform.map(threads ->
+                                                "; from 64 platform threads " + Tables.number(threads.score()) + " us")
+                                        .orElse(""),
                                 single.map(one -> " (one thread alone: " + Tables.number(one.score()) + " us)")
                                         .orElse("")),
                         String.format(Locale.ROOT, "%.2fx of the limit", result.score() / 50.0),

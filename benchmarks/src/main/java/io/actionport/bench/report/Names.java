@@ -24,5 +24,8 @@ public final class Names {
     public static final String RUNNER_BENCHMARK = "RunnerBenchmark.run_echo_through_runner";
     public static final String RUNNER_64_CLIENTS = "RunnerBenchmark.run_echo_64_clients";
 
+    /** {@link #RUNNER_64_CLIENTS} from platform threads instead of virtual ones. */
+    public static final String RUNNER_64_PLATFORM_THREADS = RUNNER_64_CLIENTS + "_platform_threads";
+
     private Names() {}
 }
