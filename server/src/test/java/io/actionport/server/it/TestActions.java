@@ -40,7 +40,7 @@ final class TestActions {
     }
 
     /**
-     * Sleeps 600 ms past its 300 ms timeout whatever interrupts it, then sets its thread's interrupt
+     * Sleeps 600 ms, past its 300 ms timeout, whatever interrupts it, then sets its thread's interrupt
      * flag again on its way out, as code that restores an interrupt it caught does.
      */
     static final class Stubborn implements Action<Empty, Text> {
