@@ -412,6 +412,7 @@ public final class Actionport implements AutoCloseable {
         runner.close();
         egressHttp.close();
         metrics.close();
+        executions.close();
         database.close();
         if (runFile != null) {
             runFile.delete(config.dataDir());

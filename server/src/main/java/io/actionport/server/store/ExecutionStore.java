@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Execution records and their log lines. */
 public final class ExecutionStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionStore.class);
 
     private final Database database;
     /** Reads, and writes that need not survive a crash on their own (or are followed by {@link #makeDurable}). */
@@ -23,6 +27,10 @@ public final class ExecutionStore {
 
     /** Synchronous calls' records waiting to be written together; see {@link #insertFinished}. */
     private final GroupCommit<FinishedCall> finishedCalls = new GroupCommit<>(this::insertTogether);
+
+    /** The records no caller waits for, written in batches after their answer; see {@link #insertFinished}. */
+    private final DeferredWrites<FinishedCall> unnamedRecords =
+            new DeferredWrites<>("execution-records", this::insertDeferred);
 
     public ExecutionStore(Database database) {
         this.database = database;
@@ -157,11 +165,16 @@ public final class ExecutionStore {
      * one transaction and one flush ({@link GroupCommit}). Retried when the store fails.
      *
      * @param durable whether the record must be on disk when this returns (its caller is about to
-     *     be told its id); otherwise it is committed, and reaches the disk with the next flush or
-     *     the store's own background write
+     *     be told its id); otherwise it is handed to a writer that writes such records in batches,
+     *     and reaches the disk with the next flush or the store's own background write. Either way
+     *     this store's reads see it once this returns.
      */
     public void insertFinished(ExecutionRecord record, List<LogLine> logs, boolean durable) {
         var call = new FinishedCall(record, logs, durable);
+        if (!durable) {
+            unnamedRecords.submit(call);
+            return;
+        }
         finishedCalls.submit(call);
         if (call.failure != null) {
             // Retried on this caller's thread: a failing record holds up no other call's.
@@ -222,6 +235,36 @@ public final class ExecutionStore {
         if (durable) {
             durable();
         }
+    }
+
+    /** Writes a batch of records nobody waits for; one that still fails after retries is logged and lost. */
+    private void insertDeferred(List<FinishedCall> calls) {
+        insertTogether(calls);
+        for (var call : calls) {
+            if (call.failure == null) {
+                continue;
+            }
+            try {
+                StoreRetry.write("storing execution " + call.record.id(), () -> {
+                    insertAlone(call);
+                    return null;
+                });
+            } catch (StoreException e) {
+                log.error(
+                        "the record of execution {} ({}, answered) could not be stored: {}",
+                        call.record.id(),
+                        call.record.actionName(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Writes the records still waiting for the writer, then stops it; records of calls that end
+     * later are written by their callers. For shutdown, before the database closes.
+     */
+    public void close() {
+        unnamedRecords.close();
     }
 
     private static void insertAll(java.sql.Connection connection, List<FinishedCall> calls) throws SQLException {
@@ -414,12 +457,14 @@ public final class ExecutionStore {
 
     /** How many executions have this status, across environments: the queue depth for QUEUED. */
     public long count(ExecutionStatus status) {
+        unnamedRecords.awaitWritten();
         return jdbc.queryOne("SELECT COUNT(*) FROM executions WHERE status = ?", row -> row.getLong(1), status.name())
                 .orElse(0L);
     }
 
     /** Any execution by id, whatever its environment: for the queue's workers only. */
     public Optional<ExecutionRecord> find(String id) {
+        unnamedRecords.awaitWritten();
         return jdbc.queryOne("SELECT * FROM executions WHERE id = ?", ExecutionStore::record, id);
     }
 
@@ -496,6 +541,7 @@ public final class ExecutionStore {
 
     /** An execution of the given environment; another environment's is not found. */
     public Optional<ExecutionRecord> find(String environment, String id) {
+        unnamedRecords.awaitWritten();
         return jdbc.queryOne(
                 "SELECT * FROM executions WHERE id = ? AND environment = ?", ExecutionStore::record, id, environment);
     }
@@ -536,6 +582,7 @@ public final class ExecutionStore {
 
     /** A page of an environment's executions matching {@code filter}, newest first. */
     public List<ExecutionRecord> search(String environment, Filter filter, int limit) {
+        unnamedRecords.awaitWritten();
         var sql = new StringBuilder("SELECT * FROM executions WHERE environment = ?");
         var params = new java.util.ArrayList<Object>();
         params.add(environment);
@@ -577,6 +624,7 @@ public final class ExecutionStore {
         if (!prefix.matches("[0-9a-fA-F-]*")) {
             return List.of();
         }
+        unnamedRecords.awaitWritten();
         var sql = "SELECT id FROM executions WHERE environment = ? AND id LIKE ?"
                 + (keyId == null ? "" : " AND key_id = ?") + " ORDER BY id DESC LIMIT ?";
         var like = prefix.toLowerCase(java.util.Locale.ROOT) + "%";
@@ -592,6 +640,7 @@ public final class ExecutionStore {
 
     /** Log lines after {@code afterSeq} (-1 for all), for following a running execution. */
     public List<LogLine> logsAfter(String id, int afterSeq) {
+        unnamedRecords.awaitWritten();
         return jdbc.query(
                 "SELECT logged_at, level, message, fields FROM execution_logs WHERE execution_id = ? AND seq > ? ORDER BY seq",
                 ExecutionStore::logLine,
@@ -600,6 +649,7 @@ public final class ExecutionStore {
     }
 
     public List<LogLine> logs(String id) {
+        unnamedRecords.awaitWritten();
         return jdbc.query(
                 "SELECT logged_at, level, message, fields FROM execution_logs WHERE execution_id = ? ORDER BY seq",
                 ExecutionStore::logLine,
