@@ -2,7 +2,6 @@ package io.actionport.server.mcp.transport;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,16 +34,25 @@ final class JsonRpcMessageReader {
         };
     }
 
+    /**
+     * The SDK's record of a checked message. Requests and notifications are built from the parsed
+     * map directly, with their params as parsed: converting the map through Jackson again would
+     * only copy it.
+     */
     private McpSchema.JSONRPCMessage convert(Map<?, ?> message) {
-        Class<? extends McpSchema.JSONRPCMessage> kind = message.containsKey("method")
-                ? (message.containsKey("id") ? McpSchema.JSONRPCRequest.class : McpSchema.JSONRPCNotification.class)
-                : McpSchema.JSONRPCResponse.class;
+        var method = message.get("method");
+        var jsonrpc = (String) message.get("jsonrpc");
         try {
-            return jsonMapper.convertValue(message, kind);
+            if (!(method instanceof String name)) {
+                return jsonMapper.convertValue(message, McpSchema.JSONRPCResponse.class);
+            }
+            return message.containsKey("id")
+                    ? new McpSchema.JSONRPCRequest(jsonrpc, name, message.get("id"), message.get("params"))
+                    : new McpSchema.JSONRPCNotification(jsonrpc, name, message.get("params"));
         } catch (IllegalArgumentException e) {
             // The rules let through only what the SDK's records accept; the details are internal anyway.
-            throw TransportRejection.invalidRequest("Invalid Request: malformed JSON-RPC "
-                    + kind.getSimpleName().substring("JSONRPC".length()).toLowerCase(Locale.ROOT));
+            var kind = method == null ? "response" : message.containsKey("id") ? "request" : "notification";
+            throw TransportRejection.invalidRequest("Invalid Request: malformed JSON-RPC " + kind);
         }
     }
 }
