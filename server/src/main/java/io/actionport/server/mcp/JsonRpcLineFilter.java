@@ -9,8 +9,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stdio door's input, one JSON-RPC message a line, with every malformed line answered here
@@ -20,20 +23,33 @@ import java.util.Map;
  */
 final class JsonRpcLineFilter extends InputStream {
 
+    /** How long the end of the input waits for the answers to the requests read before it. */
+    static final Duration ANSWER_GRACE = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(JsonRpcLineFilter.class);
+
     private final InputStream source;
     private final OutputStream answers;
     private final McpJsonMapper jsonMapper;
     private final JsonRpcRules rules;
     private final int maxLineBytes;
     private final StatelessLines stateless;
+    private final UnansweredRequests unanswered;
     private byte[] pending = new byte[0];
     private int position;
 
     /**
      * @param answers where the SDK writes its messages; the filter synchronizes on it as the SDK does
+     * @param unanswered notes each request passed on; the end of the input is passed on once they
+     *     are answered (at most {@link #ANSWER_GRACE} later)
      */
-    JsonRpcLineFilter(InputStream source, OutputStream answers, McpJsonMapper jsonMapper, int maxLineBytes) {
-        this(source, answers, jsonMapper, maxLineBytes, null);
+    JsonRpcLineFilter(
+            InputStream source,
+            OutputStream answers,
+            McpJsonMapper jsonMapper,
+            int maxLineBytes,
+            UnansweredRequests unanswered) {
+        this(source, answers, jsonMapper, maxLineBytes, null, unanswered);
     }
 
     /**
@@ -45,13 +61,15 @@ final class JsonRpcLineFilter extends InputStream {
             OutputStream answers,
             McpJsonMapper jsonMapper,
             int maxLineBytes,
-            StatelessLines stateless) {
+            StatelessLines stateless,
+            UnansweredRequests unanswered) {
         this.source = source;
         this.answers = answers;
         this.jsonMapper = jsonMapper;
         this.rules = new JsonRpcRules(jsonMapper);
         this.maxLineBytes = maxLineBytes;
         this.stateless = stateless;
+        this.unanswered = unanswered;
     }
 
     @Override
@@ -95,7 +113,7 @@ final class JsonRpcLineFilter extends InputStream {
                 }
             }
             if (next == -1 && line.size() == 0) {
-                return false;
+                return endOfInput();
             }
             var text = line.toString(StandardCharsets.UTF_8).strip();
             if (tooLong) {
@@ -103,9 +121,12 @@ final class JsonRpcLineFilter extends InputStream {
             } else if (!text.isEmpty()) {
                 switch (check(text)) {
                     case JsonRpcRules.Valid valid
-                    when stateless != null && StatelessLines.claims(valid.message()) ->
+                    when stateless != null && StatelessLines.claims(valid.message()) -> {
+                        noteRequest(valid.message());
                         stateless.answer(valid.message(), this::write);
+                    }
                     case JsonRpcRules.Valid valid -> {
+                        noteRequest(valid.message());
                         pending = (text + "\n").getBytes(StandardCharsets.UTF_8);
                         position = 0;
                     }
@@ -113,10 +134,34 @@ final class JsonRpcLineFilter extends InputStream {
                 }
             }
             if (next == -1 && position >= pending.length) {
-                return false;
+                return endOfInput();
             }
         }
         return true;
+    }
+
+    private void noteRequest(Map<?, ?> message) {
+        if (message.get("method") instanceof String && message.containsKey("id")) {
+            unanswered.read(message.get("id"));
+        }
+    }
+
+    /**
+     * The client closed its end: its requests still get their answers before the end of the input
+     * reaches the reader, which then ends the session.
+     */
+    private boolean endOfInput() {
+        try {
+            if (!unanswered.awaitAnswered(ANSWER_GRACE)) {
+                log.warn(
+                        "stdin closed; {} request(s) still unanswered after {} s are dropped",
+                        unanswered.count(),
+                        ANSWER_GRACE.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     /** The stateless era checks its own params; the session era's are checked here, for the SDK. */

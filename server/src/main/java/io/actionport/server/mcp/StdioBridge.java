@@ -81,9 +81,12 @@ public final class StdioBridge {
         if (connectionId != null) {
             headers.put(SessionScope.CONNECTION, connectionId);
         }
-        // Malformed lines are answered here, as in the embedded stdio door, and never relayed.
-        new StdioBridge(baseUrl, headers, out)
-                .run(new JsonRpcLineFilter(in, out, McpServers.JSON, StdioMcp.MAX_MESSAGE_BYTES));
+        // Malformed lines are answered here, as in the embedded stdio door, and never relayed; the
+        // end of stdin is relayed once the requests before it are answered.
+        var unanswered = new UnansweredRequests(McpServers.JSON);
+        var watched = new PrintStream(unanswered.watching(out), true, StandardCharsets.UTF_8);
+        new StdioBridge(baseUrl, headers, watched)
+                .run(new JsonRpcLineFilter(in, watched, McpServers.JSON, StdioMcp.MAX_MESSAGE_BYTES, unanswered));
     }
 
     private void run(InputStream in) {

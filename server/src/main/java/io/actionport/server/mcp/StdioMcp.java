@@ -18,10 +18,14 @@ public final class StdioMcp {
 
     private StdioMcp() {}
 
-    /** Serves MCP on stdin and stdout until stdin closes, then stops the server. */
+    /**
+     * Serves MCP on stdin and stdout until stdin closes and the requests read before are answered
+     * (at most {@link JsonRpcLineFilter#ANSWER_GRACE} later), then stops the server.
+     */
     public static void serve(Actionport server, String environment, String integration, String connectionId) {
         var closed = new CountDownLatch(1);
-        var output = new CleanedLineOutput(System.out, McpServers.JSON);
+        var unanswered = new UnansweredRequests(McpServers.JSON);
+        var output = new CleanedLineOutput(unanswered.watching(System.out), McpServers.JSON);
         var scope = new SessionScope(integration, connectionId, null);
         var tools =
                 McpServers.tools(environment, integration, server.toolRunner(), server.registry(), context -> scope);
@@ -34,8 +38,10 @@ public final class StdioMcp {
                         server.requestStates(),
                         Actionport.VERSION),
                 connectionId);
-        var input = new JsonRpcLineFilter(
-                new EndOfInputSignal(System.in, closed), output, McpServers.JSON, MAX_MESSAGE_BYTES, stateless);
+        // The end of the input passes the filter once the requests before it are answered.
+        var input = new EndOfInputSignal(
+                new JsonRpcLineFilter(System.in, output, McpServers.JSON, MAX_MESSAGE_BYTES, stateless, unanswered),
+                closed);
         var transport = new StdioServerTransportProvider(McpServers.JSON, input, output);
         var mcp = McpServers.stdio(transport, tools, Actionport.VERSION);
         server.registry().onChange(changed -> {

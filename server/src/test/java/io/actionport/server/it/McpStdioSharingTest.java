@@ -160,6 +160,74 @@ class McpStdioSharingTest {
         }
     }
 
+    @Test
+    void requests_piped_in_are_all_answered_when_stdin_closes_right_after_them() throws Exception {
+        madeByServe();
+
+        var answers = pipedThrough(stdioCommand());
+
+        assertThat(answers.keySet()).containsExactlyInAnyOrder("\"init\"", "7", "8");
+        assertThat(answers.get("7").at("/result/structuredContent/message").asString())
+                .isEqualTo("session era");
+        assertThat(answers.get("8").at("/result/structuredContent/message").asString())
+                .isEqualTo("stateless era");
+    }
+
+    @Test
+    void requests_piped_in_are_all_answered_through_a_serve_when_stdin_closes_right_after_them() throws Exception {
+        try (var server = ServerProcess.start(dataDir, null)) {
+            var answers = pipedThrough(stdioCommand());
+
+            assertThat(answers.keySet()).containsExactlyInAnyOrder("\"init\"", "7", "8");
+            assertThat(answers.get("7").at("/result/structuredContent/message").asString())
+                    .isEqualTo("session era");
+            assertThat(answers.get("8").at("/result/structuredContent/message").asString())
+                    .isEqualTo("stateless era");
+        }
+    }
+
+    /**
+     * Writes a session's lines and a stateless call to a new {@code actionport mcp} and closes its
+     * stdin at once, as {@code cat requests | actionport mcp} does; returns the answers by id, once
+     * the process ended by itself (exit 0).
+     */
+    private Map<String, JsonNode> pipedThrough(java.util.List<String> command) throws Exception {
+        var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("ACTIONPORT_MASTER_KEY", TestServer.MASTER_KEY);
+        builder.environment().put("ACTIONPORT_DEV_KEY", TestServer.DEV_KEY);
+        var process = builder.start();
+        try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            var meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                    + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+            try (var in = process.getOutputStream()) {
+                in.write(("{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{"
+                                + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                                + "\"clientInfo\":{\"name\":\"pipe\",\"version\":\"1\"}}}\n"
+                                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                                + "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                                + "\"arguments\":{\"message\":\"session era\"}}}\n"
+                                + "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                                + "\"arguments\":{\"message\":\"stateless era\"}," + meta + "}}\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            var answers = new HashMap<String, JsonNode>();
+            assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    var message = Json.MAPPER.readTree(line);
+                    if (message.has("id") && !message.has("method")) {
+                        answers.put(message.get("id").toString(), message);
+                    }
+                }
+            });
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+            return answers;
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     /** {@code actionport mcp} on this test's data directory, for the demo integration. */
     /** The store a first 'actionport serve' makes; stdio never makes one (a misspelt --data-dir must not). */
     private void madeByServe() {
