@@ -66,7 +66,8 @@ final class LimitOptions {
     @Option(
             names = "--max-mcp-servers",
             defaultValue = "1000",
-            description = "MCP server instances, one per environment and integration (default: ${DEFAULT-VALUE}).")
+            description = "MCP server instances, one per environment, integration scope and key; at the limit those"
+                    + " without a live session are dropped first (default: ${DEFAULT-VALUE}).")
     int maxMcpServers;
 
     DoorLimits limits() {

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param maxKeptFieldChars the longest value a session keeps: client name and version, protocol
  *     version, request ids (256)
  * @param maxUploadBytes the largest admin upload, a deployed jar or a dry-run bundle (50 MiB)
- * @param maxMcpServers MCP server instances, one per environment and integration scope (1,000)
+ * @param maxMcpServers MCP server instances, one per environment, integration scope and key (1,000)
  * @param dropLogInterval at most one warning per reason for dropped connections in this time (60 s)
  */
 public record DoorLimits(

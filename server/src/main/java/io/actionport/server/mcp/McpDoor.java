@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -38,6 +40,8 @@ import reactor.netty.http.server.HttpServerRoutes;
  * caller's secret key, so nothing crosses environments, not even a session id.
  */
 public final class McpDoor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(McpDoor.class);
 
     public static final String PATH = "/mcp";
 
@@ -204,6 +208,9 @@ public final class McpDoor implements AutoCloseable {
             return live;
         }
         scopes.requireExists(environment, scope);
+        if (scopes.isFull(servers.size())) {
+            dropServersWithoutSessions();
+        }
         return servers.computeIfAbsent(name, key -> {
             scopes.requireRoom(servers.size());
             var tools = McpServers.tools(
@@ -231,6 +238,25 @@ public final class McpDoor implements AutoCloseable {
                     .build();
             return new EnvironmentServer(transport, tools, McpServers.streamable(transport, tools, version));
         });
+    }
+
+    /**
+     * Makes room for new servers: drops those without a live session (their keys revoked, their
+     * sessions ended or idle, or used by stateless requests alone, which build them again when
+     * they come back).
+     */
+    private void dropServersWithoutSessions() {
+        int dropped = 0;
+        for (var entry : servers.entrySet()) {
+            var live = entry.getValue();
+            if (live.transport().activeSessions() == 0 && servers.remove(entry.getKey(), live)) {
+                live.server().closeGracefully().subscribe();
+                dropped++;
+            }
+        }
+        if (dropped > 0) {
+            log.info("the MCP servers reached their limit; dropped the {} without a live session", dropped);
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * Decides which MCP servers may exist: one per environment, plus one per integration of it that a
  * {@code Provider-Config-Key} names, only if that integration exists (it has deployed actions or a
- * provider configuration), and {@link DoorLimits#maxMcpServers()} at most. Holds the session limits
+ * provider configuration), each per key, and {@link DoorLimits#maxMcpServers()} at most. Holds the session limits
  * every MCP server shares.
  */
 public final class McpScopes {
@@ -44,9 +44,14 @@ public final class McpScopes {
         }
     }
 
+    /** Whether {@code live} servers are as many as may exist. */
+    boolean isFull(int live) {
+        return live >= limits.maxMcpServers();
+    }
+
     /** @throws TooManyServersException when {@code live} servers already exist */
     void requireRoom(int live) {
-        if (live >= limits.maxMcpServers()) {
+        if (isFull(live)) {
             throw new TooManyServersException(limits.maxMcpServers());
         }
     }
@@ -96,8 +101,9 @@ public final class McpScopes {
             super(
                     503,
                     "too_many_mcp_servers",
-                    "the server already runs " + limit + " MCP servers (one per environment and integration),"
-                            + " its limit; connect without Provider-Config-Key or raise --max-mcp-servers");
+                    "the server already runs " + limit + " MCP servers with live sessions (one per environment,"
+                            + " integration scope and key), its limit; end unused sessions, connect without"
+                            + " Provider-Config-Key, or raise --max-mcp-servers");
         }
     }
 

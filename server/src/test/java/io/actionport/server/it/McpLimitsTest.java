@@ -121,6 +121,38 @@ class McpLimitsTest {
         assertThat(error(fourth).path("message").asString()).startsWith("the server already runs 3 MCP servers");
     }
 
+    @Test
+    void at_the_limit_a_new_mcp_server_replaces_one_whose_sessions_ended() throws Exception {
+        server = new TestServer(dataDir, DoorLimits.defaults().withMaxMcpServers(2));
+        var demo = initialize("demo", "demo");
+        var fake = initialize("fake", "fake");
+        assertThat(initialize(null, "all").statusCode()).isEqualTo(503);
+
+        var ended = send(mcp().DELETE()
+                .header("Provider-Config-Key", "fake")
+                .header(
+                        "Mcp-Session-Id",
+                        fake.headers().firstValue("Mcp-Session-Id").orElseThrow())
+                .header("MCP-Protocol-Version", "2025-06-18"));
+        var all = initialize(null, "all");
+        var callOnDemo = send(mcp().POST(
+                        HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"))
+                .header("Provider-Config-Key", "demo")
+                .header(
+                        "Mcp-Session-Id",
+                        demo.headers().firstValue("Mcp-Session-Id").orElseThrow())
+                .header("MCP-Protocol-Version", "2025-06-18"));
+        var fakeAgain = initialize("fake", "fake");
+
+        assertThat(ended.statusCode()).isBetween(200, 204);
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(callOnDemo.statusCode()).isEqualTo(200);
+        assertThat(callOnDemo.body()).contains("\"echo\"");
+        assertThat(fakeAgain.statusCode()).isEqualTo(503);
+        assertThat(error(fakeAgain).path("message").asString())
+                .startsWith("the server already runs 2 MCP servers with live sessions");
+    }
+
     private HttpResponse<String> initialize(String integration, String clientName)
             throws IOException, InterruptedException {
         var request = initializeRequest(clientName);
@@ -155,6 +187,7 @@ class McpLimitsTest {
 
     private HttpRequest.Builder mcp() {
         return HttpRequest.newBuilder(server.baseUrl().resolve("/mcp"))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream");
     }
