@@ -3,7 +3,6 @@ package io.actionport.server.mcp;
 import io.actionport.server.mcp.transport.OutboundErrors;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +12,10 @@ import java.nio.charset.StandardCharsets;
  * pass through {@link OutboundErrors}, as they do over Streamable HTTP. Everything else is written
  * as it came.
  */
-final class CleanedLineOutput extends OutputStream {
+final class CleanedLineOutput extends LineOutput {
 
     private final OutputStream out;
     private final McpJsonMapper jsonMapper;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
     CleanedLineOutput(OutputStream out, McpJsonMapper jsonMapper) {
         this.out = out;
@@ -25,21 +23,9 @@ final class CleanedLineOutput extends OutputStream {
     }
 
     @Override
-    public synchronized void write(int b) throws IOException {
-        if (b == '\n') {
-            out.write(clean(line.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
-            line.reset();
-        } else {
-            line.write(b);
-        }
-    }
-
-    @Override
-    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            write(bytes[i]);
-        }
+    protected void line(String text) throws IOException {
+        out.write(clean(text).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.actionport.server.mcp;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,25 +53,16 @@ final class UnansweredRequests {
 
     /** {@code out} as it is, noting each answer written to it, one JSON-RPC message a line. */
     OutputStream watching(OutputStream out) {
-        return new FilterOutputStream(out) {
-            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
+        return new LineOutput() {
             @Override
-            public synchronized void write(int b) throws IOException {
-                out.write(b);
-                if (b == '\n') {
-                    noteAnswer(line.toString(StandardCharsets.UTF_8));
-                    line.reset();
-                } else {
-                    line.write(b);
-                }
+            protected void line(String text) throws IOException {
+                out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+                noteAnswer(text);
             }
 
             @Override
-            public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-                for (int i = offset; i < offset + length; i++) {
-                    write(bytes[i]);
-                }
+            public void flush() throws IOException {
+                out.flush();
             }
         };
     }

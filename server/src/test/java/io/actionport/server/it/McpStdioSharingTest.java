@@ -166,11 +166,7 @@ class McpStdioSharingTest {
 
         var answers = pipedThrough(stdioCommand());
 
-        assertThat(answers.keySet()).containsExactlyInAnyOrder("\"init\"", "7", "8");
-        assertThat(answers.get("7").at("/result/structuredContent/message").asString())
-                .isEqualTo("session era");
-        assertThat(answers.get("8").at("/result/structuredContent/message").asString())
-                .isEqualTo("stateless era");
+        assertAllAnswered(answers);
     }
 
     @Test
@@ -178,12 +174,16 @@ class McpStdioSharingTest {
         try (var server = ServerProcess.start(dataDir, null)) {
             var answers = pipedThrough(stdioCommand());
 
-            assertThat(answers.keySet()).containsExactlyInAnyOrder("\"init\"", "7", "8");
-            assertThat(answers.get("7").at("/result/structuredContent/message").asString())
-                    .isEqualTo("session era");
-            assertThat(answers.get("8").at("/result/structuredContent/message").asString())
-                    .isEqualTo("stateless era");
+            assertAllAnswered(answers);
         }
+    }
+
+    private static void assertAllAnswered(Map<String, JsonNode> answers) {
+        assertThat(answers.keySet()).containsExactlyInAnyOrder("\"init\"", "7", "8");
+        assertThat(answers.get("7").at("/result/structuredContent/message").asString())
+                .isEqualTo("session era");
+        assertThat(answers.get("8").at("/result/structuredContent/message").asString())
+                .isEqualTo("stateless era");
     }
 
     /**
