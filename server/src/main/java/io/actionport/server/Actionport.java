@@ -63,6 +63,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -261,6 +262,13 @@ public final class Actionport implements AutoCloseable {
             servedHere.put(
                     DemoSetup.ENVIRONMENT + "/" + DemoSetup.INTEGRATION,
                     URI.create("http://127.0.0.1:" + http.port() + DemoIssueTracker.PATH));
+        }
+        if (config.databaseUrl() == null) {
+            // This process holds the embedded store alone: whoever held executions before it is dead.
+            int held = executions.expireOtherNodes(config.nodeName(), Instant.EPOCH);
+            if (held > 0) {
+                log.info("{} executions held by the process before this one are taken over now", held);
+            }
         }
         // Workers start last: queued executions from before a restart need the provider URLs above.
         queue.startWorkers();
