@@ -473,9 +473,11 @@ public final class ExecutionStore {
                 .orElse(0L);
     }
 
-    /** Any execution by id, whatever its environment: for the queue's workers only. */
+    /**
+     * Any execution by id, whatever its environment: for the queue's workers only, whose executions
+     * are never among the records written after their answer, so it does not wait for those.
+     */
     public Optional<ExecutionRecord> find(String id) {
-        unnamedRecords.awaitWritten();
         return jdbc.queryOne("SELECT * FROM executions WHERE id = ?", ExecutionStore::record, id);
     }
 
