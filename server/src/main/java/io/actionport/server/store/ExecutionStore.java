@@ -178,7 +178,7 @@ public final class ExecutionStore {
      * @param durable whether the record must be on disk when this returns (its caller is about to
      *     be told its id); otherwise it is handed to a writer that writes such records in batches,
      *     and reaches the disk with the next flush or the store's own background write. Either way
-     *     this store's reads see it once this returns.
+     *     this store's reads by environment (and {@link #count}) see it once this returns.
      */
     public void insertFinished(ExecutionRecord record, List<LogLine> logs, boolean durable) {
         var call = new FinishedCall(record, logs, durable);
