@@ -44,7 +44,7 @@ final class DeferredWrites<T> implements AutoCloseable {
 
     /**
      * @param name the writer thread's name
-     * @param write writes one batch; what it throws is logged and the batch counted as done
+     * @param write writes one batch; what it throws, even an error, is logged and the batch counted as done
      */
     DeferredWrites(String name, Consumer<List<T>> write) {
         this.name = name;
@@ -152,7 +152,8 @@ final class DeferredWrites<T> implements AutoCloseable {
     private void write(List<T> batch) {
         try {
             write.accept(batch);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Even an Error (out of memory, say) must not end the writer: every later reader would wait forever.
             log.error("{}: a batch of {} could not be written: {}", name, batch.size(), e.getMessage(), e);
         }
     }

@@ -73,6 +73,25 @@ class DeferredWritesTest {
     }
 
     @Test
+    void a_batch_that_throws_an_error_does_not_end_the_writer() {
+        var written = new ConcurrentLinkedQueue<Integer>();
+        var writes = new DeferredWrites<Integer>("test-writer", batch -> {
+            if (batch.contains(1)) {
+                throw new OutOfMemoryError("no room for the batch");
+            }
+            written.addAll(batch);
+        });
+
+        writes.submit(1);
+        writes.awaitWritten();
+        writes.submit(2);
+        writes.awaitWritten();
+
+        assertThat(written).containsExactly(2);
+        writes.close();
+    }
+
+    @Test
     void close_writes_what_is_waiting_and_later_items_are_written_by_their_caller() throws Exception {
         var writers = new ConcurrentLinkedQueue<String>();
         var written = new ConcurrentLinkedQueue<Integer>();
