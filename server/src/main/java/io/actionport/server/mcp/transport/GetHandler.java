@@ -34,11 +34,10 @@ final class GetHandler {
         // A newer listening stream replaces this one; the SDK then closes this transport.
         McpStreamableServerSession.McpStreamableServerSessionStream stream = session.listeningStream(transport);
         log.debug("Opened the listening stream of session {}", sessionId);
-        return responder.stream(scope.response(), missed.concatWith(transport.frames()))
-                .doFinally(signal -> {
-                    stream.releaseTransport();
-                    sessions.touch(sessionId);
-                });
+        return responder.stream(scope.response(), missed, transport).doFinally(signal -> {
+            stream.releaseTransport();
+            sessions.touch(sessionId);
+        });
     }
 
     /**

@@ -143,7 +143,7 @@ final class PostHandler {
                         error -> !(error instanceof McpTransportException),
                         error -> answerFailure(transport, request, error))
                 .subscribe(null, error -> logFailure(request, session, error));
-        return responder.answer(scope.response(), transport.frames()).doFinally(signal -> {
+        return responder.answer(scope.response(), transport).doFinally(signal -> {
             stream.releaseTransport();
             sessions.touch(session.getId());
         });

@@ -33,8 +33,9 @@ final class StreamResponder {
      * server-to-client request came first, or a keep-alive fell due while the handler was still
      * working) the answer becomes an SSE stream that carries everything, ending with the response.
      */
-    Mono<Void> answer(HttpServerResponse response, Flux<OutboundFrame> frames) {
-        return withKeepAlive(frames)
+    Mono<Void> answer(HttpServerResponse response, SseSessionTransport transport) {
+        return withKeepAlive(transport)
+                .frames()
                 .switchOnFirst(
                         (first, all) -> first.get() instanceof OutboundFrame.Message message && message.response()
                                 ? responses.json(response, 200, message.json())
@@ -42,11 +43,15 @@ final class StreamResponder {
                 .then();
     }
 
-    /** Opens an SSE stream at once, so the client knows it is listening before any event arrives. */
-    Mono<Void> stream(HttpServerResponse response, Flux<OutboundFrame> frames) {
+    /**
+     * Opens an SSE stream at once, so the client knows it is listening before any event arrives.
+     * The frames the client missed go first, then the transport's.
+     */
+    Mono<Void> stream(HttpServerResponse response, Flux<OutboundFrame> missed, SseSessionTransport transport) {
+        Flux<OutboundFrame> frames = missed.concatWith(withKeepAlive(transport).frames());
         return eventStreamHeaders(response)
                 .sendHeaders()
-                .sendString(withKeepAlive(frames).map(OutboundFrame::toSse))
+                .sendString(frames.map(OutboundFrame::toSse))
                 .then();
     }
 
@@ -60,15 +65,10 @@ final class StreamResponder {
         return response.status(200).sse().header(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
     }
 
-    private Flux<OutboundFrame> withKeepAlive(Flux<OutboundFrame> frames) {
-        if (keepAliveInterval == null) {
-            return frames;
+    private SseSessionTransport withKeepAlive(SseSessionTransport transport) {
+        if (keepAliveInterval != null) {
+            transport.pingEvery(keepAliveInterval, scheduler);
         }
-        // The pings must stop with the stream, or the response would never complete.
-        return frames.publish(shared -> Flux.merge(
-                shared,
-                Flux.interval(keepAliveInterval, keepAliveInterval, scheduler)
-                        .map(tick -> (OutboundFrame) OutboundFrame.KeepAlive.INSTANCE)
-                        .takeUntilOther(shared.ignoreElements())));
+        return transport;
     }
 }
