@@ -159,7 +159,6 @@ public final class Actionport implements AutoCloseable {
         runner = new ActionRunner(registry, resolver, executions, egressHttp, clock, new ExecutionIds(clock), events);
         metrics = new Metrics(events, executions);
         taskRequests = new TaskRequestStore(database, clock);
-        async = new AsyncExecutions(runner, executions, taskRequests, config.async(), metrics, clock);
         var webhookDeliveries = new WebhookDeliveries(
                 egressHttp,
                 webhooks,
@@ -168,6 +167,8 @@ public final class Actionport implements AutoCloseable {
                 clock,
                 config.async().webhookOutputLimit(),
                 Duration.ofSeconds(1));
+        async = new AsyncExecutions(
+                runner, executions, taskRequests, config.async(), metrics, webhookDeliveries, clock);
         var eventDeliveries = new EventDeliveries(egressHttp, webhooks, clock, Duration.ofSeconds(1));
         queue = DurableQueue.start(
                 database,

@@ -64,6 +64,7 @@ public final class AsyncExecutions implements AutoCloseable {
     private final ConcurrencyLimits limits;
     private final Backoff backoff = new Backoff(RandomGenerator.getDefault());
     private final Metrics metrics;
+    private final EndAnnouncements announcements;
     private final Map<String, Cancellation> runningHere = new ConcurrentHashMap<>();
     private final Map<String, ProgressListener> progressListeners = new ConcurrentHashMap<>();
     private final CustomTask<String> task;
@@ -79,8 +80,10 @@ public final class AsyncExecutions implements AutoCloseable {
             TaskRequestStore taskRequests,
             AsyncConfig config,
             Metrics metrics,
+            EndAnnouncements announcements,
             Clock clock) {
         this.runner = runner;
+        this.announcements = announcements;
         this.taskRequests = taskRequests;
         this.executions = executions;
         this.clock = clock;
@@ -470,11 +473,13 @@ public final class AsyncExecutions implements AutoCloseable {
             return new Next.RunAgain(wait);
         }
         progressListeners.remove(id);
-        runner.finish(record.environment(), id, record.createdAt(), attempt, true, held);
+        // An end that is announced keeps its task until the announcement is queued (EndAnnouncements).
+        var releasedWithEnd = held != null && !announcements.announces(record.environment()) ? held : null;
+        runner.finish(record.environment(), id, record.createdAt(), attempt, true, releasedWithEnd);
         if (stop.stopping()) {
             stop.finishedWhileStopping();
         }
-        return new Next.Done(held != null);
+        return new Next.Done(releasedWithEnd != null);
     }
 
     /** Runs a write on a virtual thread of its own, for a caller that has something else to do meanwhile. */
@@ -583,6 +588,10 @@ public final class AsyncExecutions implements AutoCloseable {
         var id = complete.getExecution().getId();
         var record = executions.find(id).orElse(null);
         if (record == null || record.status().isFinished()) {
+            if (record != null) {
+                // Its node stopped after storing the end, maybe before queueing its announcement.
+                announcements.announceAgain(record);
+            }
             operations.remove();
             return;
         }

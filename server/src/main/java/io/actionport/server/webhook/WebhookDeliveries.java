@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.actionport.server.async.EndAnnouncements;
 import io.actionport.server.egress.EgressHttpClient;
 import io.actionport.server.metrics.Metrics;
 import io.actionport.server.runner.ExecutionEvents;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends each async execution's completion to its environment's webhook, signed, through the
  * durable queue: retried with backoff, the same message id on every attempt, every attempt recorded.
+ * A delivery lost to a node that died between storing the end and queueing it is queued by the
+ * node that takes the execution's task over ({@link EndAnnouncements}).
  */
-public final class WebhookDeliveries {
+public final class WebhookDeliveries implements EndAnnouncements {
 
     public static final String TASK = "deliver-webhook";
     public static final int MAX_ATTEMPTS = 8;
@@ -74,6 +77,22 @@ public final class WebhookDeliveries {
                 scheduler.schedule(task.instance(finished.executionId(), finished.executionId()), clock.instant());
             }
         });
+    }
+
+    @Override
+    public boolean announces(String environment) {
+        return webhooks.isSet(environment);
+    }
+
+    @Override
+    public void announceAgain(ExecutionRecord record) {
+        var id = record.id();
+        if (!webhooks.isSet(record.environment()) || !webhooks.deliveries(id).isEmpty()) {
+            return;
+        }
+        if (scheduler.scheduleIfNotExists(task.instance(id, id), clock.instant())) {
+            log.info("queued the webhook of execution {}: its node stopped after storing its end", id);
+        }
     }
 
     private CompletionHandler<String> deliver(TaskInstance<String> instance) {

@@ -174,6 +174,101 @@ class WebhookTest {
     }
 
     @Test
+    void an_end_whose_node_stopped_before_queueing_its_webhook_is_delivered_after_the_restart() throws Exception {
+        var config = ServerConfig.defaults(dataDir).withDevWebhook(hookUrl(), SECRET);
+        startServer(config);
+        var id = triggerBulkImport();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> server.webhooks().deliveries(id).size() == 1);
+        assertThat(tasksOf(id))
+                .as("the execution's task, released once the delivery was queued")
+                .isZero();
+        server.close();
+        server = null;
+        leaveWhatAKillBeforeTheDeliveryLeaves(id, true);
+        received.clear();
+
+        startServer(config);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 1);
+        var hook = received.getFirst();
+        assertThat(hook.id()).isEqualTo("msg_" + id);
+        assertThat(signatureIsValid(hook)).isTrue();
+        assertThat(Json.MAPPER.readTree(hook.body()).get("status").asString()).isEqualTo("succeeded");
+        await().atMost(Duration.ofSeconds(5)).until(() -> tasksOf(id) == 0);
+    }
+
+    @Test
+    void an_end_delivered_before_its_node_stopped_is_not_delivered_again() throws Exception {
+        var config = ServerConfig.defaults(dataDir).withDevWebhook(hookUrl(), SECRET);
+        startServer(config);
+        var id = triggerBulkImport();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> server.webhooks().deliveries(id).size() == 1);
+        server.close();
+        server = null;
+        leaveWhatAKillBeforeTheDeliveryLeaves(id, false);
+
+        startServer(config);
+
+        // The restarted node takes the task over and removes it; by then it has decided.
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasksOf(id) == 0);
+        assertThat(received).hasSize(1);
+        assertThat(server.webhooks().deliveries(id)).hasSize(1);
+    }
+
+    /**
+     * Makes the stopped store look as a node killed after storing the execution's end leaves it:
+     * the execution's task still held by that node, and (when {@code deliveryLost}) no delivery.
+     */
+    private void leaveWhatAKillBeforeTheDeliveryLeaves(String id, boolean deliveryLost) throws Exception {
+        try (var connection = storeConnection()) {
+            if (deliveryLost) {
+                try (var delete = connection.prepareStatement("DELETE FROM webhook_deliveries WHERE message_id = ?")) {
+                    delete.setString(1, "msg_" + id);
+                    assertThat(delete.executeUpdate()).isEqualTo(1);
+                }
+            }
+            try (var insert = connection.prepareStatement(
+                    "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, "
+                            + "picked_by, last_heartbeat, version) VALUES (?, ?, ?, ?, TRUE, 'killed-node', ?, 1)")) {
+                var longAgo = java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(1)));
+                insert.setString(1, io.actionport.server.async.AsyncExecutions.TASK);
+                insert.setString(2, id);
+                insert.setBytes(
+                        3,
+                        com.github.kagkarlsson.scheduler.serializer.Serializer.DEFAULT_JAVA_SERIALIZER.serialize(id));
+                insert.setTimestamp(4, longAgo);
+                insert.setTimestamp(5, longAgo);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** The tasks on the queue for the execution: its own, or its webhook's. */
+    private int tasksOf(String id) throws Exception {
+        try (var connection = storeConnection();
+                var count =
+                        connection.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?")) {
+            count.setString(1, id);
+            try (var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private java.sql.Connection storeConnection() throws Exception {
+        var credentials = new java.util.Properties();
+        credentials.load(
+                new java.io.StringReader(java.nio.file.Files.readString(dataDir.resolve("store.credentials"))));
+        return java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("actionport") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "ACTIONPORT_OWNER",
+                credentials.getProperty("owner.password"));
+    }
+
+    @Test
     void the_signer_matches_the_standard_webhooks_example() {
         // From the Standard Webhooks specification's test vector.
         var signer = new WebhookSigner("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
