@@ -337,9 +337,13 @@ public final class AsyncExecutions implements AutoCloseable {
 
     /** Cancels a queued or running execution of the environment; false when it was not cancellable. */
     public boolean cancel(String environment, String executionId) {
-        if (!executions.cancel(environment, executionId, clock.instant())) {
+        var at = clock.instant();
+        if (!executions.cancel(environment, executionId, at)) {
             return false;
         }
+        // Announced by whoever cancels it, before its task leaves the queue (see EndAnnouncements):
+        // a worker that was running it finds its end stored already and announces nothing.
+        executions.find(executionId).ifPresent(record -> runner.announceCancelled(record, at));
         try {
             scheduler.cancel(TaskInstanceId.of(TASK, executionId));
         } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException e) {

@@ -331,14 +331,28 @@ public final class ActionRunner implements AutoCloseable {
                     failed.error().code(),
                     async);
         }
-        events.publish(new ExecutionEvents.Finished(
-                environment,
-                executionId,
-                attempt.outcome().action().qualifiedName(),
-                stored ? status : ExecutionStatus.CANCELLED,
-                async,
-                Duration.between(acceptedAt, now)));
+        if (stored) {
+            // Not stored means it was cancelled meanwhile, and whoever cancelled it announced that.
+            events.publish(new ExecutionEvents.Finished(
+                    environment,
+                    executionId,
+                    attempt.outcome().action().qualifiedName(),
+                    status,
+                    async,
+                    Duration.between(acceptedAt, now)));
+        }
         return stored;
+    }
+
+    /** Announces an async execution cancelled at {@code at}, whose record says so already. */
+    public void announceCancelled(ExecutionRecord record, Instant at) {
+        events.publish(new ExecutionEvents.Finished(
+                record.environment(),
+                record.id(),
+                record.integration() + "/" + record.actionName(),
+                ExecutionStatus.CANCELLED,
+                true,
+                Duration.between(record.createdAt(), at)));
     }
 
     /** Ends an execution that could not run at all, e.g. its action was undeployed while it waited. */

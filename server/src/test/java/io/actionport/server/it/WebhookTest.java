@@ -97,15 +97,24 @@ class WebhookTest {
     }
 
     String triggerBulkImport() throws Exception {
+        return triggerBulkImport("hooked", 1);
+    }
+
+    /** A bulk import of {@code issues} issues, about 100 ms each. */
+    String triggerBulkImport(String batchId, int issues) throws Exception {
+        var input = Json.MAPPER.createObjectNode().put("batch_id", batchId);
+        for (int i = 0; i < issues; i++) {
+            input.withArray("issues").addObject().put("title", "issue " + i);
+        }
+        var body =
+                Json.MAPPER.createObjectNode().put("action_name", "bulk-import").set("input", input);
         var response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(server.baseUrl() + "/action/trigger"))
                                 .header("Authorization", "Bearer hook-key")
                                 .header("Provider-Config-Key", "demo")
                                 .header("Connection-Id", "demo")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"action_name\":\"bulk-import\",\"input\":{\"batch_id\":\"hooked\",\"issues\":[{\"title\":\"x\"}]}}"))
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
@@ -171,6 +180,43 @@ class WebhookTest {
         var deliveries = server.webhooks().deliveries(id);
         assertThat(deliveries).extracting(d -> d.statusCode()).containsExactly(500, 500, 204);
         assertThat(deliveries.getLast().error()).isNull();
+    }
+
+    @Test
+    void a_cancelled_execution_is_announced_once_whether_it_was_running_or_still_queued() throws Exception {
+        // One at a time on the demo connection: the second waits on the queue while the first runs.
+        startServer(ServerConfig.defaults(dataDir)
+                .withDevWebhook(hookUrl(), SECRET)
+                .withAsync(io.actionport.server.async.AsyncConfig.defaults().withLimits(1, 0)));
+        var running = triggerBulkImport("running", 100);
+        var queued = triggerBulkImport("queued", 100);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(running).equals("running"));
+        assertThat(status(queued)).isEqualTo("queued");
+
+        for (var id : List.of(queued, running)) {
+            var cancel = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/executions/" + id + "/cancel"))
+                                    .header("Authorization", "Bearer hook-key")
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(cancel.statusCode()).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
+        // The worker that ran the first sees its end stored already and announces nothing more.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> server.executions().find(running).isPresent() && tasksOf(running) == 0);
+        assertThat(received).extracting(Received::id).containsExactlyInAnyOrder("msg_" + running, "msg_" + queued);
+        for (var hook : received) {
+            assertThat(Json.MAPPER.readTree(hook.body()).get("status").asString())
+                    .isEqualTo("cancelled");
+        }
+    }
+
+    private String status(String id) {
+        return server.executions().find(id).orElseThrow().status().wireName();
     }
 
     @Test
