@@ -358,7 +358,10 @@ public final class ActionRunner implements AutoCloseable {
     /** Ends an execution that could not run at all, e.g. its action was undeployed while it waited. */
     public void fail(ExecutionRecord record, String code, String message) {
         var now = clock.instant();
-        executions.finish(record.id(), ExecutionStatus.FAILED, null, code, message, null, now, List.of());
+        if (!executions.finish(record.id(), ExecutionStatus.FAILED, null, code, message, null, now, List.of())) {
+            // It ended meanwhile (cancelled), and whoever ended it announced that.
+            return;
+        }
         var action = record.integration() + "/" + record.actionName();
         FailureLog.failed(record.environment(), record.id(), action, code, true);
         events.publish(new ExecutionEvents.Finished(
