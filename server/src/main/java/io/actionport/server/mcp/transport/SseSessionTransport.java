@@ -100,7 +100,6 @@ final class SseSessionTransport implements McpStreamableServerTransport {
         Sinks.EmitResult result = frames.tryEmitNext(frame);
         if (result.isFailure()) {
             closed = true;
-            stopPings();
             return Mono.error(new McpTransportException(
                     "The stream of session " + sessionId + " is no longer connected (" + result + ")"));
         }
@@ -123,6 +122,5 @@ final class SseSessionTransport implements McpStreamableServerTransport {
             closed = true;
             frames.tryEmitComplete();
         }
-        stopPings();
     }
 }
