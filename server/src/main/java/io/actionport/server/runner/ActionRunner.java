@@ -346,13 +346,7 @@ public final class ActionRunner implements AutoCloseable {
 
     /** Announces an async execution cancelled at {@code at}, whose record says so already. */
     public void announceCancelled(ExecutionRecord record, Instant at) {
-        events.publish(new ExecutionEvents.Finished(
-                record.environment(),
-                record.id(),
-                record.integration() + "/" + record.actionName(),
-                ExecutionStatus.CANCELLED,
-                true,
-                Duration.between(record.createdAt(), at)));
+        announceAsyncEnd(record, ExecutionStatus.CANCELLED, at);
     }
 
     /** Ends an execution that could not run at all, e.g. its action was undeployed while it waited. */
@@ -362,15 +356,22 @@ public final class ActionRunner implements AutoCloseable {
             // It ended meanwhile (cancelled), and whoever ended it announced that.
             return;
         }
-        var action = record.integration() + "/" + record.actionName();
-        FailureLog.failed(record.environment(), record.id(), action, code, true);
+        FailureLog.failed(record.environment(), record.id(), qualifiedName(record), code, true);
+        announceAsyncEnd(record, ExecutionStatus.FAILED, now);
+    }
+
+    private void announceAsyncEnd(ExecutionRecord record, ExecutionStatus status, Instant at) {
         events.publish(new ExecutionEvents.Finished(
                 record.environment(),
                 record.id(),
-                action,
-                ExecutionStatus.FAILED,
+                qualifiedName(record),
+                status,
                 true,
-                Duration.between(record.createdAt(), now)));
+                Duration.between(record.createdAt(), at)));
+    }
+
+    private static String qualifiedName(ExecutionRecord record) {
+        return record.integration() + "/" + record.actionName();
     }
 
     /** Whether the named action is deployed and declared idempotent. */
