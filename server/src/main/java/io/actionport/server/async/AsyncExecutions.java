@@ -441,7 +441,7 @@ public final class AsyncExecutions implements AutoCloseable {
         }
         var startedAt = clock.instant();
         if (attemptNumber == 1) {
-            metrics.started(record.integration() + "/" + record.actionName(), record.createdAt(), startedAt);
+            metrics.started(record.qualifiedAction(), record.createdAt(), startedAt);
         }
         Attempt attempt;
         try {
@@ -449,7 +449,7 @@ public final class AsyncExecutions implements AutoCloseable {
         } finally {
             slot.close();
             runningHere.remove(id);
-            metrics.ran(record.integration() + "/" + record.actionName(), Duration.between(startedAt, clock.instant()));
+            metrics.ran(record.qualifiedAction(), Duration.between(startedAt, clock.instant()));
         }
         if (!started.join()) {
             // Cancelled before its claim: the record says so, and keeps no more of this attempt.
@@ -473,7 +473,7 @@ public final class AsyncExecutions implements AutoCloseable {
                     failed.error().message() + " (attempt " + attemptNumber + " of " + record.maxAttempts()
                             + ", retrying in " + wait.toMillis() + " ms)",
                     attempt.logs());
-            metrics.retried(record.integration() + "/" + record.actionName());
+            metrics.retried(record.qualifiedAction());
             return new Next.RunAgain(wait);
         }
         progressListeners.remove(id);

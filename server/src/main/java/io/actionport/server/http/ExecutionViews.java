@@ -28,7 +28,7 @@ public final class ExecutionViews {
         var view = Json.MAPPER.createObjectNode();
         view.put("id", record.id());
         view.put("status", record.status().wireName());
-        view.put("action", record.integration() + "/" + record.actionName());
+        view.put("action", record.qualifiedAction());
         view.put("action_version", record.actionVersion());
         view.put("environment", record.environment());
         view.put("connection_id", record.connectionId());

@@ -78,7 +78,7 @@ final class ToolResults {
                 .addContent(McpSchema.ResourceLink.builder()
                         .uri(uri)
                         .name("execution " + record.id())
-                        .title(record.integration() + "/" + record.actionName() + " result")
+                        .title(record.qualifiedAction() + " result")
                         .description("Status, then output or error, of execution " + record.id())
                         .mimeType("application/json")
                         .build())

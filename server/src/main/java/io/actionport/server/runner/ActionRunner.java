@@ -356,7 +356,7 @@ public final class ActionRunner implements AutoCloseable {
             // It ended meanwhile (cancelled), and whoever ended it announced that.
             return;
         }
-        FailureLog.failed(record.environment(), record.id(), qualifiedName(record), code, true);
+        FailureLog.failed(record.environment(), record.id(), record.qualifiedAction(), code, true);
         announceAsyncEnd(record, ExecutionStatus.FAILED, now);
     }
 
@@ -364,14 +364,10 @@ public final class ActionRunner implements AutoCloseable {
         events.publish(new ExecutionEvents.Finished(
                 record.environment(),
                 record.id(),
-                qualifiedName(record),
+                record.qualifiedAction(),
                 status,
                 true,
                 Duration.between(record.createdAt(), at)));
-    }
-
-    private static String qualifiedName(ExecutionRecord record) {
-        return record.integration() + "/" + record.actionName();
     }
 
     /** Whether the named action is deployed and declared idempotent. */

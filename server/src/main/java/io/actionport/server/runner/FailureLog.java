@@ -20,12 +20,7 @@ final class FailureLog {
     /** Logs {@code finished} if it failed. */
     static void failed(ExecutionRecord finished, boolean async) {
         if (finished.status() == ExecutionStatus.FAILED) {
-            failed(
-                    finished.environment(),
-                    finished.id(),
-                    finished.integration() + "/" + finished.actionName(),
-                    finished.errorCode(),
-                    async);
+            failed(finished.environment(), finished.id(), finished.qualifiedAction(), finished.errorCode(), async);
         }
     }
 

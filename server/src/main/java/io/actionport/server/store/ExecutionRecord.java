@@ -56,6 +56,11 @@ public record ExecutionRecord(
         Objects.requireNonNull(status, "status");
     }
 
+    /** Its action as callers name it, {@code integration/name}. */
+    public String qualifiedAction() {
+        return integration + "/" + actionName;
+    }
+
     /** This execution with its next attempt claimed at {@code at}: running, the attempt counted. */
     public ExecutionRecord claimed(Instant at) {
         return new ExecutionRecord(

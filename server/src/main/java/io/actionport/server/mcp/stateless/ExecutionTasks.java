@@ -57,9 +57,7 @@ final class ExecutionTasks {
         } else if (failed) {
             var error = task.putObject("error")
                     .put("code", INTERNAL_ERROR)
-                    .put(
-                            "message",
-                            record.integration() + "/" + record.actionName() + " failed: " + record.errorMessage());
+                    .put("message", record.qualifiedAction() + " failed: " + record.errorMessage());
             error.putObject("data").put("code", record.errorCode()).put("execution_id", record.id());
         } else if (record.status() != ExecutionStatus.CANCELLED) {
             task.set("result", Json.MAPPER.valueToTree(tools.resultOf(record)));
@@ -83,7 +81,7 @@ final class ExecutionTasks {
     }
 
     private static String message(ExecutionRecord record) {
-        var action = record.integration() + "/" + record.actionName();
+        var action = record.qualifiedAction();
         return switch (record.status()) {
             case QUEUED -> action + " is queued";
             case RUNNING -> action + " is running (attempt " + record.attempts() + " of " + record.maxAttempts() + ")";
