@@ -15,6 +15,7 @@ import io.actionport.server.mcp.transport.ReactorNettyStreamableServerTransportP
 import io.actionport.server.mcp.transport.SessionLimits;
 import io.actionport.server.oauth.BearerRefusal;
 import io.actionport.server.oauth.McpCallers;
+import io.actionport.server.oauth.ToolScopes;
 import io.actionport.server.registry.ActionRegistry;
 import io.actionport.server.runner.ExecutionEvents;
 import io.actionport.server.store.Json;
@@ -188,9 +189,12 @@ public final class McpDoor implements AutoCloseable {
 
     /** The name of the caller's {@link #serverFor server}: its environment, scope, key and tool grant. */
     private String serverName(Principal principal, String integration) {
-        var scope = scopeOf(integration);
+        return serverName(principal, scopeOf(integration), callers.toolScopes().grantOf(principal));
+    }
+
+    private static String serverName(Principal principal, String scope, ToolScopes.Grant grant) {
         return principal.environment() + "/" + (scope == null ? "*" : scope) + "/" + principal.keyId() + "/"
-                + callers.toolScopes().grantOf(principal).key();
+                + grant.key();
     }
 
     /**
@@ -202,7 +206,7 @@ public final class McpDoor implements AutoCloseable {
         var scope = scopeOf(integration);
         var environment = principal.environment();
         var grant = callers.toolScopes().grantOf(principal);
-        var name = serverName(principal, integration);
+        var name = serverName(principal, scope, grant);
         var live = servers.get(name);
         if (live != null) {
             return live;

@@ -55,11 +55,8 @@ public final class McpCallers {
      * (never an OAuth token). Empty otherwise; {@link #authenticate} then decides. Never blocks.
      */
     public Optional<Principal> fromMemory(String authorization, String requested) {
-        if (config.enabled() && authorization != null) {
-            var parts = authorization.trim().split("\\s+", 2);
-            if (parts.length == 2 && JWT.matcher(parts[1]).matches()) {
-                return Optional.empty();
-            }
+        if (config.enabled() && authorization != null && isJwt(schemeAndCredential(authorization))) {
+            return Optional.empty();
         }
         return keys.fromMemory(authorization, requested);
     }
@@ -80,9 +77,9 @@ public final class McpCallers {
             throw BearerRefusal.noCredential("send an OAuth access token for " + metadata.resource()
                     + " or an environment key as 'Authorization: Bearer <token>'");
         }
-        var parts = authorization.trim().split("\\s+", 2);
+        var parts = schemeAndCredential(authorization);
         boolean bearer = parts.length == 2 && parts[0].equalsIgnoreCase("Bearer");
-        if (bearer && JWT.matcher(parts[1]).matches()) {
+        if (bearer && isJwt(parts)) {
             return tokenCaller(parts[1], requested);
         }
         try {
@@ -97,6 +94,17 @@ public final class McpCallers {
             }
             throw BearerRefusal.invalidToken(e.getMessage());
         }
+    }
+
+    /** An Authorization header split into its scheme and its credential; one part when it has no credential. */
+    private static String[] schemeAndCredential(String authorization) {
+        return authorization.trim().split("\\s+", 2);
+    }
+
+    /** Whether the credential has a JWT's shape: an access token from the issuer, not a key of this server. */
+    private static boolean isJwt(String[] schemeAndCredential) {
+        return schemeAndCredential.length == 2
+                && JWT.matcher(schemeAndCredential[1]).matches();
     }
 
     private Principal tokenCaller(String token, String requested) {
