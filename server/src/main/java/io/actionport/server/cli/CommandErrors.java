@@ -34,7 +34,7 @@ final class CommandErrors {
             "egress_refused",
             "last_admin_key",
             "conflict",
-            "payload_too_large");
+            "request_too_large");
 
     private CommandErrors() {}
 

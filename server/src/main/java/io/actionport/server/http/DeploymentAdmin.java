@@ -60,7 +60,9 @@ final class DeploymentAdmin {
         boolean allowBreaking = booleanParameter("allow_breaking", query.getOrDefault("allow_breaking", List.of()));
         return Mono.usingWhen(
                         SpooledUpload.receive(
-                                request, maxUploadBytes, "bundles larger than this are refused (serve --max-upload)"),
+                                request,
+                                maxUploadBytes,
+                                "bundles larger than this are refused (serve --max-upload-mb)"),
                         upload -> Blocking.call(() -> inMemory(() -> {
                             var jar = upload.bytes();
                             var deployed = deployments.deploy(
@@ -128,7 +130,7 @@ final class DeploymentAdmin {
                         SpooledUpload.receive(
                                 request,
                                 limit,
-                                "the bundle inside is larger than a deploy accepts (serve --max-upload)"),
+                                "the bundle inside is larger than a deploy accepts (serve --max-upload-mb)"),
                         upload -> Blocking.call(() -> {
                             var body = DryRunBody.read(upload.file());
                             try {

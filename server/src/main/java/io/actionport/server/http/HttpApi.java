@@ -103,6 +103,11 @@ public final class HttpApi {
 
     public void register(HttpServerRoutes routes) {
         routes.post("/action/trigger", caller(this::trigger))
+                // Before /action/{id}: "trigger" is no execution id, and a GET of it a wrong method.
+                .get(
+                        "/action/trigger",
+                        (request, response) ->
+                                error(response, UnmatchedRoutes.methodNotAllowed("/action/trigger", request)))
                 .get("/action/{id}", caller(this::nangoStatus))
                 .get("/executions/{id}", caller(this::execution))
                 .get("/executions", caller(this::recentExecutions))

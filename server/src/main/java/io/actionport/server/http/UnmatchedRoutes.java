@@ -2,6 +2,7 @@ package io.actionport.server.http;
 
 import io.actionport.server.metrics.UriTemplates;
 import java.util.List;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
@@ -27,15 +28,20 @@ public final class UnmatchedRoutes {
                                     + mcpPath,
                             "input",
                             List.of())
-                    : ApiErrors.error(
-                            405,
-                            "method_not_allowed",
-                            template + " does not take " + request.method().name() + " (asked: "
-                                    + request.method().name() + " " + path
-                                    + "); docs/http-api.md lists the methods of each endpoint",
-                            "input",
-                            List.of());
+                    : methodNotAllowed(template, request);
             return HttpApi.error(response, error);
         });
+    }
+
+    /** {@code 405 method_not_allowed}: {@code template} is served, but not with the request's method. */
+    static ApiErrors.ApiError methodNotAllowed(String template, HttpServerRequest request) {
+        return ApiErrors.error(
+                405,
+                "method_not_allowed",
+                template + " does not take " + request.method().name() + " (asked: "
+                        + request.method().name() + " " + request.fullPath()
+                        + "); docs/http-api.md lists the methods of each endpoint",
+                "input",
+                List.of());
     }
 }

@@ -325,6 +325,8 @@ class BadHttpInputTest {
                         .expect(404, "not_found", "POST /action/trigger"),
                 HttpCase.of("a known endpoint with the wrong method", "DELETE", "/actions")
                         .expect(405, "method_not_allowed", "/actions does not take DELETE"),
+                HttpCase.of("the trigger read with GET, as if it were an execution", "GET", "/action/trigger")
+                        .expect(405, "method_not_allowed", "/action/trigger does not take GET"),
                 HttpCase.of("an execution read with POST", "POST", "/executions/abc")
                         .body("{}")
                         .expect(

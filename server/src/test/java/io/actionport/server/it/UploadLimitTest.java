@@ -49,7 +49,7 @@ class UploadLimitTest {
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(Json.MAPPER.readTree(answer.body()).at("/error/message").asString())
                 .isEqualTo("the request body is at least 62914560 bytes, over the limit of 52428800 bytes; "
-                        + "bundles larger than this are refused (serve --max-upload)");
+                        + "bundles larger than this are refused (serve --max-upload-mb)");
         assertThat(spooled()).isSubsetOf(spooledBefore);
     }
 
@@ -82,7 +82,7 @@ class UploadLimitTest {
 
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(Json.MAPPER.readTree(answer.body()).at("/error/message").asString())
-                .endsWith("the bundle inside is larger than a deploy accepts (serve --max-upload)");
+                .endsWith("the bundle inside is larger than a deploy accepts (serve --max-upload-mb)");
     }
 
     @Test
