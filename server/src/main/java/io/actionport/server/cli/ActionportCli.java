@@ -58,6 +58,9 @@ public final class ActionportCli {
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new ActionportCli());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // "--input @file.json" is the option's own way to read a file: picocli must not first
+        // replace "@file.json" by the file's words, as it does with argument files by default.
+        commandLine.setExpandAtFiles(false);
         commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(CommandErrors.line(e));
