@@ -258,6 +258,11 @@ public final class HttpApi {
 
     private record TriggerBody(String actionName, JsonNode input) {}
 
+    private static String abbreviated(JsonNode value) {
+        var text = value.toString();
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
     private static TriggerBody parseTrigger(byte[] bytes) {
         if (bytes.length == 0) {
             throw new ApiErrors.BadRequestException(
@@ -270,7 +275,13 @@ public final class HttpApi {
                     "the request body must be a JSON object {\"action_name\": \"...\", \"input\": {...}}");
         }
         var name = object.get("action_name");
-        if (name == null || !name.isString() || name.asString().isBlank()) {
+        if (name != null && !name.isNull() && !name.isString()) {
+            throw new ApiErrors.BadRequestException(
+                    "invalid_action_name",
+                    "\"action_name\" must be a string, the name of a deployed action (GET /actions lists them); got "
+                            + name.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + abbreviated(name));
+        }
+        if (name == null || name.isNull() || name.asString().isBlank()) {
             throw new ApiErrors.BadRequestException(
                     "missing_action_name",
                     "the body needs \"action_name\": the name of a deployed action (GET /actions lists them)");

@@ -124,9 +124,12 @@ class BadHttpInputTest {
                         .expect(400, "malformed_json", "not valid JSON"),
                 HttpCase.trigger("no action_name", "{\"input\": {}}").expect(400, "missing_action_name", "action_name"),
                 HttpCase.trigger("action_name is a number", "{\"action_name\": 42}")
-                        .expect(400, "missing_action_name", "action_name"),
+                        .expect(
+                                400,
+                                "invalid_action_name",
+                                "must be a string, the name of a deployed action (GET /actions lists them); got number 42"),
                 HttpCase.trigger("action_name is an object", "{\"action_name\": {}}")
-                        .expect(400, "missing_action_name", "action_name"),
+                        .expect(400, "invalid_action_name", "got object {}"),
                 HttpCase.trigger("action_name is empty", "{\"action_name\": \"\"}")
                         .expect(400, "missing_action_name", "action_name"),
                 HttpCase.trigger("action_name of 300 characters", "{\"action_name\": \"" + LONG + "\"}")
