@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Runs a bundle project's build: {@code --build-command} through the shell when given, else the
@@ -25,6 +26,13 @@ final class BuildRunner {
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase().startsWith("windows");
     private static final List<String> MAVEN_ARGUMENTS = List.of("-B", "-q", "-o", "package", "-DskipTests");
+    /** Colour codes some builds print even in batch mode; the lines shown on failure are plain text. */
+    private static final Pattern ANSI_ESCAPES = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+
+    /** Whether a failed build stopped because Maven, run offline, lacked something it had never downloaded. */
+    static boolean missedOfflineArtifacts(Outcome outcome) {
+        return outcome.lastLines().stream().anyMatch(line -> line.contains("in offline mode"));
+    }
 
     /** How a build ended: its exit code and the last lines it printed. */
     record Outcome(int exitCode, List<String> lastLines) {
@@ -114,7 +122,7 @@ final class BuildRunner {
                     if (lastLines.size() == LAST_LINES) {
                         lastLines.removeFirst();
                     }
-                    lastLines.addLast(line);
+                    lastLines.addLast(ANSI_ESCAPES.matcher(line).replaceAll(""));
                 }
             }
         } catch (IOException e) {

@@ -115,8 +115,12 @@ final class DevCommand implements Callable<Integer> {
             var err = err();
             err.println("build failed (exit " + outcome.exitCode() + "); its last lines:");
             outcome.lastLines().forEach(line -> err.println("  " + line));
+            var fix = BuildRunner.missedOfflineArtifacts(outcome)
+                    ? "Maven ran offline (-o) and has not downloaded this project's plugins or dependencies yet:"
+                            + " build it once online (mvn -DskipTests package)"
+                    : "fix the build";
             err.println(CommandErrors.line(new CommandFailure(
-                    "build_failed", "fix the build" + (once ? " and run dev again" : "; the next change rebuilds"))));
+                    "build_failed", fix + (once ? " and run dev again" : "; the next change rebuilds"))));
             err.flush();
             return false;
         }

@@ -280,4 +280,26 @@ class BundleProjectTest {
                 .contains("  GetItem.java:[31,20] cannot find symbol")
                 .contains("error: build_failed: fix the build and run dev again");
     }
+
+    @Test
+    void a_build_that_missed_artifacts_offline_says_to_build_once_online_and_shows_no_colour_codes() throws Exception {
+        var project = Files.createDirectories(work.resolve("first-build"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+
+        var run = cli(
+                "dev",
+                project.toString(),
+                "--once",
+                "--build-command",
+                "printf '\\033[1;31m[ERROR]\\033[m Cannot access central (https://repo.maven.apache.org/maven2)"
+                        + " in offline mode and the artifact org.codehaus.plexus:plexus-utils:jar:1.1 has not been"
+                        + " downloaded from it before.\\n'; exit 1");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("  [ERROR] Cannot access central")
+                .doesNotContain("\u001B")
+                .contains("error: build_failed: Maven ran offline (-o) and has not downloaded this project's plugins"
+                        + " or dependencies yet: build it once online (mvn -DskipTests package) and run dev again");
+    }
 }
