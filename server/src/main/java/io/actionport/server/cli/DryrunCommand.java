@@ -1,5 +1,6 @@
 package io.actionport.server.cli;
 
+import io.actionport.server.JsonProblems;
 import io.actionport.server.runner.ActionRunner;
 import io.actionport.server.store.Json;
 import java.io.IOException;
@@ -119,11 +120,7 @@ final class DryrunCommand implements Callable<Integer> {
         try {
             return Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
-            var where = e.getLocation() == null
-                    ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")";
-            throw new CommandFailure("invalid_input", "--input is not valid JSON: " + e.getOriginalMessage() + where);
+            throw new CommandFailure("invalid_input", "--input is not valid JSON: " + JsonProblems.describe(e));
         }
     }
 

@@ -3,6 +3,7 @@ package io.actionport.server.http;
 import io.actionport.server.ActionportException;
 import io.actionport.server.Identifiers;
 import io.actionport.server.InternalErrors;
+import io.actionport.server.JsonProblems;
 import io.actionport.server.async.AsyncExecutions;
 import io.actionport.server.async.GracefulStop;
 import io.actionport.server.async.Triggers;
@@ -50,7 +51,7 @@ final class ApiErrors {
                 error(
                         400,
                         "malformed_json",
-                        "the request body is not valid JSON: " + e.getOriginalMessage(),
+                        "the request body is not valid JSON: " + JsonProblems.describe(e),
                         "input",
                         List.of());
             case AuthException e -> error(e.status(), e.code(), e.getMessage(), "auth", List.of());

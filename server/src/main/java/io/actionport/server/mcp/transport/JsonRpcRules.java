@@ -1,5 +1,6 @@
 package io.actionport.server.mcp.transport;
 
+import io.actionport.server.JsonProblems;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
@@ -57,7 +58,7 @@ public final class JsonRpcRules {
     private static String parseProblem(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof tools.jackson.core.JacksonException parse) {
-                return ": " + parse.getOriginalMessage();
+                return ": " + JsonProblems.describe(parse);
             }
         }
         return "";
