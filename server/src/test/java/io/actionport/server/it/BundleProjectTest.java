@@ -262,15 +262,8 @@ class BundleProjectTest {
 
     @Test
     void a_failed_build_shows_its_last_lines_and_deploys_nothing() throws Exception {
-        var project = Files.createDirectories(work.resolve("broken"));
-        Files.writeString(project.resolve("pom.xml"), "<project/>");
-
-        var run = cli(
-                "dev",
-                project.toString(),
-                "--once",
-                "--build-command",
-                "echo compiling; echo 'GetItem.java:[31,20] cannot find symbol' >&2; exit 3");
+        var run = devOnceWithBuild(
+                "broken", "echo compiling; echo 'GetItem.java:[31,20] cannot find symbol' >&2; exit 3");
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).doesNotContain("deployed");
@@ -283,14 +276,8 @@ class BundleProjectTest {
 
     @Test
     void a_build_that_missed_artifacts_offline_says_to_build_once_online_and_shows_no_colour_codes() throws Exception {
-        var project = Files.createDirectories(work.resolve("first-build"));
-        Files.writeString(project.resolve("pom.xml"), "<project/>");
-
-        var run = cli(
-                "dev",
-                project.toString(),
-                "--once",
-                "--build-command",
+        var run = devOnceWithBuild(
+                "first-build",
                 "printf '\\033[1;31m[ERROR]\\033[m Cannot access central (https://repo.maven.apache.org/maven2)"
                         + " in offline mode and the artifact org.codehaus.plexus:plexus-utils:jar:1.1 has not been"
                         + " downloaded from it before.\\n'; exit 1");
@@ -301,5 +288,12 @@ class BundleProjectTest {
                 .doesNotContain("\u001B")
                 .contains("error: build_failed: Maven ran offline (-o) and has not downloaded this project's plugins"
                         + " or dependencies yet: build it once online (mvn -DskipTests package) and run dev again");
+    }
+
+    /** {@code dev --once} in a new project directory of that name, built by {@code buildCommand}. */
+    private Run devOnceWithBuild(String projectName, String buildCommand) throws Exception {
+        var project = Files.createDirectories(work.resolve(projectName));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        return cli("dev", project.toString(), "--once", "--build-command", buildCommand);
     }
 }

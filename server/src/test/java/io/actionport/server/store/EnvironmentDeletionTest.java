@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Another environment's rows stay.
  */
 class EnvironmentDeletionTest {
-
-    private static final Instant AT = Instant.parse("2026-12-03T10:00:00Z");
 
     @TempDir
     Path dataDir;
@@ -31,13 +28,14 @@ class EnvironmentDeletionTest {
             for (var environment : List.of("shop", "other")) {
                 environments.create(environment);
                 var id = environment + "-execution";
-                executions.insertFinished(record(id, environment), List.of(), true);
+                executions.insertFinished(TestRecords.succeeded(id, environment, null), List.of(), true);
                 tasks.runsAsTask(id, "{}");
                 tasks.ask(id, "elicit-1", "elicitation/create", "{}");
                 links.create(
                         environment + "-link",
-                        new ConnectSessionStore.ConnectSession(environment, "github", "user-1", AT.plusSeconds(600)),
-                        AT);
+                        new ConnectSessionStore.ConnectSession(
+                                environment, "github", "user-1", TestRecords.AT.plusSeconds(600)),
+                        TestRecords.AT);
             }
 
             environments.delete("shop");
@@ -49,30 +47,5 @@ class EnvironmentDeletionTest {
             assertThat(tasks.requests("other-execution")).hasSize(1);
             assertThat(links.findOpen("other-link")).isPresent();
         }
-    }
-
-    private static ExecutionRecord record(String id, String environment) {
-        return new ExecutionRecord(
-                id,
-                environment,
-                "github",
-                "create-issue",
-                "1",
-                "main",
-                "mcp",
-                ExecutionStatus.SUCCEEDED,
-                1,
-                1,
-                "{}",
-                "{}",
-                null,
-                null,
-                null,
-                AT,
-                AT,
-                AT,
-                null,
-                null,
-                null);
     }
 }

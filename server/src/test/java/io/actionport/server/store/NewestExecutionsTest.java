@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * read in order. Sorting the whole environment for each page took seconds past a million records.
  */
 class NewestExecutionsTest {
-
-    private static final Instant AT = Instant.parse("2026-12-03T10:00:00Z");
 
     @TempDir
     Path dataDir;
@@ -31,7 +28,8 @@ class NewestExecutionsTest {
                 // Time-ordered ids, as the runner makes them; every third one started by key_b.
                 var id = String.format("019ae000-0000-7000-8000-%012d", n);
                 ids.add(id);
-                executions.insertFinished(record(id, n % 3 == 0 ? "key_b" : "key_a"), List.of(), false);
+                executions.insertFinished(
+                        TestRecords.succeeded(id, "shop", n % 3 == 0 ? "key_b" : "key_a"), List.of(), false);
             }
 
             assertThat(executions.search("shop", ExecutionStore.Filter.ALL, 5))
@@ -64,30 +62,5 @@ class NewestExecutionsTest {
             rows.next();
             return rows.getString(1);
         }
-    }
-
-    private static ExecutionRecord record(String id, String keyId) {
-        return new ExecutionRecord(
-                id,
-                "shop",
-                "github",
-                "list-issues",
-                "1",
-                "main",
-                "http",
-                ExecutionStatus.SUCCEEDED,
-                1,
-                1,
-                "{}",
-                "{}",
-                null,
-                null,
-                null,
-                AT,
-                AT,
-                AT,
-                keyId,
-                null,
-                null);
     }
 }
