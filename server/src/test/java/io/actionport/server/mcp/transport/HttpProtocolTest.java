@@ -130,7 +130,8 @@ class HttpProtocolTest {
                 response,
                 400,
                 -32700,
-                "Parse error: the request body is not valid JSON: Unexpected end-of-input within/between Object entries");
+                "Parse error: the request body is not valid JSON: Unexpected end-of-input within/between Object entries"
+                        + " (line 1, column 24)");
     }
 
     @Test
