@@ -1,5 +1,6 @@
 package io.actionport.server.connect;
 
+import io.actionport.server.Abbreviation;
 import io.actionport.server.store.AuditStore;
 import io.actionport.server.store.ConnectSessionStore;
 import io.actionport.server.store.ConnectSessionStore.Claim;
@@ -194,7 +195,6 @@ public final class ConnectFlow {
     }
 
     private static String shorten(String value) {
-        var printable = value.replaceAll("\\p{Cntrl}", " ");
-        return printable.length() <= 200 ? printable : printable.substring(0, 200) + "...";
+        return Abbreviation.of(value.replaceAll("\\p{Cntrl}", " "), 200);
     }
 }

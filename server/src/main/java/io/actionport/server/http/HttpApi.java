@@ -1,5 +1,6 @@
 package io.actionport.server.http;
 
+import io.actionport.server.Abbreviation;
 import io.actionport.server.ActionportException;
 import io.actionport.server.Blocking;
 import io.actionport.server.Identifiers;
@@ -258,11 +259,6 @@ public final class HttpApi {
 
     private record TriggerBody(String actionName, JsonNode input) {}
 
-    private static String abbreviated(JsonNode value) {
-        var text = value.toString();
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
-
     private static TriggerBody parseTrigger(byte[] bytes) {
         if (bytes.length == 0) {
             throw new ApiErrors.BadRequestException(
@@ -279,7 +275,8 @@ public final class HttpApi {
             throw new ApiErrors.BadRequestException(
                     "invalid_action_name",
                     "\"action_name\" must be a string, the name of a deployed action (GET /actions lists them); got "
-                            + name.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + abbreviated(name));
+                            + name.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+                            + Abbreviation.of(name.toString(), 40));
         }
         if (name == null || name.isNull() || name.asString().isBlank()) {
             throw new ApiErrors.BadRequestException(

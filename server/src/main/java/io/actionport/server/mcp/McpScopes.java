@@ -1,5 +1,6 @@
 package io.actionport.server.mcp;
 
+import io.actionport.server.Abbreviation;
 import io.actionport.server.ActionportException;
 import io.actionport.server.http.DoorLimits;
 import io.actionport.server.mcp.transport.SessionLimits;
@@ -89,7 +90,8 @@ public final class McpScopes {
             super(
                     404,
                     "unknown_integration",
-                    "Provider-Config-Key '" + shorten(integration) + "' names no integration in environment "
+                    "Provider-Config-Key '" + Abbreviation.of(integration, 64)
+                            + "' names no integration in environment "
                             + environment + "; send the key of an integration with deployed actions, or no"
                             + " Provider-Config-Key to see every tool");
         }
@@ -105,9 +107,5 @@ public final class McpScopes {
                             + " integration scope and key), its limit; end unused sessions, connect without"
                             + " Provider-Config-Key, or raise --max-mcp-servers");
         }
-    }
-
-    private static String shorten(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
     }
 }
